@@ -1,0 +1,44 @@
+// Bundles every browser entry point (client/*.entry.ts[x]) into client/dist with esbuild.
+// Output names carry a content hash; client/dist/manifest.json maps entry → file for pages.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const outdir = join(here, 'dist');
+
+export async function buildClient(): Promise<Record<string, string>> {
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const entryPoints = readdirSync(here)
+    .filter((f) => /\.entry\.tsx?$/.test(f))
+    .map((f) => join(here, f));
+  const manifest: Record<string, string> = {};
+  if (entryPoints.length > 0) {
+    const result = await build({
+      entryPoints,
+      outdir,
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: ['es2019', 'safari13'],
+      entryNames: '[name]-[hash]',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      metafile: true,
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+    for (const [out, meta] of Object.entries(result.metafile.outputs)) {
+      if (meta.entryPoint) manifest[basename(meta.entryPoint).replace(/\.entry\.tsx?$/, '')] = relative(outdir, out);
+    }
+  }
+  writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return manifest;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const manifest = await buildClient();
+  console.log(`client built: ${Object.keys(manifest).length} bundle(s) in client/dist`);
+}

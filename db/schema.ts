@@ -1,0 +1,498 @@
+// The one schema for both drivers (PGlite and postgres.js). Use nothing newer than PostgreSQL 15.
+// Enumerations are text columns with a TypeScript union, so a later issue can add a value
+// without an ALTER TYPE migration.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+
+export const STAFF_ROLES = [
+  'service_admin',
+  'team_manager',
+  'case_manager',
+  'victim_liaison',
+  'participation_lead',
+  'board_member',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const QUESTIONNAIRE_KINDS = [
+  'end_of_order',
+  'self_assessment',
+  'tell_us',
+  'victim_satisfaction',
+  'parent_carer',
+  'custom',
+] as const;
+export type QuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number];
+
+export const AUDIENCES = ['child', 'victim', 'parent_carer', 'staff', 'other'] as const;
+export const STAGES = ['start', 'review', 'end', 'none'] as const;
+export type Stage = (typeof STAGES)[number];
+export const CASE_KINDS = ['child', 'victim'] as const;
+export const RESPONSE_CHANNELS = ['personal_link', 'open_link', 'paper', 'phone', 'email', 'import'] as const;
+export const TELL_US_TYPES = ['comment', 'compliment', 'complaint', 'idea'] as const;
+export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'responded', 'closed'] as const;
+export const COMPLAINT_OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
+export const ALERT_KINDS = ['concern', 'please_review'] as const;
+
+/** Service-wide settings; every field has a default so old rows stay valid as settings grow. */
+export interface ServiceSettings {
+  suppressionThreshold?: number;
+  complaintAcknowledgeWorkingDays?: number;
+  complaintRespondWorkingDays?: number;
+  alertEscalationWorkingHours?: number;
+  retentionMonths?: number;
+  timeZone?: string;
+}
+
+// ── Tenancy ───────────────────────────────────────────────────────────────────────────────
+
+export const services = pgTable('services', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  settings: jsonb('settings').$type<ServiceSettings>().notNull().default({}),
+  createdAt: createdAt(),
+});
+
+export const areas = pgTable(
+  'areas',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('areas_service_idx').on(t.serviceId)],
+);
+
+// ── Staff, sessions, tokens ───────────────────────────────────────────────────────────────
+
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    /** Null for service-wide roles; set for area-scoped roles (team and case managers). */
+    areaId: uuid('area_id').references(() => areas.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
+    passwordHash: text('password_hash'),
+    passwordChangedAt: ts('password_changed_at'),
+    totpSecret: text('totp_secret'),
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    disabledAt: ts('disabled_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_users_email_idx').on(sql`lower(${t.email})`), index('staff_users_service_idx').on(t.serviceId)],
+);
+
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    /** SHA-256 of the session token; the token itself only lives in the cookie. */
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => staffUsers.id, { onDelete: 'cascade' }),
+    csrfSecret: text('csrf_secret').notNull(),
+    /** True until the second factor is given, for users with TOTP. */
+    awaitingSecondFactor: boolean('awaiting_second_factor').notNull().default(false),
+    createdAt: createdAt(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('staff_sessions_user_idx').on(t.userId)],
+);
+
+/** One-time links: an admin inviting staff, an admin resetting a password, first-run set-up. */
+export const staffInvites = pgTable('staff_invites', {
+  tokenHash: text('token_hash').primaryKey(),
+  serviceId: uuid('service_id').references(() => services.id),
+  userId: uuid('user_id').references(() => staffUsers.id, { onDelete: 'cascade' }),
+  purpose: text('purpose', { enum: ['invite', 'reset', 'setup'] }).notNull(),
+  createdBy: uuid('created_by').references(() => staffUsers.id),
+  createdAt: createdAt(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});
+
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  serviceId: uuid('service_id').notNull().references(() => services.id),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdBy: uuid('created_by').references(() => staffUsers.id),
+  createdAt: createdAt(),
+  lastUsedAt: ts('last_used_at'),
+  revokedAt: ts('revoked_at'),
+});
+
+// ── Questionnaires ────────────────────────────────────────────────────────────────────────
+
+export const questionnaires = pgTable(
+  'questionnaires',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    slug: text('slug').notNull(),
+    kind: text('kind', { enum: QUESTIONNAIRE_KINDS }).notNull(),
+    audience: text('audience', { enum: AUDIENCES }).notNull(),
+    /** The built-in instrument this one was copied from, if any. */
+    basedOn: text('based_on'),
+    /** Whether an open link (/s/{slug}/{questionnaire}) may be used. */
+    openLinkEnabled: boolean('open_link_enabled').notNull().default(false),
+    archivedAt: ts('archived_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('questionnaires_service_slug_idx').on(t.serviceId, t.slug)],
+);
+
+/** Immutable once written: editing a questionnaire inserts a new version. */
+export const questionnaireVersions = pgTable(
+  'questionnaire_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    questionnaireId: uuid('questionnaire_id').notNull().references(() => questionnaires.id),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<unknown>().notNull(),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    publishedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('questionnaire_versions_number_idx').on(t.questionnaireId, t.version)],
+);
+
+// ── Cases and invitations ─────────────────────────────────────────────────────────────────
+
+/** A child or a victim, known only by the case reference from the case management system. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    areaId: uuid('area_id').notNull().references(() => areas.id),
+    kind: text('kind', { enum: CASE_KINDS }).notNull(),
+    caseReference: text('case_reference').notNull(),
+    /** The case manager (children) or victim liaison officer (victims) who holds the case. */
+    ownerId: uuid('owner_id').references(() => staffUsers.id),
+    ageBand: text('age_band'),
+    gender: text('gender'),
+    ethnicity: text('ethnicity'),
+    careStatus: text('care_status'),
+    specialNeeds: text('special_needs'),
+    createdAt: createdAt(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('cases_reference_idx').on(t.serviceId, t.kind, t.caseReference),
+    index('cases_owner_idx').on(t.ownerId),
+    index('cases_area_idx').on(t.areaId),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    areaId: uuid('area_id').notNull().references(() => areas.id),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    questionnaireId: uuid('questionnaire_id').notNull().references(() => questionnaires.id),
+    stage: text('stage', { enum: STAGES }).notNull().default('none'),
+    /** SHA-256 of the code; the code is shown once to the member of staff and never stored. */
+    codeHash: text('code_hash').notNull().unique(),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    openedAt: ts('opened_at'),
+    submittedAt: ts('submitted_at'),
+  },
+  (t) => [index('invitations_case_idx').on(t.caseId), index('invitations_service_idx').on(t.serviceId, t.createdAt)],
+);
+
+// ── Drafts and responses ──────────────────────────────────────────────────────────────────
+
+/** A respondent's answers so far. Resumable from the cookie (open links) or the invitation. */
+export const drafts = pgTable(
+  'drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 of the respondent cookie that owns this draft. */
+    tokenHash: text('token_hash').notNull().unique(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    areaId: uuid('area_id').references(() => areas.id),
+    invitationId: uuid('invitation_id').references(() => invitations.id),
+    questionnaireVersionId: uuid('questionnaire_version_id').notNull().references(() => questionnaireVersions.id),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+    /** The response id the final submission will use, so a resent submission is the same one. */
+    responseId: uuid('response_id').notNull().defaultRandom(),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    submittedAt: ts('submitted_at'),
+  },
+  (t) => [index('drafts_invitation_idx').on(t.invitationId), index('drafts_expires_idx').on(t.expiresAt)],
+);
+
+export const responses = pgTable(
+  'responses',
+  {
+    /** Chosen by the client (idempotency key): sending the same submission twice stores it once. */
+    id: uuid('id').primaryKey(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    areaId: uuid('area_id').references(() => areas.id),
+    questionnaireId: uuid('questionnaire_id').notNull().references(() => questionnaires.id),
+    questionnaireVersionId: uuid('questionnaire_version_id').notNull().references(() => questionnaireVersions.id),
+    /** Unique: a personal invitation can be used for one response only, enforced here. */
+    invitationId: uuid('invitation_id').unique().references(() => invitations.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    stage: text('stage', { enum: STAGES }).notNull().default('none'),
+    channel: text('channel', { enum: RESPONSE_CHANNELS }).notNull(),
+    /** The member of staff who keyed in a paper form or phone call, if any. */
+    enteredBy: uuid('entered_by').references(() => staffUsers.id),
+    language: text('language').notNull().default('en'),
+    mode: text('mode', { enum: ['form', 'chat', 'staff'] }).notNull().default('form'),
+    /** SHA-256 of the canonical submission, so a replay with a different body is refused. */
+    bodyHash: text('body_hash').notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    // Details reports need, copied from the case at submission (or from an import) so reports
+    // and anonymisation never depend on the case row still existing.
+    ageBand: text('age_band'),
+    gender: text('gender'),
+    ethnicity: text('ethnicity'),
+    careStatus: text('care_status'),
+    specialNeeds: text('special_needs'),
+    reviewedAt: ts('reviewed_at'),
+    reviewedBy: uuid('reviewed_by').references(() => staffUsers.id),
+    reviewNote: text('review_note'),
+    /** Set when retention removed the link to a person; the answers stay for the aggregates. */
+    anonymisedAt: ts('anonymised_at'),
+  },
+  (t) => [
+    index('responses_report_idx').on(t.serviceId, t.questionnaireId, t.submittedAt),
+    index('responses_area_idx').on(t.areaId, t.submittedAt),
+    index('responses_case_idx').on(t.caseId),
+  ],
+);
+
+/**
+ * Normalised answers: one row per answered question, or per chosen option of a multiple choice.
+ * `positive` and `concern` are worked out from the definition at submission, so reports never
+ * re-read definitions.
+ */
+export const answers = pgTable(
+  'answers',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    responseId: uuid('response_id').notNull().references(() => responses.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    optionValue: text('option_value'),
+    numericValue: integer('numeric_value'),
+    textValue: text('text_value'),
+    positive: boolean('positive'),
+    concern: boolean('concern').notNull().default(false),
+    /** Self-assessment domain (school, family, …) the question belongs to. */
+    domain: text('domain'),
+  },
+  (t) => [index('answers_response_idx').on(t.responseId), index('answers_question_idx').on(t.questionId, t.optionValue)],
+);
+
+/** "Can we contact you?" details, kept apart from the answers and deleted once used. */
+export const contactDetails = pgTable('contact_details', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  responseId: uuid('response_id').notNull().unique().references(() => responses.id, { onDelete: 'cascade' }),
+  serviceId: uuid('service_id').notNull().references(() => services.id),
+  details: jsonb('details').$type<Record<string, string>>().notNull(),
+  createdAt: createdAt(),
+});
+
+// ── Acting on feedback ────────────────────────────────────────────────────────────────────
+
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    areaId: uuid('area_id').references(() => areas.id),
+    responseId: uuid('response_id').notNull().references(() => responses.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    kind: text('kind', { enum: ALERT_KINDS }).notNull(),
+    /** Which questions raised it (ids only, never the answers). */
+    questionIds: jsonb('question_ids').$type<string[]>().notNull().default([]),
+    assignedTo: uuid('assigned_to').references(() => staffUsers.id),
+    raisedAt: ts('raised_at').notNull(),
+    /** 0 = with the case manager, 1 = escalated to the team manager, 2 = to the service admin. */
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    nextEscalationAt: ts('next_escalation_at'),
+    acknowledgedAt: ts('acknowledged_at'),
+    acknowledgedBy: uuid('acknowledged_by').references(() => staffUsers.id),
+    closedAt: ts('closed_at'),
+    closedBy: uuid('closed_by').references(() => staffUsers.id),
+    actionTaken: text('action_taken'),
+  },
+  (t) => [
+    index('alerts_open_idx').on(t.serviceId, t.closedAt),
+    index('alerts_escalation_idx').on(t.nextEscalationAt),
+    index('alerts_response_idx').on(t.responseId),
+  ],
+);
+
+/** A Tell Us comment, compliment, complaint or idea, from the web form or logged by staff. */
+export const tellUsItems = pgTable(
+  'tell_us_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    areaId: uuid('area_id').references(() => areas.id),
+    responseId: uuid('response_id').unique().references(() => responses.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    type: text('type', { enum: TELL_US_TYPES }).notNull(),
+    body: text('body').notNull(),
+    channel: text('channel', { enum: ['web', 'phone', 'email', 'paper', 'in_person'] }).notNull(),
+    wantsReply: boolean('wants_reply').notNull().default(false),
+    tellMyWorker: boolean('tell_my_worker').notNull().default(false),
+    loggedBy: uuid('logged_by').references(() => staffUsers.id),
+    receivedAt: ts('received_at').notNull(),
+    handledAt: ts('handled_at'),
+    handledBy: uuid('handled_by').references(() => staffUsers.id),
+  },
+  (t) => [index('tell_us_items_area_idx').on(t.serviceId, t.areaId, t.receivedAt)],
+);
+
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    areaId: uuid('area_id').references(() => areas.id),
+    tellUsItemId: uuid('tell_us_item_id').notNull().unique().references(() => tellUsItems.id),
+    status: text('status', { enum: COMPLAINT_STATUSES }).notNull().default('received'),
+    ownerId: uuid('owner_id').references(() => staffUsers.id),
+    receivedAt: ts('received_at').notNull(),
+    acknowledgeDueAt: ts('acknowledge_due_at').notNull(),
+    respondDueAt: ts('respond_due_at').notNull(),
+    acknowledgedAt: ts('acknowledged_at'),
+    respondedAt: ts('responded_at'),
+    closedAt: ts('closed_at'),
+    outcome: text('outcome', { enum: COMPLAINT_OUTCOMES }),
+    replyToChild: text('reply_to_child'),
+    replySentAt: ts('reply_sent_at'),
+  },
+  (t) => [index('complaints_status_idx').on(t.serviceId, t.status)],
+);
+
+export const themes = pgTable(
+  'themes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('themes_name_idx').on(t.serviceId, t.name)],
+);
+
+/** A free-text answer or Tell Us item as a comment staff can tag and approve for sharing. */
+export const commentReviews = pgTable(
+  'comment_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    answerId: bigint('answer_id', { mode: 'number' }).unique().references(() => answers.id, { onDelete: 'cascade' }),
+    tellUsItemId: uuid('tell_us_item_id').unique().references(() => tellUsItems.id),
+    /** A manager approved this comment to be quoted in reports shared beyond the team. */
+    approvedForSharingAt: ts('approved_for_sharing_at'),
+    approvedBy: uuid('approved_by').references(() => staffUsers.id),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+);
+
+export const commentThemes = pgTable(
+  'comment_themes',
+  {
+    commentReviewId: uuid('comment_review_id').notNull().references(() => commentReviews.id, { onDelete: 'cascade' }),
+    themeId: uuid('theme_id').notNull().references(() => themes.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.commentReviewId, t.themeId] })],
+);
+
+export const youSaidWeDid = pgTable(
+  'you_said_we_did',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    /** Null: service-wide. */
+    areaId: uuid('area_id').references(() => areas.id),
+    themeId: uuid('theme_id').references(() => themes.id),
+    youSaid: text('you_said').notNull(),
+    weDid: text('we_did').notNull(),
+    whatNext: text('what_next'),
+    /** The date the change happened, which places it in a reporting period. */
+    happenedOn: ts('happened_on').notNull(),
+    publishedAt: ts('published_at'),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('you_said_we_did_period_idx').on(t.serviceId, t.happenedOn)],
+);
+
+// ── Infrastructure ────────────────────────────────────────────────────────────────────────
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    serviceId: uuid('service_id').references(() => services.id),
+    actorId: uuid('actor_id'),
+    actorKind: text('actor_kind', { enum: ['staff', 'api', 'system', 'cli'] }).notNull(),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('audit_log_service_idx').on(t.serviceId, t.at), index('audit_log_subject_idx').on(t.subjectType, t.subjectId)],
+);
+
+/** Work to do after a commit (emails). Written in the same transaction as its cause. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    serviceId: uuid('service_id').references(() => services.id),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** Makes "send this once" explicit: a second insert with the same key is ignored. */
+    dedupeKey: text('dedupe_key').unique(),
+    createdAt: createdAt(),
+    availableAt: ts('available_at').notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.sentAt, t.availableAt)],
+);
+
+/** Fixed-window counters for rate limits, shared by every app instance. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: ts('window_start').notNull(),
+  count: integer('count').notNull(),
+});

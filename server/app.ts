@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { healthRoutes } from './health/routes.ts';
+import { ApiError, handleError } from './http/errors.ts';
+import { requestLog } from './http/request-log.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { staticAssets } from './http/static-assets.ts';
+import { respondRoutes } from './respond/routes.tsx';
+import { questionnaireRoutes } from './questionnaire/routes.ts';
+
+/** Composes the whole app around its dependencies. Routes live with their capability. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ limitLength: 64 }));
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(requestLog);
+  app.use(securityHeaders(deps.config.secureCookies));
+  app.use(compress());
+  // Bodies are small everywhere; CSV imports get their own larger limit on their route.
+  app.use(
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'That is more than we can accept in one go.');
+      },
+    }),
+  );
+  app.onError(handleError);
+
+  app.route('/', healthRoutes);
+  app.route('/', staticAssets);
+  // capability routes are mounted below, one line each
+  app.route('/', respondRoutes);
+  app.route('/', questionnaireRoutes);
+
+  app.notFound((c) => handleError(new ApiError(404, 'not_found', 'We could not find that page. Please check the link.'), c));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

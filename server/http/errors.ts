@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import type { AppEnv } from '../deps.ts';
+
+/** An error a person or client caused, with the status and code to answer with. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly issues?: unknown[],
+  ) {
+    super(message);
+  }
+}
+
+function wantsJson(c: Context<AppEnv>): boolean {
+  return c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').startsWith('application/json');
+}
+
+export function errorBody(code: string, message: string, issues?: unknown[]) {
+  return { error: { code, message, ...(issues ? { issues } : {}) } };
+}
+
+/** Maps any thrown error to a clear answer; never a stack trace to the client. */
+export function handleError(err: Error, c: Context<AppEnv>): Response {
+  let status: ContentfulStatusCode = 500;
+  let code = 'internal_error';
+  let message = 'Something went wrong on our side. Please try again.';
+  let issues: unknown[] | undefined;
+  if (err instanceof ApiError) {
+    ({ status, code, message, issues } = err);
+  } else if (err instanceof ZodError) {
+    status = 400;
+    code = 'invalid_input';
+    message = 'Some of the information sent was not valid.';
+    issues = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  } else if (err instanceof HTTPException) {
+    status = err.status as ContentfulStatusCode;
+    code = status === 413 ? 'payload_too_large' : status === 403 ? 'forbidden' : 'http_error';
+    message = err.message || 'The request could not be handled.';
+  } else {
+    c.var.deps.log.error('unhandled error', { requestId: c.var.requestId, error: err.message, route: c.req.routePath });
+  }
+  if (wantsJson(c)) return c.json(errorBody(code, message, issues), status);
+  return c.html(errorPage(status, message), status);
+}
+
+function errorPage(status: number, message: string): string {
+  const esc = message.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Error ${status} – Heard</title></head><body><main><h1>Sorry, there is a problem</h1><p>${esc}</p><p><a href="/">Go to the start</a></p></main></body></html>`;
+}

@@ -1,0 +1,12 @@
+import type { AppDeps } from '../deps.ts';
+import { applyRetention } from '../privacy/retention.ts';
+import { pruneRateLimits } from '../rate-limit/consume.ts';
+import type { Job } from './runner.ts';
+
+/** Every background job the app runs; capabilities add theirs here. */
+export function appJobs(deps: AppDeps): Job[] {
+  return [
+    { name: 'retention', everyMs: 60 * 60 * 1000, run: () => applyRetention(deps.db, deps.clock) },
+    { name: 'prune-rate-limits', everyMs: 60 * 60 * 1000, run: () => pruneRateLimits(deps.db, deps.clock.now()) },
+  ];
+}

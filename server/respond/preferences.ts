@@ -1,0 +1,54 @@
+// How the respondent wants the pages: language, chat or form, easy read. Chosen with
+// ?lang= ?mode= ?easy= (links on every page), remembered in a cookie, and otherwise taken from
+// the browser's languages.
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { AppEnv } from '../deps.ts';
+import { LANGUAGES, type Language } from '../questionnaire/definition.ts';
+import { directionOf } from '../i18n/index.ts';
+
+export interface Preferences {
+  lang: Language;
+  dir: 'ltr' | 'rtl';
+  mode: 'form' | 'chat';
+  easyRead: boolean;
+}
+
+const PREFS_COOKIE = 'heard_prefs';
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+const Query = z.object({
+  lang: z.enum(LANGUAGES).optional().catch(undefined),
+  mode: z.enum(['form', 'chat']).optional().catch(undefined),
+  easy: z.enum(['1', '0']).optional().catch(undefined),
+});
+const Stored = z.tuple([z.enum(LANGUAGES), z.enum(['form', 'chat']), z.enum(['1', '0'])]);
+
+function fromAcceptLanguage(header: string | undefined): Language | undefined {
+  for (const part of (header ?? '').split(',')) {
+    const tag = part.split(';')[0]!.trim().toLowerCase().split('-')[0];
+    const hit = LANGUAGES.find((l) => l === tag);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Reads the preferences for this request, remembering any chosen in the query. */
+export function preferencesOf(c: Context<AppEnv>): Preferences {
+  const query = Query.parse({ lang: c.req.query('lang'), mode: c.req.query('mode'), easy: c.req.query('easy') });
+  const stored = Stored.safeParse((getCookie(c, PREFS_COOKIE) ?? '').split('.'));
+  const lang = query.lang ?? (stored.success ? stored.data[0] : fromAcceptLanguage(c.req.header('accept-language')) ?? 'en');
+  const mode = query.mode ?? (stored.success ? stored.data[1] : 'form');
+  const easy = query.easy ?? (stored.success ? stored.data[2] : '0');
+  if (query.lang || query.mode || query.easy) {
+    setCookie(c, PREFS_COOKIE, `${lang}.${mode}.${easy}`, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: c.var.deps.config.secureCookies,
+      maxAge: YEAR_SECONDS,
+    });
+  }
+  return { lang, dir: directionOf(lang), mode, easyRead: easy === '1' };
+}

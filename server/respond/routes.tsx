@@ -1,0 +1,425 @@
+// The respondent journey's routes. Thin: parse → call the capability → render.
+//   /r/{code}                     personal link: code → cookie, 303 to /q/{draft}
+//   /s/{place}/{questionnaire}    open link: introduction; POST starts a draft
+//   /q/{draft}                    introduction (personal links), /q/{draft}/next → the next step
+//   /q/{draft}/step/{question}    one question (form or chat); POST saves the answer
+//   /q/{draft}/check              check your answers; POST /q/{draft}/send sends them
+//   /q/{draft}/sent               thank you
+//   /about/privacy, /about/accessibility
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import type { VNode } from 'preact';
+import { z } from 'zod';
+import { drafts } from '../../db/schema.ts';
+import type { AppEnv } from '../deps.ts';
+import { translator } from '../i18n/index.ts';
+import { isReachable, nextQuestion, previousQuestion, routeOf, type Answers } from '../questionnaire/engine.ts';
+import { localise } from '../questionnaire/options.ts';
+import { safeguardingPhrases } from '../questionnaire/phrases.ts';
+import { signalsOf } from '../questionnaire/signals.ts';
+import { assetUrl } from '../http/static-assets.ts';
+import { consumeRateLimit } from '../rate-limit/consume.ts';
+import { clientKey } from '../rate-limit/client.ts';
+import { RESPONDENT_LIMITS } from '../rate-limit/limits.ts';
+import {
+  buildQuestionView,
+  buildTranscript,
+  chatStrings,
+  stepUrlOf,
+  transcriptEntryOf,
+  type ChatProps,
+  type ChatStepResponse,
+  type StepError,
+  type Translate,
+  type ViewContext,
+} from './chat-model.ts';
+import { draftBase, draftToken, openLinkDraftId, setDraftCookie, setOpenLinkCookie } from './cookies.ts';
+import { createDraft, discardDraft, findJourney, OPEN_LINK_DRAFT_MS, type Journey } from './drafts.ts';
+import { openInvitation } from './invitation.ts';
+import { resolveOpenLink } from './open-link.ts';
+import { AccessibilityPage, PrivacyPage } from './pages/about-pages.tsx';
+import { ChatPage } from './pages/chat-page.tsx';
+import { CheckPage, FormStepPage, IntroPage, ProblemPage, SentPage } from './pages/journey-pages.tsx';
+import { renderPage, type Frame } from './pages/layout.tsx';
+import type { Audience } from './pages/parts.tsx';
+import { firstFieldId } from './pages/question-fields.tsx';
+import { preferencesOf, type Preferences } from './preferences.ts';
+import { sendAnswers } from './send.ts';
+import { answerStep, answersOf, questionById, type StepError as EngineError } from './step.ts';
+import { parseFormStep, parseJsonStep } from './step-input.ts';
+
+type C = Context<AppEnv>;
+
+export const respondRoutes = new Hono<AppEnv>();
+
+// Respondent POSTs come only from our own pages.
+const sameOrigin = csrf({
+  origin: (origin, c) => origin === new URL(c.req.url).origin || origin === new URL((c as C).var.deps.config.publicUrl).origin,
+});
+for (const path of ['/r/*', '/s/*', '/q/*', '/about/*']) {
+  respondRoutes.use(path, async (c, next) => {
+    await next();
+    // Answers and codes must never sit in a shared cache or the back-forward cache of a shared phone.
+    c.header('Cache-Control', 'no-store');
+  });
+}
+respondRoutes.use('/s/*', sameOrigin);
+respondRoutes.use('/q/*', sameOrigin);
+
+// ── helpers ─────────────────────────────────────────────────────────────────────────────────
+
+function frameOf(c: C, prefs: Preferences, journey = false, scripts: (string | undefined)[] = []): Frame {
+  const keep: Record<string, string> = {};
+  if (c.req.query('from') === 'check') keep.from = 'check';
+  return {
+    prefs,
+    t: translator(prefs.lang, 'respond') as unknown as Translate,
+    nonce: c.get('secureHeadersNonce'),
+    here: c.req.path,
+    keep,
+    journey,
+    scripts: scripts.filter((s): s is string => !!s),
+  };
+}
+
+function html(c: C, node: VNode, status: 200 | 400 | 404 | 410 | 429 | 503 = 200) {
+  return c.html(renderPage(node), status);
+}
+
+function problem(c: C, prefs: Preferences, name: string, status: 200 | 404 | 410 | 429 | 503) {
+  return html(c, <ProblemPage frame={frameOf(c, prefs)} problem={name} />, status);
+}
+
+function viewContext(journey: Journey, prefs: Preferences, t: Translate): ViewContext {
+  return { lang: prefs.lang, easyRead: prefs.easyRead, base: draftBase(journey.draft.id), t };
+}
+
+function concernOf(journey: Journey, answers: Answers) {
+  const has = signalsOf(journey.version.definition, answers, safeguardingPhrases()).concern.length > 0;
+  return has ? { audience: journey.version.audience as Audience, personal: journey.channel === 'personal_link' } : undefined;
+}
+
+const ERROR_KEYS: Record<EngineError, (kind: string) => string> = {
+  required: (kind) => (kind === 'single' ? 'errors.required_single' : kind === 'multiple' ? 'errors.required_multiple' : kind === 'contact' ? 'errors.required_contact' : 'errors.required_text'),
+  invalid_option: () => 'errors.invalid_option',
+  too_long: () => 'errors.too_long',
+  too_many: () => 'errors.too_many',
+  invalid: () => 'errors.invalid',
+};
+
+type Guarded = { ok: true; journey: Journey } | { ok: false; response: Response };
+
+/** The journey this cookie owns, or the page that says why it cannot go on. */
+async function guard(c: C, prefs: Preferences, allowSent = false): Promise<Guarded> {
+  const { db, clock } = c.var.deps;
+  const journey = await findJourney(db, c.req.param('draftId') ?? '', draftToken(c));
+  if (!journey) return { ok: false, response: problem(c, prefs, 'noDraft', 404) };
+  const base = draftBase(journey.draft.id);
+  if (journey.draft.submittedAt && !allowSent) return { ok: false, response: c.redirect(`${base}/sent`, 303) };
+  if (!journey.draft.submittedAt) {
+    const now = clock.now();
+    if (journey.invitation?.revokedAt) return { ok: false, response: problem(c, prefs, 'revoked', 410) };
+    if (journey.invitation && journey.invitation.expiresAt <= now) return { ok: false, response: problem(c, prefs, 'expired', 410) };
+    if (journey.draft.expiresAt <= now) return { ok: false, response: problem(c, prefs, 'draftExpired', 410) };
+  }
+  return { ok: true, journey };
+}
+
+async function limited(c: C, prefs: Preferences, key: string, rule: { limit: number; windowMs: number }): Promise<Response | undefined> {
+  const { db, clock } = c.var.deps;
+  const result = await consumeRateLimit(db, key, rule.limit, rule.windowMs, clock.now());
+  if (result.allowed) return undefined;
+  c.header('Retry-After', String(result.retryAfterSeconds));
+  return result.reason === 'limited' ? problem(c, prefs, 'rateLimited', 429) : problem(c, prefs, 'unavailable', 503);
+}
+
+const wantsJson = (c: C) => (c.req.header('accept') ?? '').includes('application/json');
+
+// ── personal links ──────────────────────────────────────────────────────────────────────────
+
+respondRoutes.get('/r/:code', async (c) => {
+  const prefs = preferencesOf(c);
+  const refused = await limited(c, prefs, clientKey(c, 'invite-code'), RESPONDENT_LIMITS.inviteCodePerAddress);
+  if (refused) return refused;
+  const { db, clock } = c.var.deps;
+  const opened = await openInvitation(db, c.req.param('code'), clock.now());
+  switch (opened.kind) {
+    case 'unknown':
+      return problem(c, prefs, 'unknown', 404);
+    case 'expired':
+    case 'revoked':
+      return problem(c, prefs, opened.kind, 410);
+    case 'submitted':
+      return html(c, <SentPage frame={frameOf(c, prefs)} thanks="" concern={undefined} already />);
+    case 'open':
+      setDraftCookie(c, opened.draftId, opened.token, opened.expiresAt);
+      return c.redirect(draftBase(opened.draftId), 303);
+  }
+});
+
+respondRoutes.get('/q/:draftId', async (c) => {
+  const prefs = preferencesOf(c);
+  const g = await guard(c, prefs);
+  if (!g.ok) return g.response;
+  const { journey } = g;
+  const def = journey.version.definition;
+  const answers = answersOf(journey);
+  return html(
+    c,
+    <IntroPage
+      frame={frameOf(c, prefs, true)}
+      title={localise(def.title, prefs.lang)}
+      intro={localise(def.intro, prefs.lang)}
+      personal={journey.channel === 'personal_link'}
+      questionCount={routeOf(def, answers).filter((q) => q.type !== 'info').length}
+      resumed={Object.keys(answers).length > 0}
+      start={{ kind: 'link', href: `${draftBase(journey.draft.id)}/next` }}
+    />,
+  );
+});
+
+respondRoutes.get('/q/:draftId/next', async (c) => {
+  const prefs = preferencesOf(c);
+  const g = await guard(c, prefs);
+  if (!g.ok) return g.response;
+  const next = nextQuestion(g.journey.version.definition, answersOf(g.journey));
+  const base = draftBase(g.journey.draft.id);
+  return c.redirect(next ? stepUrlOf(base, next.id) : `${base}/check`, 303);
+});
+
+// ── one step ────────────────────────────────────────────────────────────────────────────────
+
+function renderStep(c: C, prefs: Preferences, journey: Journey, answers: Answers, questionId: string, errors: StepError[], fromCheck: boolean, status: 200 | 400 = 200) {
+  const def = journey.version.definition;
+  const q = questionById(journey, questionId)!;
+  const t = translator(prefs.lang, 'respond') as unknown as Translate;
+  const ctx = viewContext(journey, prefs, t);
+  const view = buildQuestionView(def, answers, q, ctx);
+  const base = draftBase(journey.draft.id);
+  const concern = concernOf(journey, answers);
+  const title = localise(def.title, prefs.lang);
+  if (prefs.mode === 'chat') {
+    const before = routeOf(def, answers).slice(0, view.step - 1);
+    const transcript = before.filter((r) => r.type !== 'info' && answers[r.id] !== undefined).map((r) => transcriptEntryOf(r, answers[r.id], ctx));
+    const props: ChatProps = {
+      lang: prefs.lang,
+      dir: prefs.dir,
+      title,
+      guideName: def.guideName ? localise(def.guideName, prefs.lang) : t('chat.guideDefault'),
+      transcript,
+      current: view,
+      checkUrl: `${base}/check`,
+      concern: !!concern,
+      strings: chatStrings(t),
+    };
+    const frame = frameOf(c, prefs, true, [assetUrl('chat'), assetUrl('read-aloud')]);
+    const whoSees = t(journey.channel === 'personal_link' ? 'intro.personal.whoSees' : 'intro.open.whoSees');
+    return html(c, <ChatPage frame={frame} props={props} intro={localise(def.intro, prefs.lang)} whoSees={whoSees} view={view} fromCheck={fromCheck} errors={errors} concern={concern} />, status);
+  }
+  const prev = previousQuestion(def, answers, questionId);
+  const backHref = fromCheck ? `${base}/check` : prev ? stepUrlOf(base, prev.id) : base;
+  const frame = frameOf(c, prefs, true, [assetUrl('read-aloud')]);
+  return html(c, <FormStepPage frame={frame} questionnaireTitle={title} view={view} backHref={backHref} fromCheck={fromCheck} errors={errors} concern={concern} />, status);
+}
+
+respondRoutes.get('/q/:draftId/step/:questionId', async (c) => {
+  const prefs = preferencesOf(c);
+  const g = await guard(c, prefs);
+  if (!g.ok) return g.response;
+  const { journey } = g;
+  const def = journey.version.definition;
+  const answers = answersOf(journey);
+  const questionId = c.req.param('questionId');
+  if (!isReachable(def, answers, questionId)) {
+    return c.redirect(`${draftBase(journey.draft.id)}/next`, 303);
+  }
+  return renderStep(c, prefs, journey, answers, questionId, [], c.req.query('from') === 'check');
+});
+
+respondRoutes.post('/q/:draftId/step/:questionId', async (c) => {
+  const prefs = preferencesOf(c);
+  const json = wantsJson(c);
+  const g = await guard(c, prefs);
+  if (!g.ok) {
+    if (json && g.response.status === 303) return c.json({ error: { code: 'already_sent', message: 'These answers have already been sent.' } }, 409);
+    return g.response;
+  }
+  const { journey } = g;
+  const { db, clock } = c.var.deps;
+  const questionId = c.req.param('questionId');
+  const isJsonBody = (c.req.header('content-type') ?? '').startsWith('application/json');
+  const parsed = isJsonBody ? parseJsonStep(await c.req.json().catch(() => undefined)) : parseFormStep(await c.req.parseBody({ all: true }));
+  const input = parsed.ok ? parsed.input : { action: 'continue' as const, raw: Symbol('unreadable'), fromCheck: false };
+  const outcome = await answerStep(db, journey, questionId, input, clock.now());
+  const base = draftBase(journey.draft.id);
+  const t = translator(prefs.lang, 'respond') as unknown as Translate;
+  const ctx = viewContext(journey, prefs, t);
+  const def = journey.version.definition;
+
+  if (outcome.kind === 'sent') {
+    return json ? c.json({ error: { code: 'already_sent', message: 'These answers have already been sent.' } }, 409) : c.redirect(`${base}/sent`, 303);
+  }
+  if (outcome.kind === 'unreachable') {
+    // Not a question that can be answered now: carry on from where the answers really are.
+    if (!json) return c.redirect(`${base}/next`, 303);
+    const answers = answersOf(journey);
+    const next = nextQuestion(def, answers);
+    const body: ChatStepResponse = { ok: true, transcriptEntry: null, next: next ? buildQuestionView(def, answers, next, ctx) : null, checkUrl: `${base}/check`, concern: !!concernOf(journey, answers) };
+    return c.json(body);
+  }
+  if (outcome.kind === 'invalid') {
+    const answers = answersOf(journey);
+    const view = buildQuestionView(def, answers, outcome.question, ctx);
+    const max = outcome.question.type === 'multiple_choice' ? outcome.question.maxChoices : view.maxLength;
+    const errors: StepError[] = [{ field: firstFieldId(view), message: t(ERROR_KEYS[outcome.error](view.inputKind), { max }) }];
+    if (json) {
+      const body: ChatStepResponse = { ok: false, errors, question: view };
+      return c.json(body, 400);
+    }
+    return renderStep(c, prefs, journey, answers, questionId, errors, input.fromCheck, 400);
+  }
+  const { answers, next, question } = outcome;
+  if (json) {
+    const body: ChatStepResponse = {
+      ok: true,
+      transcriptEntry: question.type === 'info' ? null : transcriptEntryOf(question, answers[question.id], ctx),
+      next: next ? buildQuestionView(def, answers, next, ctx) : null,
+      checkUrl: `${base}/check`,
+      concern: !!concernOf(journey, answers),
+    };
+    return c.json(body);
+  }
+  return c.redirect(next ? stepUrlOf(base, next.id) : `${base}/check`, 303);
+});
+
+// ── check, send, thank you ──────────────────────────────────────────────────────────────────
+
+respondRoutes.get('/q/:draftId/check', async (c) => {
+  const prefs = preferencesOf(c);
+  const g = await guard(c, prefs);
+  if (!g.ok) return g.response;
+  const { journey } = g;
+  const def = journey.version.definition;
+  const answers = answersOf(journey);
+  const base = draftBase(journey.draft.id);
+  const next = nextQuestion(def, answers);
+  if (next) return c.redirect(stepUrlOf(base, next.id), 303);
+  const t = translator(prefs.lang, 'respond') as unknown as Translate;
+  const ctx = viewContext(journey, prefs, t);
+  const rows = buildTranscript(def, answers, ctx).map((e) => ({ questionId: e.questionId, question: e.question, answer: e.answer, changeHref: `${e.changeUrl}?from=check` }));
+  const route = routeOf(def, answers);
+  const last = route.at(-1);
+  return html(
+    c,
+    <CheckPage
+      frame={frameOf(c, prefs, true)}
+      questionnaireTitle={localise(def.title, prefs.lang)}
+      rows={rows}
+      backHref={last ? stepUrlOf(base, last.id) : base}
+      sendAction={`${base}/send`}
+      honeypot={journey.channel === 'open_link'}
+      concern={concernOf(journey, answers)}
+    />,
+  );
+});
+
+const SendForm = z.object({ website: z.string().max(2000).optional().catch('filled') });
+
+respondRoutes.post('/q/:draftId/send', async (c) => {
+  const prefs = preferencesOf(c);
+  const g = await guard(c, prefs);
+  if (!g.ok) return g.response;
+  const { journey } = g;
+  const { db, clock } = c.var.deps;
+  const base = draftBase(journey.draft.id);
+  const form = SendForm.parse(await c.req.parseBody());
+  if (journey.channel === 'open_link' && form.website) {
+    // A robot filled the hidden field: keep nothing, and say thank you as if all was well.
+    await discardDraft(db, journey.draft.id);
+    return html(c, <SentPage frame={frameOf(c, prefs)} thanks={localise(journey.version.definition.thanks, prefs.lang)} concern={undefined} />);
+  }
+  const outcome = await sendAnswers({ db, clock }, journey, prefs);
+  switch (outcome.kind) {
+    case 'sent':
+      return c.redirect(`${base}/sent`, 303);
+    case 'unfinished':
+      return c.redirect(stepUrlOf(base, outcome.questionId), 303);
+    case 'refused':
+      if (outcome.reason === 'already_submitted') return html(c, <SentPage frame={frameOf(c, prefs)} thanks="" concern={undefined} already />);
+      return problem(c, prefs, outcome.reason === 'wrong_service' ? 'unknown' : outcome.reason, outcome.reason === 'wrong_service' ? 404 : 410);
+  }
+});
+
+respondRoutes.get('/q/:draftId/sent', async (c) => {
+  const prefs = preferencesOf(c);
+  const g = await guard(c, prefs, true);
+  if (!g.ok) return g.response;
+  const { journey } = g;
+  if (!journey.draft.submittedAt) return c.redirect(`${draftBase(journey.draft.id)}/next`, 303);
+  const def = journey.version.definition;
+  return html(c, <SentPage frame={frameOf(c, prefs)} thanks={localise(def.thanks, prefs.lang)} concern={concernOf(journey, answersOf(journey))} />);
+});
+
+// ── open links ──────────────────────────────────────────────────────────────────────────────
+
+respondRoutes.get('/s/:place/:questionnaire', async (c) => {
+  const prefs = preferencesOf(c);
+  const refused = await limited(c, prefs, clientKey(c, 'open-view'), RESPONDENT_LIMITS.openLinkViewPerAddress);
+  if (refused) return refused;
+  const { db, clock } = c.var.deps;
+  const link = await resolveOpenLink(db, c.req.param('place'), c.req.param('questionnaire'));
+  if (!link) return problem(c, prefs, 'openLinkUnknown', 404);
+  const def = link.version.definition;
+  // A draft started here before, on this device, and still going: offer to carry on.
+  const earlier = openLinkDraftId(c);
+  let resumeHref: string | undefined;
+  if (earlier && /^[0-9a-f-]{36}$/i.test(earlier)) {
+    const [row] = await db
+      .select({ id: drafts.id })
+      .from(drafts)
+      .where(and(eq(drafts.id, earlier), isNull(drafts.submittedAt), gt(drafts.expiresAt, clock.now()), isNull(drafts.invitationId)));
+    if (row) resumeHref = `${draftBase(row.id)}/next`;
+  }
+  return html(
+    c,
+    <IntroPage
+      frame={frameOf(c, prefs, true)}
+      title={localise(def.title, prefs.lang)}
+      intro={localise(def.intro, prefs.lang)}
+      personal={false}
+      questionCount={routeOf(def, {}).filter((q) => q.type !== 'info').length}
+      resumed={false}
+      start={{ kind: 'form', action: link.path, resumeHref }}
+    />,
+  );
+});
+
+const StartForm = z.object({ website: z.string().max(2000).optional().catch('filled') });
+
+respondRoutes.post('/s/:place/:questionnaire', async (c) => {
+  const prefs = preferencesOf(c);
+  const refused = await limited(c, prefs, clientKey(c, 'open-start'), RESPONDENT_LIMITS.openLinkPerAddress);
+  if (refused) return refused;
+  const { db, clock } = c.var.deps;
+  const link = await resolveOpenLink(db, c.req.param('place'), c.req.param('questionnaire'));
+  if (!link) return problem(c, prefs, 'openLinkUnknown', 404);
+  const perLink = await limited(c, prefs, `open-start:link:${link.path}`, RESPONDENT_LIMITS.openLinkPerLink);
+  if (perLink) return perLink;
+  const form = StartForm.parse(await c.req.parseBody());
+  const def = link.version.definition;
+  if (form.website) return html(c, <SentPage frame={frameOf(c, prefs)} thanks={localise(def.thanks, prefs.lang)} concern={undefined} />);
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + OPEN_LINK_DRAFT_MS);
+  const { draft, token } = await createDraft(db, { serviceId: link.serviceId, areaId: link.areaId, invitationId: null, questionnaireVersionId: link.version.versionId, expiresAt, now });
+  // The draft's life slides with each answer, so its cookies outlive the first day.
+  const cookieUntil = new Date(now.getTime() + 7 * OPEN_LINK_DRAFT_MS);
+  setDraftCookie(c, draft.id, token, cookieUntil);
+  setOpenLinkCookie(c, link.path, draft.id, cookieUntil);
+  return c.redirect(`${draftBase(draft.id)}/next`, 303);
+});
+
+// ── about ───────────────────────────────────────────────────────────────────────────────────
+
+respondRoutes.get('/about/privacy', (c) => html(c, <PrivacyPage frame={frameOf(c, preferencesOf(c))} />));
+respondRoutes.get('/about/accessibility', (c) => html(c, <AccessibilityPage frame={frameOf(c, preferencesOf(c))} />));

@@ -1,0 +1,288 @@
+// The only code that writes responses. One transaction stores the response, its normalised
+// answers, contact details (apart), any safeguarding alerts, a Tell Us item and complaint, and
+// the outbox rows that will tell people about them — so nothing can be half-written, and
+// nothing about an alert can be lost between "saved" and "emailed".
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Database, Queryable } from '../../db/index.ts';
+import {
+  alerts,
+  answers as answersTable,
+  cases,
+  complaints,
+  contactDetails,
+  drafts,
+  invitations,
+  outbox,
+  questionnaireVersions,
+  questionnaires,
+  responses,
+  services,
+  tellUsItems,
+  type QuestionnaireKind,
+  type Stage,
+} from '../../db/schema.ts';
+import type { Clock } from '../clock.ts';
+import { Definition } from '../questionnaire/definition.ts';
+import { missingRequired, parseAnswer, routeOf, type Answers } from '../questionnaire/engine.ts';
+import { normaliseAnswers } from '../questionnaire/normalise.ts';
+import { safeguardingPhrases } from '../questionnaire/phrases.ts';
+import { signalsOf } from '../questionnaire/signals.ts';
+import { resolveSettings } from '../services/settings.ts';
+import { addWorkingDays, addWorkingHours } from '../time/working-time.ts';
+import { SubmissionConflict, SubmissionInvalid, SubmissionRefused } from './errors.ts';
+
+export type Channel = 'personal_link' | 'open_link' | 'paper' | 'phone' | 'email' | 'import';
+
+export interface Demographics {
+  ageBand?: string | null;
+  gender?: string | null;
+  ethnicity?: string | null;
+  careStatus?: string | null;
+  specialNeeds?: string | null;
+}
+
+export interface Submission {
+  /** Chosen by the client (the draft, the importer): the idempotency key. */
+  responseId: string;
+  serviceId: string;
+  areaId?: string | null;
+  questionnaireVersionId: string;
+  answers: Answers;
+  channel: Channel;
+  invitationId?: string | null;
+  caseId?: string | null;
+  stage?: Stage;
+  language?: string;
+  mode?: 'form' | 'chat' | 'staff';
+  enteredBy?: string | null;
+  submittedAt?: Date;
+  /** For imports without a case: the reporting details from the file. */
+  demographics?: Demographics;
+}
+
+export interface SubmitResult {
+  status: 'created' | 'replayed';
+  responseId: string;
+  alertIds: string[];
+  tellUsItemId?: string;
+  complaintId?: string;
+}
+
+const definitionCache = new Map<string, { definition: Definition; questionnaireId: string; kind: QuestionnaireKind; serviceId: string }>();
+
+/** A published version never changes, so its parsed definition is kept for the life of the process. */
+async function loadVersion(db: Queryable, versionId: string) {
+  const cached = definitionCache.get(versionId);
+  if (cached) return cached;
+  const [row] = await db
+    .select({ definition: questionnaireVersions.definition, questionnaireId: questionnaireVersions.questionnaireId, kind: questionnaires.kind, serviceId: questionnaires.serviceId })
+    .from(questionnaireVersions)
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(eq(questionnaireVersions.id, versionId));
+  if (!row) throw new SubmissionInvalid([{ questionId: '', problem: 'unknown questionnaire version' }]);
+  const entry = { definition: Definition.parse(row.definition), questionnaireId: row.questionnaireId, kind: row.kind, serviceId: row.serviceId };
+  definitionCache.set(versionId, entry);
+  return entry;
+}
+
+/** Checks every answer against the version: known, on the route, within the options, required ones given. */
+export function checkAnswers(def: Definition, answers: Answers): Answers {
+  const issues: { questionId: string; problem: string }[] = [];
+  const onRoute = new Set(routeOf(def, answers).map((q) => q.id));
+  const byId = new Map(def.questions.map((q) => [q.id, q]));
+  const clean: Answers = {};
+  for (const [id, value] of Object.entries(answers)) {
+    const q = byId.get(id);
+    if (!q) {
+      issues.push({ questionId: id, problem: 'not a question in this questionnaire version' });
+    } else if (!onRoute.has(id)) {
+      issues.push({ questionId: id, problem: 'answer to a question that was not asked' });
+    } else if (value !== null) {
+      const parsed = parseAnswer(q, value);
+      if (parsed.ok) clean[id] = parsed.value;
+      else issues.push({ questionId: id, problem: parsed.error });
+    } else if (q.required) {
+      issues.push({ questionId: id, problem: 'required' });
+    } else {
+      clean[id] = null;
+    }
+  }
+  for (const q of missingRequired(def, clean)) {
+    if (!issues.some((i) => i.questionId === q.id)) issues.push({ questionId: q.id, problem: 'required' });
+  }
+  if (issues.length > 0) throw new SubmissionInvalid(issues);
+  return clean;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function bodyHashOf(s: Submission, answers: Answers): string {
+  const { questionnaireVersionId, invitationId, caseId, stage, channel, serviceId, areaId } = s;
+  return createHash('sha256')
+    .update(canonical({ questionnaireVersionId, invitationId: invitationId ?? null, caseId: caseId ?? null, stage: stage ?? 'none', channel, serviceId, areaId: areaId ?? null, answers }))
+    .digest('hex');
+}
+
+async function existingResult(tx: Queryable, responseId: string, bodyHash: string): Promise<SubmitResult | undefined> {
+  const [prior] = await tx.select({ bodyHash: responses.bodyHash }).from(responses).where(eq(responses.id, responseId));
+  if (!prior) return undefined;
+  if (prior.bodyHash !== bodyHash) throw new SubmissionConflict();
+  const alertRows = await tx.select({ id: alerts.id }).from(alerts).where(eq(alerts.responseId, responseId));
+  const [item] = await tx.select({ id: tellUsItems.id }).from(tellUsItems).where(eq(tellUsItems.responseId, responseId));
+  const [complaint] = item ? await tx.select({ id: complaints.id }).from(complaints).where(eq(complaints.tellUsItemId, item.id)) : [];
+  return { status: 'replayed', responseId, alertIds: alertRows.map((a) => a.id), tellUsItemId: item?.id, complaintId: complaint?.id };
+}
+
+const tellUsChannel = (c: Channel) => (c === 'personal_link' || c === 'open_link' ? 'web' : c === 'import' ? 'paper' : c);
+/** PostgreSQL's unique_violation, whether the driver error arrives bare or wrapped by drizzle. */
+function isUniqueViolation(e: unknown): boolean {
+  for (let err = e as { code?: string; cause?: unknown } | undefined, depth = 0; err && depth < 5; err = err.cause as typeof err, depth++) {
+    if (err.code === '23505') return true;
+  }
+  return false;
+}
+
+/** Stores a submission exactly once. A replay of the same body returns the original result. */
+export async function submitResponse(deps: { db: Database; clock: Clock }, s: Submission): Promise<SubmitResult> {
+  try {
+    return await submitOnce(deps, s);
+  } catch (e) {
+    // Two copies of one submission raced: the loser's insert hit the primary key; now it can
+    // see the winner's row and answer as a replay (or a conflict).
+    if (isUniqueViolation(e)) return submitOnce(deps, s);
+    throw e;
+  }
+}
+
+async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Submission): Promise<SubmitResult> {
+  const version = await loadVersion(db, s.questionnaireVersionId);
+  if (version.serviceId !== s.serviceId) throw new SubmissionInvalid([{ questionId: '', problem: 'questionnaire belongs to another service' }]);
+  const answers = checkAnswers(version.definition, s.answers);
+  const bodyHash = bodyHashOf(s, answers);
+
+  return db.transaction(async (tx) => {
+    const replay = await existingResult(tx, s.responseId, bodyHash);
+    if (replay) return replay;
+    const now = clock.now();
+
+    let { areaId = null, caseId = null, stage = 'none' } = s;
+    if (s.invitationId) {
+      const [inv] = await tx.select().from(invitations).where(eq(invitations.id, s.invitationId)).for('update');
+      if (!inv || inv.serviceId !== s.serviceId) throw new SubmissionRefused('wrong_service');
+      if (inv.submittedAt) throw new SubmissionRefused('already_submitted');
+      if (inv.revokedAt) throw new SubmissionRefused('revoked');
+      if (inv.expiresAt <= now) throw new SubmissionRefused('expired');
+      ({ areaId, caseId, stage } = inv);
+      await tx.update(invitations).set({ submittedAt: now }).where(eq(invitations.id, inv.id));
+    }
+    const [caseRow] = caseId ? await tx.select().from(cases).where(eq(cases.id, caseId)) : [];
+    if (caseId && (!caseRow || caseRow.serviceId !== s.serviceId)) throw new SubmissionRefused('wrong_service');
+    areaId = areaId ?? caseRow?.areaId ?? null;
+    const demographics: Demographics = caseRow ?? s.demographics ?? {};
+    const [service] = await tx.select({ settings: services.settings }).from(services).where(eq(services.id, s.serviceId));
+    const settings = resolveSettings(service?.settings);
+
+    await tx.insert(responses).values({
+      id: s.responseId,
+      serviceId: s.serviceId,
+      areaId,
+      questionnaireId: version.questionnaireId,
+      questionnaireVersionId: s.questionnaireVersionId,
+      invitationId: s.invitationId ?? null,
+      caseId,
+      stage,
+      channel: s.channel,
+      enteredBy: s.enteredBy ?? null,
+      language: s.language ?? 'en',
+      mode: s.mode ?? (s.enteredBy ? 'staff' : 'form'),
+      bodyHash,
+      submittedAt: s.submittedAt ?? now,
+      ageBand: demographics.ageBand ?? null,
+      gender: demographics.gender ?? null,
+      ethnicity: demographics.ethnicity ?? null,
+      careStatus: demographics.careStatus ?? null,
+      specialNeeds: demographics.specialNeeds ?? null,
+    });
+
+    const { rows, contact } = normaliseAnswers(version.definition, answers);
+    if (rows.length > 0) await tx.insert(answersTable).values(rows.map((r) => ({ ...r, responseId: s.responseId })));
+    if (contact) await tx.insert(contactDetails).values({ responseId: s.responseId, serviceId: s.serviceId, details: contact });
+
+    const signals = signalsOf(version.definition, answers, safeguardingPhrases());
+    const alertIds: string[] = [];
+    for (const [kind, questionIds] of [
+      ['concern', signals.concern],
+      ['please_review', signals.pleaseReview],
+    ] as const) {
+      if (questionIds.length === 0) continue;
+      const [alert] = await tx
+        .insert(alerts)
+        .values({
+          serviceId: s.serviceId,
+          areaId,
+          responseId: s.responseId,
+          caseId,
+          kind,
+          questionIds: [...questionIds],
+          assignedTo: caseRow?.ownerId ?? null,
+          raisedAt: now,
+          nextEscalationAt: addWorkingHours(now, settings.alertEscalationWorkingHours, settings.timeZone),
+        })
+        .returning({ id: alerts.id });
+      alertIds.push(alert!.id);
+      await tx.insert(outbox).values({ serviceId: s.serviceId, kind: 'alert_raised', payload: { alertId: alert!.id }, dedupeKey: `alert_raised:${alert!.id}` });
+    }
+
+    let tellUsItemId: string | undefined;
+    let complaintId: string | undefined;
+    if (version.kind === 'tell_us') {
+      const type = (['comment', 'compliment', 'complaint', 'idea'] as const).find((t) => t === answers.feedback_type) ?? 'comment';
+      const [item] = await tx
+        .insert(tellUsItems)
+        .values({
+          serviceId: s.serviceId,
+          areaId,
+          responseId: s.responseId,
+          caseId,
+          type,
+          body: typeof answers.message === 'string' ? answers.message : '',
+          channel: tellUsChannel(s.channel),
+          wantsReply: answers.wants_reply === 'yes',
+          tellMyWorker: answers.tell_my_worker === 'yes',
+          loggedBy: s.enteredBy ?? null,
+          receivedAt: s.submittedAt ?? now,
+        })
+        .returning({ id: tellUsItems.id });
+      tellUsItemId = item!.id;
+      if (type === 'complaint') {
+        const received = s.submittedAt ?? now;
+        const [complaint] = await tx
+          .insert(complaints)
+          .values({
+            serviceId: s.serviceId,
+            areaId,
+            tellUsItemId,
+            receivedAt: received,
+            acknowledgeDueAt: addWorkingDays(received, settings.complaintAcknowledgeWorkingDays, settings.timeZone),
+            respondDueAt: addWorkingDays(received, settings.complaintRespondWorkingDays, settings.timeZone),
+          })
+          .returning({ id: complaints.id });
+        complaintId = complaint!.id;
+        await tx.insert(outbox).values({ serviceId: s.serviceId, kind: 'complaint_received', payload: { complaintId }, dedupeKey: `complaint_received:${complaintId}` });
+      }
+    }
+
+    await tx.update(drafts).set({ submittedAt: now }).where(eq(drafts.responseId, s.responseId));
+    return { status: 'created', responseId: s.responseId, alertIds, tellUsItemId, complaintId };
+  });
+}

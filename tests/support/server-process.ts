@@ -1,0 +1,60 @@
+// Starts the real server (`node --import tsx server/main.ts`) as a child process on a free
+// port, with a fresh data folder unless one is given, and waits for it to listen.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  dataDir: string;
+  output(): string;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const root = new URL('../../', import.meta.url).pathname;
+
+export function runServer(env: Record<string, string> = {}): { child: ChildProcess; output(): string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+export async function startServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerProcess> {
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'heard-e2e-'));
+  const run = runServer({ DATA_DIR: dataDir, ...env });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${run.output()}`)), timeoutMs);
+    const check = () => {
+      const m = /Heard is running at (\S+)/.exec(run.output());
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    run.child.stdout!.on('data', check);
+    run.exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`server exited:\n${run.output()}`));
+    });
+  });
+  return {
+    ...run,
+    url,
+    dataDir,
+    stop: async (signal = 'SIGTERM') => {
+      if (run.child.exitCode === null) run.child.kill(signal);
+      return run.exited;
+    },
+  };
+}
