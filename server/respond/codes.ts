@@ -1,7 +1,8 @@
 // Personal invitation codes: short enough to type from a paper slip, long enough that nobody
 // can guess one. Only the SHA-256 of a code is stored (invitations.code_hash); the code itself
 // is shown once to the member of staff who issues it.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { randomToken, sha256Hex } from '../security/tokens.ts';
 
 /** No 0/O, 1/I/L: letters and digits people mix up when copying by hand. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -35,14 +36,10 @@ export function normaliseCode(raw: string): string | undefined {
 
 /** SHA-256 (hex) of a canonical code: what invitations.code_hash holds. */
 export function hashCode(code: string): string {
-  return createHash('sha256').update(normaliseCode(code) ?? code).digest('hex');
+  return sha256Hex(normaliseCode(code) ?? code);
 }
 
 /** A random respondent token for the draft cookie (256 bits), and its hash for drafts.token_hash. */
-export function generateRespondentToken(): string {
-  return randomBytes(32).toString('base64url');
-}
+export const generateRespondentToken = (): string => randomToken();
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export const hashToken = sha256Hex;

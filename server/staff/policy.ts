@@ -1,0 +1,163 @@
+// The access policy: the one place that says who may do what and see which rows. Every staff
+// route and API call asks here; every query for identifiable data adds the matching condition,
+// so a row outside someone's reach is simply not found (404), never shown.
+//
+//   service admin        everything in their service
+//   team manager         children's cases, responses, Tell Us and complaints in their area
+//   case manager         their own cases and those cases' responses; their area's open Tell Us
+//   victim liaison       victims' cases and victim surveys only
+//   participation lead   reports, anonymised comments, themes, "you said, we did"
+//   board member         reports and anonymised comments only
+// Nobody ever sees another service's data; a case manager never sees a victim's answers.
+import { and, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alerts, cases, complaints, questionnaires, responses, tellUsItems, type StaffRole } from '../../db/schema.ts';
+import type { StaffPrincipal } from './principal.ts';
+
+export const ACTIONS = [
+  'admin', // users, settings, API tokens, audit log, outbox
+  'questionnaires.manage',
+  'cases.child', // record children, issue invitations, review their responses
+  'cases.victim', // record victims, issue victim survey invitations
+  'responses.enter', // key in a paper form or phone call
+  'alerts.handle',
+  'tellus.handle', // read and handle Tell Us items, log one from phone/email/paper
+  'complaints.handle',
+  'comments.moderate', // tag themes, approve quotes for sharing
+  'yousaid.manage',
+  'reports.view',
+  'reports.victims',
+  'reports.identifiable', // reports without suppression (shared within the team only)
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const GRANTS: Record<StaffRole, readonly Action[]> = {
+  service_admin: ACTIONS,
+  team_manager: ['cases.child', 'responses.enter', 'alerts.handle', 'tellus.handle', 'complaints.handle', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.identifiable'],
+  case_manager: ['cases.child', 'responses.enter', 'alerts.handle', 'tellus.handle', 'reports.view'],
+  victim_liaison: ['cases.victim', 'responses.enter', 'alerts.handle', 'reports.view', 'reports.victims', 'reports.identifiable'],
+  participation_lead: ['comments.moderate', 'yousaid.manage', 'reports.view', 'reports.victims'],
+  board_member: ['reports.view', 'reports.victims'],
+};
+
+export function can(p: StaffPrincipal, action: Action): boolean {
+  return GRANTS[p.role].includes(action);
+}
+
+/** The roles that may do an action, for `requireStaff(...rolesFor('admin'))`. */
+export function rolesFor(action: Action): StaffRole[] {
+  return (Object.keys(GRANTS) as StaffRole[]).filter((r) => GRANTS[r].includes(action));
+}
+
+/** The area whose data an area-scoped role is limited to; null means the whole service. */
+export function areaScope(p: StaffPrincipal): string | null {
+  return p.role === 'team_manager' || p.role === 'case_manager' ? p.areaId : null;
+}
+
+/** Which kinds of case a role works with. */
+export function caseKindsFor(p: StaffPrincipal): ('child' | 'victim')[] {
+  if (p.role === 'service_admin') return ['child', 'victim'];
+  if (p.role === 'victim_liaison') return ['victim'];
+  if (p.role === 'team_manager' || p.role === 'case_manager') return ['child'];
+  return [];
+}
+
+const nothing = sql`false`;
+
+/** Cases this person may see (identifiable): use in every query on `cases`. */
+export function visibleCases(p: StaffPrincipal): SQL {
+  const kinds = caseKindsFor(p);
+  if (kinds.length === 0) return nothing;
+  const conditions: SQL[] = [eq(cases.serviceId, p.serviceId), inArray(cases.kind, kinds)];
+  if (p.role === 'case_manager') conditions.push(eq(cases.ownerId, p.id));
+  const area = areaScope(p);
+  if (area) conditions.push(eq(cases.areaId, area));
+  else if (p.role === 'team_manager' || p.role === 'case_manager') return nothing; // area role with no area
+  return and(...conditions)!;
+}
+
+const victimQuestionnaire = (questionnaireId: SQL | typeof responses.questionnaireId) =>
+  exists(sql`(select 1 from ${questionnaires} where ${questionnaires.id} = ${questionnaireId} and (${questionnaires.audience} = 'victim' or ${questionnaires.kind} = 'victim_satisfaction'))`);
+
+/**
+ * Responses this person may open one by one (identifiable): use in every query on `responses`.
+ * Victims' answers only for admins and victim liaison; a case manager only their own cases;
+ * a team manager their area (including anonymous open-link responses from the area).
+ */
+export function visibleResponses(p: StaffPrincipal): SQL {
+  const inService = eq(responses.serviceId, p.serviceId);
+  switch (p.role) {
+    case 'service_admin':
+      return inService;
+    case 'victim_liaison':
+      return and(inService, victimQuestionnaire(responses.questionnaireId))!;
+    case 'team_manager':
+      if (!p.areaId) return nothing;
+      return and(inService, eq(responses.areaId, p.areaId), sql`not ${victimQuestionnaire(responses.questionnaireId)}`)!;
+    case 'case_manager':
+      return and(
+        inService,
+        sql`not ${victimQuestionnaire(responses.questionnaireId)}`,
+        exists(sql`(select 1 from ${cases} where ${cases.id} = ${responses.caseId} and ${cases.ownerId} = ${p.id})`),
+      )!;
+    default:
+      return nothing;
+  }
+}
+
+/** Alerts this person may see and act on. */
+export function visibleAlerts(p: StaffPrincipal): SQL {
+  const inService = eq(alerts.serviceId, p.serviceId);
+  const victim = victimQuestionnaire(sql`(select ${responses.questionnaireId} from ${responses} where ${responses.id} = ${alerts.responseId})`);
+  switch (p.role) {
+    case 'service_admin':
+      return inService;
+    case 'victim_liaison':
+      return and(inService, victim)!;
+    case 'team_manager':
+      if (!p.areaId) return nothing;
+      return and(inService, eq(alerts.areaId, p.areaId), sql`not ${victim}`)!;
+    case 'case_manager':
+      return and(inService, sql`not ${victim}`, or(eq(alerts.assignedTo, p.id), exists(sql`(select 1 from ${cases} where ${cases.id} = ${alerts.caseId} and ${cases.ownerId} = ${p.id})`)))!;
+    default:
+      return nothing;
+  }
+}
+
+/** Tell Us items (comments, compliments, complaints, ideas) this person may read in full. */
+export function visibleTellUs(p: StaffPrincipal): SQL {
+  const inService = eq(tellUsItems.serviceId, p.serviceId);
+  switch (p.role) {
+    case 'service_admin':
+      return inService;
+    case 'team_manager':
+      return p.areaId ? and(inService, eq(tellUsItems.areaId, p.areaId))! : nothing;
+    case 'case_manager':
+      // Their area's open items, and anything about their own cases.
+      return p.areaId
+        ? and(
+            inService,
+            or(
+              and(eq(tellUsItems.areaId, p.areaId), isNull(tellUsItems.handledAt)),
+              exists(sql`(select 1 from ${cases} where ${cases.id} = ${tellUsItems.caseId} and ${cases.ownerId} = ${p.id})`),
+            ),
+          )!
+        : nothing;
+    default:
+      return nothing;
+  }
+}
+
+/** Complaints this person may see and handle. */
+export function visibleComplaints(p: StaffPrincipal): SQL {
+  const inService = eq(complaints.serviceId, p.serviceId);
+  switch (p.role) {
+    case 'service_admin':
+      return inService;
+    case 'team_manager':
+      return p.areaId ? and(inService, or(eq(complaints.areaId, p.areaId), eq(complaints.ownerId, p.id)))! : nothing;
+    case 'case_manager':
+      return and(inService, eq(complaints.ownerId, p.id))!;
+    default:
+      return nothing;
+  }
+}

@@ -1,0 +1,137 @@
+// The frame every staff page shares: header with who is signed in and sign-out, navigation
+// for what their role may do, the safeguarding alerts banner, and the page itself.
+// Routes call `renderStaffPage(c, { title, body })` and put `<CsrfField />` in every form.
+import type { Context } from 'hono';
+import type { ComponentChildren, VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { AppEnv } from '../deps.ts';
+import { translator } from '../i18n/index.ts';
+import { can, type Action } from '../staff/policy.ts';
+import type { StaffPrincipal } from '../staff/principal.ts';
+import { STAFF_CSS } from './staff-styles.ts';
+
+export type StaffSection =
+  | 'home'
+  | 'alerts'
+  | 'cases'
+  | 'responses'
+  | 'tell-us'
+  | 'complaints'
+  | 'reports'
+  | 'you-said-we-did'
+  | 'questionnaires'
+  | 'admin';
+
+/** Navigation: a section is listed when the role may do its action. */
+const SECTIONS: { id: StaffSection; href: string; action?: Action }[] = [
+  { id: 'home', href: '/staff' },
+  { id: 'alerts', href: '/staff/alerts', action: 'alerts.handle' },
+  { id: 'cases', href: '/staff/cases', action: 'cases.child' },
+  { id: 'responses', href: '/staff/responses', action: 'cases.child' },
+  { id: 'tell-us', href: '/staff/tell-us', action: 'tellus.handle' },
+  { id: 'complaints', href: '/staff/complaints', action: 'complaints.handle' },
+  { id: 'reports', href: '/staff/reports', action: 'reports.view' },
+  { id: 'you-said-we-did', href: '/staff/you-said-we-did', action: 'yousaid.manage' },
+  { id: 'questionnaires', href: '/staff/questionnaires', action: 'questionnaires.manage' },
+  { id: 'admin', href: '/staff/admin', action: 'admin' },
+];
+
+/** Whatever the alerts capability shows at the top of every page (set once at start-up). */
+export type AlertsBannerLoader = (c: Context<AppEnv>, staff: StaffPrincipal) => Promise<VNode | null>;
+let alertsBanner: AlertsBannerLoader | undefined;
+export function useAlertsBanner(loader: AlertsBannerLoader): void {
+  alertsBanner = loader;
+}
+
+/** The hidden CSRF field every staff form carries. */
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+interface FrameProps {
+  title: string;
+  staff?: StaffPrincipal;
+  csrfToken?: string;
+  nonce?: string;
+  active?: StaffSection;
+  banner?: VNode | null;
+  children: ComponentChildren;
+}
+
+export function StaffFrame({ title, staff, csrfToken, nonce, active, banner, children }: FrameProps) {
+  const t = translator('en', 'staff');
+  const visible = staff ? SECTIONS.filter((s) => (s.id === 'cases' && staff.role === 'victim_liaison') || !s.action || can(staff, s.action)) : [];
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} – ${t('frame.appName')}`}</title>
+        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: STAFF_CSS }} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('frame.skip')}
+        </a>
+        <header>
+          <div class="wrap">
+            <a class="brand" href="/staff">
+              {t('frame.appName')}
+            </a>
+            {staff && csrfToken && (
+              <div class="who">
+                <span>
+                  {staff.name} ({t(`roles.${staff.role}`)})
+                </span>
+                <a href="/staff/account">{t('frame.account')}</a>
+                <form class="inline" method="post" action="/staff/sign-out">
+                  <CsrfField token={csrfToken} />
+                  <button type="submit" class="link">
+                    {t('frame.signOut')}
+                  </button>
+                </form>
+              </div>
+            )}
+          </div>
+        </header>
+        {visible.length > 0 && (
+          <nav class="staff" aria-label={t('frame.nav')}>
+            <ul>
+              {visible.map((s) => (
+                <li key={s.id}>
+                  <a href={s.href} aria-current={s.id === active ? 'page' : undefined}>
+                    {t(`nav.${s.id}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <div class="wrap">
+          {banner}
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+      </body>
+    </html>
+  );
+}
+
+/** Renders a full staff page for the signed-in person (or a public staff page such as sign-in). */
+export async function renderStaffPage(
+  c: Context<AppEnv>,
+  page: { title: string; body: ComponentChildren; active?: StaffSection; status?: 200 | 400 | 403 | 404 | 409 | 422 },
+): Promise<Response> {
+  const staff = c.get('staff') as StaffPrincipal | undefined;
+  const banner = staff && alertsBanner ? await alertsBanner(c, staff) : null;
+  const html =
+    '<!doctype html>' +
+    renderToString(
+      <StaffFrame title={page.title} staff={staff} csrfToken={c.get('csrfToken')} nonce={c.get('secureHeadersNonce')} active={page.active} banner={banner}>
+        {page.body}
+      </StaffFrame>,
+    );
+  return c.html(html, page.status ?? 200);
+}
