@@ -240,7 +240,7 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
         })
         .returning({ id: alerts.id });
       alertIds.push(alert!.id);
-      await tx.insert(outbox).values({ serviceId: s.serviceId, kind: 'alert_raised', payload: { alertId: alert!.id }, dedupeKey: `alert_raised:${alert!.id}` });
+      await tx.insert(outbox).values({ serviceId: s.serviceId, kind: 'alert_raised', payload: { alertId: alert!.id }, dedupeKey: `alert_raised:${alert!.id}`, createdAt: now, availableAt: now });
     }
 
     let tellUsItemId: string | undefined;
@@ -278,7 +278,7 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
           })
           .returning({ id: complaints.id });
         complaintId = complaint!.id;
-        await tx.insert(outbox).values({ serviceId: s.serviceId, kind: 'complaint_received', payload: { complaintId }, dedupeKey: `complaint_received:${complaintId}` });
+        await tx.insert(outbox).values({ serviceId: s.serviceId, kind: 'complaint_received', payload: { complaintId }, dedupeKey: `complaint_received:${complaintId}`, createdAt: now, availableAt: now });
       }
     }
 
