@@ -20,16 +20,7 @@ try {
 const log = createLogger(config.logLevel);
 const heard = await startHeard(config, log).catch((e: Error) => fail(`Heard could not start: ${e.message.split('\n')[0]}`));
 
-log.info('listening', { url: heard.url, database: heard.database.kind });
-process.stdout.write(`\nHeard is running at ${heard.url}\n`);
-process.stdout.write(`Staff sign in at ${heard.url}/staff/sign-in\n`);
-if (heard.seed.seeded && heard.seed.signIn) {
-  process.stdout.write('A demo service was created. Sign in as any of:\n');
-  for (const s of heard.seed.signIn) process.stdout.write(`  ${s.email}  password: ${s.password}\n`);
-} else if (config.demoSeed) {
-  process.stdout.write('Demo sign-in: admin@riverside.example / heard-demo-password (if the demo service is still there)\n');
-}
-
+// Handle signals before announcing the address: whoever reads it may stop us at once.
 let signalled = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
@@ -53,3 +44,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     );
   });
 }
+
+log.info('listening', { url: heard.url, database: heard.database.kind });
+// One write, so whoever watches for the address also has the sign-in lines.
+const lines = [``, `Heard is running at ${heard.url}`, `Staff sign in at ${heard.url}/staff/sign-in`];
+if (heard.seed.seeded && heard.seed.signIn) {
+  lines.push('A demo service was created. Sign in as any of:');
+  for (const s of heard.seed.signIn) lines.push(`  ${s.email}  password: ${s.password}`);
+} else if (config.demoSeed) {
+  lines.push('Demo sign-in: admin@riverside.example / heard-demo-password (if the demo service is still there)');
+}
+process.stdout.write(lines.join('\n') + '\n');

@@ -1,10 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps.ts';
 
 const dist = fileURLToPath(new URL('../../client/dist', import.meta.url));
+// Started without `npm run build` (tests, the CLI), there are simply no bundles to serve; pages
+// then work without them. The folder must exist, or serveStatic prints a warning at start-up.
+mkdirSync(dist, { recursive: true });
 
 /** Browser bundles built by `npm run build`; names carry a content hash, so cache forever. */
 export const staticAssets = new Hono<AppEnv>().use(
