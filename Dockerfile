@@ -5,6 +5,7 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production DATA_DIR=/data PORT=3000
 COPY package.json package-lock.json ./
+COPY db/patches ./db/patches
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && mkdir -p /data && chown node:node /data
