@@ -1,4 +1,6 @@
+import { alertEscalationJob } from '../alerts/job.ts';
 import type { AppDeps } from '../deps.ts';
+import { outboxJob } from '../outbox/job.ts';
 import { applyRetention } from '../privacy/retention.ts';
 import { pruneRateLimits } from '../rate-limit/consume.ts';
 import type { Job } from './runner.ts';
@@ -8,5 +10,7 @@ export function appJobs(deps: AppDeps): Job[] {
   return [
     { name: 'retention', everyMs: 60 * 60 * 1000, run: () => applyRetention(deps.db, deps.clock) },
     { name: 'prune-rate-limits', everyMs: 60 * 60 * 1000, run: () => pruneRateLimits(deps.db, deps.clock.now()) },
+    outboxJob(deps),
+    alertEscalationJob(deps),
   ];
 }

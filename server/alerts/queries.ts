@@ -1,0 +1,126 @@
+// Reading alerts, always through the access policy: an alert someone may not see is not found.
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Queryable } from '../../db/index.ts';
+import { alerts, areas, auditLog, cases, questionnaireVersions, responses, services, staffUsers } from '../../db/schema.ts';
+import { resolveSettings } from '../services/settings.ts';
+import { visibleAlerts, visibleCases, visibleResponses } from '../staff/policy.ts';
+import type { StaffPrincipal } from '../staff/principal.ts';
+
+export const isAlertId = (id: string) => z.uuid().safeParse(id).success;
+
+const assignee = alias(staffUsers, 'assignee');
+const acknowledger = alias(staffUsers, 'acknowledger');
+const closer = alias(staffUsers, 'closer');
+
+const summaryColumns = {
+  id: alerts.id,
+  kind: alerts.kind,
+  raisedAt: alerts.raisedAt,
+  escalationLevel: alerts.escalationLevel,
+  nextEscalationAt: alerts.nextEscalationAt,
+  acknowledgedAt: alerts.acknowledgedAt,
+  closedAt: alerts.closedAt,
+  areaName: areas.name,
+  assignedToName: assignee.name,
+};
+
+function summaries(db: Queryable) {
+  return db.select(summaryColumns).from(alerts).leftJoin(areas, eq(areas.id, alerts.areaId)).leftJoin(assignee, eq(assignee.id, alerts.assignedTo));
+}
+
+/** Open alerts this person may see: not yet acknowledged first, then the longest waiting. */
+export async function listOpenAlertsFor(db: Queryable, principal: StaffPrincipal) {
+  return summaries(db)
+    .where(and(visibleAlerts(principal), isNull(alerts.closedAt)))
+    .orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.escalationLevel), asc(alerts.raisedAt));
+}
+
+export async function listRecentlyClosedAlertsFor(db: Queryable, principal: StaffPrincipal, limit = 20) {
+  return summaries(db).where(and(visibleAlerts(principal), isNotNull(alerts.closedAt))).orderBy(desc(alerts.closedAt)).limit(limit);
+}
+
+export type AlertSummary = Awaited<ReturnType<typeof listOpenAlertsFor>>[number];
+
+/** The time zone the principal's service works in, for showing times. */
+export async function serviceTimeZone(db: Queryable, serviceId: string): Promise<string> {
+  const [row] = await db.select({ settings: services.settings }).from(services).where(eq(services.id, serviceId));
+  return resolveSettings(row?.settings).timeZone;
+}
+
+const QuestionTitles = z.object({ languages: z.array(z.string()), questions: z.array(z.object({ id: z.string(), title: z.record(z.string(), z.string()) })) });
+
+export interface AlertDetail {
+  id: string;
+  kind: 'concern' | 'please_review';
+  raisedAt: Date;
+  areaName: string | null;
+  assignedToName: string | null;
+  escalationLevel: number;
+  nextEscalationAt: Date | null;
+  acknowledgedAt: Date | null;
+  acknowledgedByName: string | null;
+  closedAt: Date | null;
+  closedByName: string | null;
+  actionTaken: string | null;
+  /** The questions that raised it (their wording, never the answers). */
+  questions: string[];
+  responseId: string;
+  /** Only when this person may open the response itself. */
+  responseVisible: boolean;
+  /** Only when this person may see the case. */
+  caseReference: string | null;
+  escalations: { level: number; at: Date }[];
+}
+
+export async function alertDetail(db: Queryable, principal: StaffPrincipal, alertId: string): Promise<AlertDetail | undefined> {
+  if (!isAlertId(alertId)) return undefined;
+  const [row] = await db
+    .select({
+      alert: alerts,
+      areaName: areas.name,
+      assignedToName: assignee.name,
+      acknowledgedByName: acknowledger.name,
+      closedByName: closer.name,
+      definition: questionnaireVersions.definition,
+    })
+    .from(alerts)
+    .leftJoin(areas, eq(areas.id, alerts.areaId))
+    .leftJoin(assignee, eq(assignee.id, alerts.assignedTo))
+    .leftJoin(acknowledger, eq(acknowledger.id, alerts.acknowledgedBy))
+    .leftJoin(closer, eq(closer.id, alerts.closedBy))
+    .innerJoin(responses, eq(responses.id, alerts.responseId))
+    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.questionnaireVersionId))
+    .where(and(eq(alerts.id, alertId), visibleAlerts(principal)));
+  if (!row) return undefined;
+  const { alert } = row;
+  const [response] = await db.select({ id: responses.id }).from(responses).where(and(eq(responses.id, alert.responseId), visibleResponses(principal)));
+  const [caseRow] = alert.caseId ? await db.select({ reference: cases.caseReference }).from(cases).where(and(eq(cases.id, alert.caseId), visibleCases(principal))) : [];
+  const escalations = await db
+    .select({ detail: auditLog.detail, at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectType, 'alert'), eq(auditLog.subjectId, alert.id), inArray(auditLog.action, ['alert.escalate'])))
+    .orderBy(asc(auditLog.at));
+  const parsed = QuestionTitles.safeParse(row.definition);
+  const titles = new Map(parsed.success ? parsed.data.questions.map((q) => [q.id, q.title.en ?? q.title[parsed.data.languages[0] ?? ''] ?? q.id]) : []);
+  return {
+    id: alert.id,
+    kind: alert.kind,
+    raisedAt: alert.raisedAt,
+    areaName: row.areaName,
+    assignedToName: row.assignedToName,
+    escalationLevel: alert.escalationLevel,
+    nextEscalationAt: alert.nextEscalationAt,
+    acknowledgedAt: alert.acknowledgedAt,
+    acknowledgedByName: row.acknowledgedByName,
+    closedAt: alert.closedAt,
+    closedByName: row.closedByName,
+    actionTaken: alert.actionTaken,
+    questions: alert.questionIds.map((id) => titles.get(id) ?? id),
+    responseId: alert.responseId,
+    responseVisible: response !== undefined,
+    caseReference: caseRow?.reference ?? null,
+    escalations: escalations.map((e) => ({ level: Number(e.detail.level), at: e.at })),
+  };
+}
