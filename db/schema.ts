@@ -453,6 +453,16 @@ export const youSaidWeDid = pgTable(
   (t) => [index('you_said_we_did_period_idx').on(t.serviceId, t.happenedOn)],
 );
 
+/** The comments a "You said, we did" answers (optional; the theme is the main link). */
+export const youSaidWeDidComments = pgTable(
+  'you_said_we_did_comments',
+  {
+    youSaidWeDidId: uuid('you_said_we_did_id').notNull().references(() => youSaidWeDid.id, { onDelete: 'cascade' }),
+    commentReviewId: uuid('comment_review_id').notNull().references(() => commentReviews.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.youSaidWeDidId, t.commentReviewId] }), index('you_said_we_did_comments_review_idx').on(t.commentReviewId)],
+);
+
 // ── Infrastructure ────────────────────────────────────────────────────────────────────────
 
 export const auditLog = pgTable(
