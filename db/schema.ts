@@ -97,6 +97,8 @@ export const staffUsers = pgTable(
     passwordHash: text('password_hash'),
     passwordChangedAt: ts('password_changed_at'),
     totpSecret: text('totp_secret'),
+    /** The last TOTP time step accepted, so a code cannot be used twice. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: ts('locked_until'),
     disabledAt: ts('disabled_at'),
