@@ -12,7 +12,13 @@
 //     `action=continue|skip`) or JSON `{ "answer": …, "contact": { name, phone, … }, "action": "continue" | "skip" }`.
 //     The reply is a `ChatStepResponse`: 200 with `{ ok: true, … }`, or 400 with `{ ok: false, errors, question }`.
 //     `next: null` means every question is done: go to `checkUrl`.
-//   • Changing an earlier answer is a plain link (`TranscriptEntry.changeUrl`) back to that step.
+//   • Changing an earlier answer is a plain link (`TranscriptEntry.changeUrl`) back to that step;
+//     the island fetches that page and reads its `chat-props` instead of reloading.
+//   • The live region (`#chat-live`) sits outside the island, so it exists before the first
+//     question and is never re-created.
+//   • The island renders the same components as the server (pages/chat-parts.tsx), with the
+//     interface words from `ChatProps.strings` (i18n keys → text, `{{placeholders}}` kept).
+import type { Audience } from './pages/parts.tsx';
 import type { Definition, Question, QuestionType } from '../questionnaire/definition.ts';
 import { routeOf, type AnswerValue, type Answers } from '../questionnaire/engine.ts';
 import { localise, optionsOf } from '../questionnaire/options.ts';
@@ -91,13 +97,20 @@ export interface ChatProps {
   dir: 'ltr' | 'rtl';
   title: string;
   guideName: string;
+  /** The guide's first message: what this is, who reads it, that any question can be skipped. */
+  intro: string;
   transcript: TranscriptEntry[];
   current: QuestionView | null;
   checkUrl: string;
   /** A safeguarding answer was given: the island shows the "someone to talk to" message. */
   concern: boolean;
+  /** Who the "someone to talk to" message is for. */
+  audience: Audience;
+  personal: boolean;
   /** Interface words the island shows (it carries no i18n library). */
   strings: Record<string, string>;
+  /** The message of a refused answer, when the page itself shows one (set by the chat page). */
+  error?: string;
 }
 
 export interface ViewContext {
@@ -208,8 +221,42 @@ export function transcriptEntryOf(q: Question, value: AnswerValue | undefined, c
   };
 }
 
-/** The words the chat island needs, looked up once on the server. */
+/** Interface text the shared chat components use, by i18n key (templates keep their {{placeholders}}). */
+export const CHAT_TEXT_KEYS = [
+  'stepCaption',
+  'stepTitle',
+  'titleSuffix',
+  'errorTitlePrefix',
+  'step.skip',
+  'step.continue',
+  'step.readAloud',
+  'chat.transcriptLabel',
+  'chat.you',
+  'chat.send',
+  'chat.change',
+  'chat.changeHidden',
+  'chat.allDone',
+  'chat.toCheck',
+  'concern.heading',
+  'concern.intro',
+  'concern.worker',
+  'concern.service',
+  'concern.childline',
+  'concern.victimSupport',
+  'concern.emergency',
+  'concern.carryOn',
+] as const;
+
+/**
+ * The words the chat island needs, looked up once on the server: the island's own messages by
+ * short name (`send`, `typing`, `offline`, …) and the shared components' text by i18n key. A
+ * key with no value for a placeholder keeps it (`Step {{step}} of {{total}}`); the island fills it.
+ */
 export function chatStrings(t: Translate): Record<string, string> {
   const keys = ['send', 'skip', 'change', 'typing', 'skipped', 'checkAnswers', 'error', 'offline', 'readAloud', 'youSaid', 'guideSaid'];
-  return Object.fromEntries(keys.map((k) => [k, t(`chat.strings.${k}`)]));
+  return {
+    ...Object.fromEntries(keys.map((k) => [k, t(`chat.strings.${k}`)])),
+    ...Object.fromEntries(CHAT_TEXT_KEYS.map((k) => [k, t(k)])),
+  };
 }
+

@@ -202,20 +202,23 @@ function renderStep(c: C, prefs: Preferences, journey: Journey, answers: Answers
   if (prefs.mode === 'chat') {
     const before = routeOf(def, answers).slice(0, view.step - 1);
     const transcript = before.filter((r) => r.type !== 'info' && answers[r.id] !== undefined).map((r) => transcriptEntryOf(r, answers[r.id], ctx));
+    const personal = journey.channel === 'personal_link';
     const props: ChatProps = {
       lang: prefs.lang,
       dir: prefs.dir,
       title,
       guideName: def.guideName ? localise(def.guideName, prefs.lang) : t('chat.guideDefault'),
+      intro: `${localise(def.intro, prefs.lang)} ${t(personal ? 'intro.personal.whoSees' : 'intro.open.whoSees')} ${t('intro.skipAny')}`,
       transcript,
       current: view,
       checkUrl: `${base}/check`,
       concern: !!concern,
+      audience: journey.version.audience as Audience,
+      personal,
       strings: chatStrings(t),
     };
     const frame = frameOf(c, prefs, true, [assetUrl('chat'), assetUrl('read-aloud')]);
-    const whoSees = t(journey.channel === 'personal_link' ? 'intro.personal.whoSees' : 'intro.open.whoSees');
-    return html(c, <ChatPage frame={frame} props={props} intro={localise(def.intro, prefs.lang)} whoSees={whoSees} view={view} fromCheck={fromCheck} errors={errors} concern={concern} />, status);
+    return html(c, <ChatPage frame={frame} props={props} view={view} fromCheck={fromCheck} errors={errors} />, status);
   }
   const prev = previousQuestion(def, answers, questionId);
   const backHref = fromCheck ? `${base}/check` : prev ? stepUrlOf(base, prev.id) : base;

@@ -69,6 +69,9 @@ textarea{min-height:8rem}
 .chat-form fieldset{margin-bottom:.5rem}
 .replies{display:flex;flex-wrap:wrap;gap:.5rem}
 .replies .button{margin:0;background:#fff;color:#1d3b5a;border-color:#1d3b5a;box-shadow:none;font-weight:400}
+.msg.current:focus{outline:3px solid #ffbf47;outline-offset:2px}
+.msg.typing{color:#505a5f;animation:heard-typing 1.2s ease-in-out infinite}
+@keyframes heard-typing{50%{opacity:.45}}
 footer{border-top:1px solid #b1b4b6;padding:1rem 0 2rem;font-size:1rem}
 footer ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:0 1.25rem}
 footer a{display:inline-block;min-height:44px;padding:.6rem 0}

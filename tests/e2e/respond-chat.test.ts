@@ -1,0 +1,243 @@
+// The chat journey WITH JavaScript, in Chromium on a 360×640 phone: answers go without a page
+// reload, an earlier answer can be changed, an answer given offline waits on the phone and is
+// sent when the connection is back, and axe-core passes at every step — once in Urdu, right to left.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, openDatabase } from '../../db/index.ts';
+import type { Definition } from '../../server/questionnaire/definition.ts';
+import { makeCase, makeQuestionnaire, makeService } from '../support/fixtures.ts';
+import { makeInvitation } from '../support/respond.ts';
+import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, PHONE } from './support/browser.ts';
+
+const both = (en: string, ur: string) => ({ en, ur });
+const DEFINITION: Definition = {
+  schemaVersion: 1,
+  slug: 'e2e-chat',
+  kind: 'end_of_order',
+  audience: 'child',
+  languages: ['en', 'ur'],
+  guideName: both('Sam', 'سام'),
+  title: both('How did we do?', 'ہم نے کیسا کیا؟'),
+  intro: both('Tell us what it was like working with us.', 'ہمیں بتائیں کہ ہمارے ساتھ کام کرنا کیسا تھا۔'),
+  thanks: both('Thank you for telling us.', 'بتانے کا شکریہ۔'),
+  questions: [
+    {
+      id: 'overall',
+      type: 'faces',
+      required: true,
+      title: both('Overall, how was the help you got?', 'مجموعی طور پر مدد کیسی تھی؟'),
+      options: [
+        { value: '3', label: both('Good', 'اچھی'), emoji: '🙂', positive: true },
+        { value: '2', label: both('OK', 'ٹھیک'), emoji: '😐' },
+        { value: '1', label: both('Not good', 'اچھی نہیں'), emoji: '🙁' },
+      ],
+    },
+    {
+      id: 'feel_safe',
+      type: 'yes_no',
+      title: both('Do you feel safe where you live?', 'کیا آپ جہاں رہتے ہیں وہاں محفوظ محسوس کرتے ہیں؟'),
+      options: [
+        { value: 'yes', label: both('Yes', 'ہاں'), positive: true },
+        { value: 'no', label: both('No', 'نہیں'), concern: true },
+      ],
+    },
+    { id: 'tell_more', type: 'long_text', title: both('Do you want to tell us more?', 'کیا آپ مزید بتانا چاہتے ہیں؟'), showIf: { questionId: 'feel_safe', anyOf: ['no'] } },
+    { id: 'good', type: 'short_text', title: both('What was really good?', 'کیا واقعی اچھا تھا؟') },
+    { id: 'contact', type: 'contact', title: both('Can we contact you?', 'کیا ہم آپ سے رابطہ کر سکتے ہیں؟'), fields: ['name', 'phone'] },
+  ],
+};
+
+let server: ServerProcess;
+let browser: Browser;
+const codes: string[] = [];
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'heard-chat-e2e-'));
+  const open = await openDatabase({ kind: 'pglite', dataDir });
+  await migrate(open);
+  const { service, north } = await makeService(open.db);
+  const child = await makeCase(open.db, { serviceId: service.id, areaId: north.id });
+  const { questionnaire } = await makeQuestionnaire(open.db, service.id, DEFINITION);
+  const expiresAt = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
+  for (let i = 0; i < 4; i++) {
+    const { code } = await makeInvitation(open.db, { serviceId: service.id, areaId: north.id, caseId: child.id, questionnaireId: questionnaire.id, expiresAt });
+    codes.push(code);
+  }
+  await open.close();
+  [server, browser] = await Promise.all([startServer({ DATA_DIR: dataDir, DEMO_SEED: 'false', RUN_JOBS: 'false' }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function phone(options: { reducedMotion?: 'reduce' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...PHONE, reducedMotion: options.reducedMotion ?? 'no-preference' });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Opens a personal link in chat mode and starts: the first question's page, fully loaded. */
+async function startChat(page: Page, code: string, query = 'mode=chat') {
+  await page.goto(`${server.url}/r/${code}?${query}`);
+  await Promise.all([page.waitForURL(/\/step\//), page.locator('main a.button').click()]);
+  // The island has started once the read-aloud script and the island have run.
+  await page.waitForFunction(() => document.querySelector('[data-island="chat"]') !== null && document.readyState === 'complete');
+  // A mark on this very document: it is still there only if the page never reloads.
+  await page.evaluate(() => ((window as unknown as { heardSamePage: boolean }).heardSamePage = true));
+}
+
+const samePage = (page: Page) => page.evaluate(() => (window as unknown as { heardSamePage?: boolean }).heardSamePage === true);
+const current = (page: Page) => page.locator('#current-question');
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+const pendingKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('heard:pending:')));
+
+/** Notes whether the guide's typing bubble ever appears from now on. */
+async function watchTyping(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { heardTyped: boolean };
+    w.heardTyped = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.msg.typing')) w.heardTyped = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+}
+const typed = (page: Page) => page.evaluate(() => (window as unknown as { heardTyped: boolean }).heardTyped);
+
+async function check(page: Page, label: string) {
+  await expectNoAxeViolations(page, label);
+  await expectNoHorizontalScroll(page);
+}
+
+describe('the chat island, JavaScript on, on a phone', () => {
+  it('answers without reloading, lets an answer be changed, keeps an offline answer and sends it when back online', async () => {
+    const { context, page } = await phone();
+    await startChat(page, codes[0]!);
+
+    // The live region is in the page before the first question, outside what the island redraws.
+    await expect(page.locator('#chat-live[aria-live="polite"]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-island="chat"] #chat-live').count()).resolves.toBe(0);
+    await expect(current(page).textContent()).resolves.toContain('Overall, how was the help you got?');
+    await check(page, 'chat step 1');
+
+    // A quick reply: the guide types, then the next question arrives on the same page, with focus on it.
+    await watchTyping(page);
+    await page.getByRole('button', { name: 'OK', exact: true }).click();
+    await current(page).filter({ hasText: 'Do you feel safe where you live?' }).waitFor();
+    await expect(samePage(page)).resolves.toBe(true);
+    await expect(typed(page)).resolves.toBe(true);
+    expect(page.url()).toMatch(/\/step\/feel_safe$/);
+    await expect(page.title()).resolves.toBe('Step 2 of 4 – How did we do? – Heard');
+    await expect(focusedId(page)).resolves.toBe('current-question');
+    await expect(page.locator('.msg.you').first().textContent()).resolves.toContain('OK');
+    await check(page, 'chat step 2');
+
+    // "No" brings the follow-up question and the calm note about who to talk to.
+    await page.getByRole('button', { name: 'No', exact: true }).click();
+    await current(page).filter({ hasText: 'Do you want to tell us more?' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'If you need to talk to someone' }).isVisible()).resolves.toBe(true);
+    await expect(page.title()).resolves.toBe('Step 3 of 5 – How did we do? – Heard');
+    await check(page, 'chat step 3 with the safeguarding note');
+
+    // Change the first answer: that question comes back without a reload, then the chat carries on
+    // from where the answers really are, with the changed answer in the transcript.
+    await page.getByRole('link', { name: /Change\s+your answer to: Overall/ }).click();
+    await current(page).filter({ hasText: 'Overall, how was the help you got?' }).waitFor();
+    expect(page.url()).toMatch(/\/step\/overall$/);
+    await expect(page.locator('.msg.you').count()).resolves.toBe(0);
+    await check(page, 'changing the first answer');
+    await page.getByRole('button', { name: 'Good', exact: true }).click();
+    await current(page).filter({ hasText: 'Do you want to tell us more?' }).waitFor();
+    await expect(page.locator('.msg.you').allTextContents()).resolves.toEqual([expect.stringContaining('Good'), expect.stringContaining('No')]);
+    await expect(samePage(page)).resolves.toBe(true);
+
+    // Offline: the answer waits on the phone, and says so.
+    await context.setOffline(true);
+    await page.getByRole('textbox', { name: /tell us more/ }).fill('Things at home are hard');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByText('You are offline. Your answer will be sent when you are back online.').waitFor();
+    await expect(page.locator('.msg.you').last().textContent()).resolves.toContain('Things at home are hard');
+    await expect(pendingKeys(page)).resolves.toHaveLength(1);
+    await check(page, 'an answer waiting offline');
+
+    // Back online: it is sent by itself, the copy on the phone is deleted, and the chat goes on.
+    await context.setOffline(false);
+    await current(page).filter({ hasText: 'What was really good?' }).waitFor();
+    await expect(pendingKeys(page)).resolves.toEqual([]);
+    await expect(samePage(page)).resolves.toBe(true);
+    await check(page, 'chat step 4 after the connection came back');
+
+    await page.getByRole('button', { name: 'Skip this question' }).click();
+    await current(page).filter({ hasText: 'Can we contact you?' }).waitFor();
+    await page.getByRole('textbox', { name: 'Phone number' }).fill('07700 900123');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+
+    // The end: the guide says so, focus goes there, and the check page has every answer.
+    await page.getByText('That was the last question.').waitFor();
+    await expect(focusedId(page)).resolves.toBe('current-question');
+    await expect(samePage(page)).resolves.toBe(true);
+    await check(page, 'end of the chat');
+    await Promise.all([page.waitForURL(/\/check$/), page.getByRole('link', { name: 'Check my answers' }).click()]);
+    const summary = await page.locator('.summary').textContent();
+    for (const given of ['Good', 'No', 'Things at home are hard', 'Skipped', '07700 900123']) expect(summary).toContain(given);
+    await Promise.all([page.waitForURL(/\/sent$/), page.getByRole('button', { name: 'Send my answers' }).click()]);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Your answers have been sent');
+    await context.close();
+  });
+
+  it('sends an answer left waiting on the phone when the chat is opened again online', async () => {
+    const { context, page } = await phone({ reducedMotion: 'reduce' });
+    await startChat(page, codes[1]!);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Good', exact: true }).click();
+    await page.getByText('You are offline.', { exact: false }).waitFor();
+    const stepUrl = page.url();
+    await page.close();
+
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(stepUrl);
+    await current(again).filter({ hasText: 'Do you feel safe where you live?' }).waitFor();
+    await expect(pendingKeys(again)).resolves.toEqual([]);
+    await expect(again.locator('.msg.you').first().textContent()).resolves.toContain('Good');
+    await context.close();
+  });
+
+  it('falls back to the plain form post when the server answers the island with something unexpected', async () => {
+    const { context, page } = await phone({ reducedMotion: 'reduce' });
+    await startChat(page, codes[2]!);
+    // Only the island's JSON request is refused; the plain form post goes through untouched.
+    await page.route('**/step/overall', (route) =>
+      route.request().headers().accept?.includes('application/json') ? route.fulfill({ status: 502, contentType: 'text/html', body: '<p>Bad gateway</p>' }) : route.continue(),
+    );
+    await Promise.all([page.waitForURL(/\/step\/feel_safe$/), page.getByRole('button', { name: 'OK', exact: true }).click()]);
+    await expect(samePage(page)).resolves.toBe(false);
+    await expect(page.locator('.msg.you').first().textContent()).resolves.toContain('OK');
+    await context.close();
+  });
+
+  it('works in Urdu, right to left, with no typing pause when motion is reduced', async () => {
+    const { context, page } = await phone({ reducedMotion: 'reduce' });
+    await startChat(page, codes[3]!, 'mode=chat&lang=ur');
+    await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+    await expect(current(page).textContent()).resolves.toContain('مجموعی طور پر مدد کیسی تھی؟');
+    await check(page, 'Urdu chat step 1');
+    // With reduced motion the guide's typing bubble never appears.
+    await watchTyping(page);
+    await page.getByRole('button', { name: 'اچھی', exact: true }).click();
+    await current(page).filter({ hasText: 'کیا آپ جہاں رہتے ہیں وہاں محفوظ محسوس کرتے ہیں؟' }).waitFor();
+    await expect(typed(page)).resolves.toBe(false);
+    await expect(samePage(page)).resolves.toBe(true);
+    await expect(page.locator('.msg.you').first().textContent()).resolves.toContain('اچھی');
+    await check(page, 'Urdu chat step 2');
+    await page.getByRole('button', { name: 'ہاں', exact: true }).click();
+    await current(page).filter({ hasText: 'کیا واقعی اچھا تھا؟' }).waitFor();
+    await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+    await check(page, 'Urdu chat step 3');
+    await context.close();
+  });
+});
