@@ -1,0 +1,78 @@
+// (e) Disproportionality: the same statements broken down by ethnicity, gender, age band, care
+// status and special needs (the details copied onto each response), for the twice-yearly board
+// paper. Groups add up to the "All" row, so small groups are hidden along with whatever would
+// give them away.
+import { countCell, countsAcross, shareCell, sharesAcross } from '../cells.ts';
+import { modelHeader, scopeOf, type ReportContext } from '../context.ts';
+import { tr, wholePercent } from '../format.ts';
+import type { ReportModel, Section } from '../model.ts';
+import { DETAILS, type Detail } from '../queries/scope.ts';
+import { responseCounts, statementCounts } from '../queries/statements.ts';
+import { responseHeadlines } from './headline.ts';
+import { notesFor, scopeLabel } from './notes.ts';
+
+async function breakdown(ctx: ReportContext, detail: Detail): Promise<Section> {
+  const statements = ctx.questionnaire.statements;
+  const scope = scopeOf(ctx);
+  const [counts, responses] = await Promise.all([
+    statementCounts(ctx.db, scope, statements.map((s) => s.questionId), { by: 'detail', detail }),
+    responseCounts(ctx.db, scope, { by: 'detail', detail }),
+  ]);
+  // Largest groups first; "not recorded" last.
+  const groups = [...new Set([...responses.map((r) => r.group), ...counts.map((c) => c.group)])].sort((a, b) => {
+    if (a === null) return 1;
+    if (b === null) return -1;
+    const n = (g: string) => responses.find((r) => r.group === g)?.n ?? 0;
+    return n(b) - n(a) || a.localeCompare(b);
+  });
+  const name = (g: string | null) => g ?? tr('disproportionality.notRecorded');
+  const responseCells = countsAcross(
+    groups.map((g) => responses.find((r) => r.group === g)?.n ?? 0),
+    ctx.disclosure,
+  );
+  const perStatement = statements.map((s) =>
+    sharesAcross(
+      groups.map((g) => counts.find((c) => c.questionId === s.questionId && c.group === g) ?? { positive: 0, base: 0 }),
+      ctx.disclosure,
+    ),
+  );
+  const focusIndex = Math.max(0, statements.findIndex((s) => s.questionId === ctx.params.statement));
+  const focus = statements[focusIndex];
+  const bars = focus ? groups.map((g, i) => ({ label: name(g), value: perStatement[focusIndex]!.groups[i]!.percent })) : [];
+  const shown = bars.filter((b) => b.value !== null);
+  return {
+    id: `by-${detail}`,
+    title: tr(`disproportionality.${detail}`),
+    chart: focus
+      ? {
+          title: tr('charts.breakdownTitle', { statement: focus.label, detail: tr(`disproportionality.${detail}`).toLowerCase() }),
+          summary: shown.length === 0 ? tr('charts.nothingShown') : tr('charts.breakdownSummary', { statement: focus.label, list: shown.map((b) => `${b.label} ${wholePercent(b.value!)}`).join('; ') }),
+          chart: { type: 'bars', unit: 'percent', max: 100, bars },
+        }
+      : undefined,
+    tables: [
+      {
+        caption: tr('tables.breakdown', { detail: tr(`disproportionality.${detail}`).toLowerCase(), period: ctx.bounds.label }),
+        columns: [{ key: 'group', label: tr(`disproportionality.${detail}`) }, { key: 'responses', label: tr('headlines.responses') }, ...statements.map((s) => ({ key: s.questionId, label: s.label }))],
+        rows: [
+          ...groups.map((g, i) => ({ header: name(g), cells: [countCell(responseCells.cells[i]!), ...perStatement.map((p) => shareCell(p.groups[i]!))] })),
+          { header: tr('disproportionality.all'), cells: [countCell(responseCells.total), ...perStatement.map((p) => shareCell(p.total))], total: true },
+        ],
+      },
+    ],
+    empty: groups.length === 0 ? tr('empty.noResponses') : undefined,
+  };
+}
+
+export async function buildDisproportionalityReport(ctx: ReportContext): Promise<ReportModel> {
+  const { headlines } = await responseHeadlines(ctx);
+  const sections: Section[] = [];
+  for (const detail of DETAILS) sections.push(await breakdown(ctx, detail));
+  return {
+    ...modelHeader(ctx, tr('titles.disproportionality', { scope: scopeLabel(ctx), period: ctx.bounds.label })),
+    scopeLabel: scopeLabel(ctx),
+    headlines,
+    sections,
+    notes: [...notesFor(ctx), tr('notes.disproportionality')],
+  };
+}

@@ -1,0 +1,63 @@
+// How numbers read in every rendering: "89% (75 of 84)", "fewer than 5", "withheld".
+import type { TFunction } from 'i18next';
+import { translator } from '../i18n/index.ts';
+import type { Cell, Share } from './model.ts';
+import type { CountCellValue } from './suppression.ts';
+
+export const tr: TFunction = translator('en', 'reports');
+
+export function countText(c: CountCellValue, threshold: number): string {
+  if (c.status === 'small') return tr('numbers.fewerThan', { threshold });
+  if (c.status === 'secondary') return tr('numbers.withheld');
+  return String(c.value);
+}
+
+export const wholePercent = (p: number) => `${Math.round(p)}%`;
+
+export function shareText(s: Share, threshold: number): string {
+  if (s.base.status === 'shown' && s.base.value === 0) return tr('numbers.noAnswers');
+  if (s.base.status === 'small') return tr('numbers.fewerAnswered', { threshold });
+  if (s.percent !== null) return tr('numbers.share', { percent: wholePercent(s.percent), positive: s.positive.value, base: s.base.value });
+  return tr('numbers.shareWithheld', { positive: countText(s.positive, threshold), base: countText(s.base, threshold) });
+}
+
+export function intervalText(s: Share): string {
+  return s.interval ? tr('numbers.interval', { low: Math.round(s.interval[0]), high: Math.round(s.interval[1]) }) : '';
+}
+
+export function changeText(points: number | null): string {
+  if (points === null) return tr('numbers.noComparison');
+  if (points === 0) return tr('numbers.noChange');
+  return tr(points > 0 ? 'numbers.up' : 'numbers.down', { count: Math.abs(points) });
+}
+
+export function measureText(value: number | null, unit: 'hours' | 'score' | 'percent'): string {
+  if (value === null) return tr('numbers.notShown');
+  if (unit === 'percent') return wholePercent(value);
+  if (unit === 'hours') return tr('numbers.hours', { count: value });
+  return value.toFixed(2);
+}
+
+/** "89% (75 of 84) said staff took their views seriously all or most of the time". */
+export function statementSentence(s: Share, statement: string, threshold: number): string {
+  if (s.base.status === 'shown' && s.base.value === 0) return tr('sentences.noAnswers', { statement });
+  if (s.base.status === 'small') return tr('sentences.fewAnswered', { threshold, statement });
+  if (s.percent !== null) return tr('sentences.share', { percent: wholePercent(s.percent), positive: s.positive.value, base: s.base.value, statement });
+  if (s.positive.status === 'small') return tr('sentences.fewSaid', { threshold, base: countText(s.base, threshold), statement });
+  return tr('sentences.withheld', { statement });
+}
+
+export function cellText(c: Cell, threshold: number): string {
+  switch (c.type) {
+    case 'text':
+      return c.text;
+    case 'count':
+      return countText(c.count, threshold);
+    case 'share':
+      return shareText(c.share, threshold);
+    case 'change':
+      return changeText(c.points);
+    case 'measure':
+      return measureText(c.value, c.unit);
+  }
+}
