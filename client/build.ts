@@ -7,14 +7,22 @@ import { build } from 'esbuild';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
+export interface BuiltClient {
+  /** entry name ("chat") → file name in the output folder */
+  manifest: Record<string, string>;
+  /** entry name → the source files bundled into it (relative to the project) */
+  inputs: Record<string, string[]>;
+}
+
 /** Builds into `outdir` (client/dist by default; the bundle-size test builds into a folder of its own). */
-export async function buildClient(outdir = join(here, 'dist')): Promise<Record<string, string>> {
+export async function buildClient(outdir = join(here, 'dist')): Promise<BuiltClient> {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const entryPoints = readdirSync(here)
     .filter((f) => /\.entry\.tsx?$/.test(f))
     .map((f) => join(here, f));
   const manifest: Record<string, string> = {};
+  const inputs: Record<string, string[]> = {};
   if (entryPoints.length > 0) {
     const result = await build({
       entryPoints,
@@ -32,14 +40,17 @@ export async function buildClient(outdir = join(here, 'dist')): Promise<Record<s
       logLevel: 'warning',
     });
     for (const [out, meta] of Object.entries(result.metafile.outputs)) {
-      if (meta.entryPoint) manifest[basename(meta.entryPoint).replace(/\.entry\.tsx?$/, '')] = relative(outdir, out);
+      if (!meta.entryPoint) continue;
+      const name = basename(meta.entryPoint).replace(/\.entry\.tsx?$/, '');
+      manifest[name] = relative(outdir, out);
+      inputs[name] = Object.keys(meta.inputs);
     }
   }
   writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  return manifest;
+  return { manifest, inputs };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const manifest = await buildClient();
+  const { manifest } = await buildClient();
   console.log(`client built: ${Object.keys(manifest).length} bundle(s) in client/dist`);
 }
