@@ -32,10 +32,21 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** RFC 2047 encoded words ("=?UTF-8?Q?...?=") as the text they stand for. */
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_, _charset: string, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+    );
+}
+
 function header(head: string, name: string): string {
   const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
   const m = new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(unfolded);
-  return m ? m[1]!.trim() : '';
+  return m ? decodeWords(m[1]!.trim()) : '';
 }
 
 function decodeBody(head: string, body: string): string {
@@ -71,6 +82,7 @@ export async function mailServer(opts: { port?: number; started?: boolean } = {}
     async start() {
       server = new SMTPServer({
         authOptional: true,
+        disableReverseLookup: true,
         disabledCommands: ['AUTH', 'STARTTLS'],
         logger: false,
         onData(stream, session, callback) {
