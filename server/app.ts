@@ -10,6 +10,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { staticAssets } from './http/static-assets.ts';
 import { respondRoutes } from './respond/routes.tsx';
 import { questionnaireRoutes } from './questionnaire/routes.ts';
+import { apiRoutes } from './api/routes.ts';
 
 /** Composes the whole app around its dependencies. Routes live with their capability. */
 export function createApp(deps: AppDeps) {
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
   // capability routes are mounted below, one line each
   app.route('/', respondRoutes);
   app.route('/', questionnaireRoutes);
+  app.route('/', apiRoutes); // after questionnaireRoutes, whose public /api/v1/schema/… needs no token
 
   app.notFound((c) => handleError(new ApiError(404, 'not_found', 'We could not find that page. Please check the link.'), c));
   return app;

@@ -1,0 +1,43 @@
+// /api/v1/alerts: open safeguarding alerts and acknowledging one, through the alerts capability
+// (which applies the access policy and writes the audit row).
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { acknowledgeAlert, AlertNotFound } from '../alerts/actions.ts';
+import { listOpenAlertsFor } from '../alerts/queries.ts';
+import type { AppEnv } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { queryOf } from './input.ts';
+
+const NoQuery = z.strictObject({});
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export const alertApi = new Hono<AppEnv>();
+
+alertApi.get('/alerts', async (c) => {
+  NoQuery.parse(queryOf(c));
+  const open = await listOpenAlertsFor(c.var.deps.db, c.var.staff);
+  return c.json({
+    data: open.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      area: a.areaName,
+      assignedTo: a.assignedToName,
+      raisedAt: a.raisedAt.toISOString(),
+      escalationLevel: a.escalationLevel,
+      nextEscalationAt: iso(a.nextEscalationAt),
+      acknowledgedAt: iso(a.acknowledgedAt),
+    })),
+  });
+});
+
+alertApi.post('/alerts/:id/acknowledge', async (c) => {
+  NoQuery.parse(queryOf(c));
+  const { db, clock } = c.var.deps;
+  try {
+    const alert = await acknowledgeAlert(db, clock, c.var.staff, c.req.param('id'));
+    return c.json({ data: { id: alert.id, acknowledgedAt: iso(alert.acknowledgedAt), closedAt: iso(alert.closedAt) } });
+  } catch (e) {
+    if (e instanceof AlertNotFound) throw new ApiError(404, 'not_found', 'There is no alert with that id in this service.');
+    throw e;
+  }
+});

@@ -1,0 +1,32 @@
+// Reading API input: JSON bodies and query strings, each checked by a zod schema. A schema
+// error becomes `400 { error: { code: 'invalid_input', issues } }` through the app's error
+// handler; a body that is not JSON, or a parameter given twice, is refused before that.
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { AppEnv } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+
+export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.output<T>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.');
+  }
+  let raw: unknown;
+  try {
+    // JSON.parse keeps the last of duplicate keys and makes "__proto__" an ordinary own key;
+    // the schema then copies only the fields it knows.
+    raw = JSON.parse(await c.req.text());
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+  return schema.parse(raw);
+}
+
+/** The query string as single values; a parameter given more than once is refused. */
+export function queryOf(c: Context<AppEnv>): Record<string, string> {
+  const entries = Object.entries(c.req.queries());
+  const repeated = entries.filter(([, values]) => values.length > 1).map(([key]) => ({ path: key, message: 'give this parameter once' }));
+  if (repeated.length > 0) throw new ApiError(400, 'invalid_input', 'Some of the information sent was not valid.', repeated);
+  // fromEntries defines own properties, so even "__proto__" stays an ordinary (refused) key.
+  return Object.fromEntries(entries.map(([key, values]) => [key, values[0]!]));
+}

@@ -1,0 +1,21 @@
+// API v1: every route behind a bearer token (never a session cookie), JSON in and out, errors
+// as `{ error: { code, message, issues? } }`. The public JSON Schema of the definition format
+// (/api/v1/schema/questionnaire.json) is served by the questionnaire routes, mounted first.
+import { Hono } from 'hono';
+import type { AppEnv } from '../deps.ts';
+import { alertApi } from './alerts.ts';
+import { requireApiToken } from './auth.ts';
+import { questionnaireApi } from './questionnaires.ts';
+import { responseApi } from './responses.ts';
+import { tokenAdminRoutes } from './token-routes.tsx';
+
+const v1 = new Hono<AppEnv>();
+v1.use('*', requireApiToken);
+v1.route('/', questionnaireApi);
+v1.route('/', responseApi);
+v1.route('/', alertApi);
+
+export const apiRoutes = new Hono<AppEnv>();
+apiRoutes.route('/api/v1', v1);
+// The admin page that issues and revokes tokens (a staff page, behind a session and CSRF).
+apiRoutes.route('/', tokenAdminRoutes);

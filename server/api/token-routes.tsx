@@ -1,0 +1,56 @@
+// /staff/admin/api-tokens: admins issue and revoke the service's API tokens.
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { serviceTimeZone } from '../alerts/queries.ts';
+import type { AppEnv } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { translator } from '../i18n/index.ts';
+import { requireStaff } from '../staff/session.ts';
+import { rolesFor } from '../staff/policy.ts';
+import { renderStaffPage } from '../ui/staff-page.tsx';
+import { TokensPage, type TokensPageProps } from './token-pages.tsx';
+import { issueApiToken, listApiTokens, revokeApiToken, TokenName } from './tokens.ts';
+
+const t = translator('en', 'api');
+const PATH = '/staff/admin/api-tokens';
+
+export const tokenAdminRoutes = new Hono<AppEnv>();
+tokenAdminRoutes.use(PATH, requireStaff(...rolesFor('admin')));
+tokenAdminRoutes.use(`${PATH}/*`, requireStaff(...rolesFor('admin')));
+
+async function page(c: Context<AppEnv>, props: Omit<TokensPageProps, 'csrfToken' | 'tokens' | 'zone'>, status: 200 | 400 = 200) {
+  const { db } = c.var.deps;
+  const staff = c.var.staff;
+  const [tokens, zone] = await Promise.all([listApiTokens(db, staff.serviceId), serviceTimeZone(db, staff.serviceId)]);
+  return renderStaffPage(c, { title: t('tokens.title'), active: 'admin', status, body: <TokensPage csrfToken={c.var.csrfToken} tokens={tokens} zone={zone} {...props} /> });
+}
+
+tokenAdminRoutes.get(PATH, async (c) => {
+  const revoked = z.uuid().safeParse(c.req.query('revoked'));
+  const revokedName = revoked.success ? (await listApiTokens(c.var.deps.db, c.var.staff.serviceId)).find((tok) => tok.id === revoked.data && tok.revokedAt)?.name : undefined;
+  return page(c, { revokedName });
+});
+
+tokenAdminRoutes.post(PATH, async (c) => {
+  const form = await c.req.parseBody();
+  const name = TokenName.safeParse(form['name']);
+  if (!name.success) {
+    const given = typeof form['name'] === 'string' ? form['name'] : '';
+    return page(c, { nameError: t(given.trim() === '' ? 'tokens.nameMissing' : 'tokens.nameTooLong'), name: given }, 400);
+  }
+  const { db, clock } = c.var.deps;
+  const staff = c.var.staff;
+  const issued = await issueApiToken(db, clock, { serviceId: staff.serviceId, name: name.data, createdBy: staff.id, actor: staff });
+  return page(c, { issued });
+});
+
+tokenAdminRoutes.post(`${PATH}/:id/revoke`, async (c) => {
+  const { db, clock } = c.var.deps;
+  const staff = c.var.staff;
+  const id = c.req.param('id');
+  if (!(await revokeApiToken(db, clock, { serviceId: staff.serviceId, tokenId: id, actor: staff }))) {
+    throw new ApiError(404, 'not_found', t('tokens.notFound'));
+  }
+  return c.redirect(`${PATH}?revoked=${id}`, 303);
+});
