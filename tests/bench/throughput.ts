@@ -1,0 +1,111 @@
+// Throughput of the respondent pages on PostgreSQL, each as a ratio to a bare Hono hello world
+// served on this machine in the same run (the load tool shares the CPU, so ratios, not absolutes,
+// are what carry from one machine to another).
+//   node --import tsx tests/bench/throughput.ts        (BENCH_DATABASE_URL, default local PostgreSQL)
+import { spawn, type ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+import { and, eq } from 'drizzle-orm';
+import { openDatabase } from '../../db/index.ts';
+import { areas, drafts, services } from '../../db/schema.ts';
+import { createDraft } from '../../server/respond/drafts.ts';
+import { nextQuestion } from '../../server/questionnaire/engine.ts';
+import { optionsOf } from '../../server/questionnaire/options.ts';
+import { latestVersion } from '../../server/questionnaire/store.ts';
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const connections = 32;
+const root = new URL('../../', import.meta.url).pathname;
+
+function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = ready.exec(out);
+      if (m) resolve({ child, match: m });
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', () => reject(new Error(`exited before it was ready:\n${out}`)));
+  });
+}
+
+async function load(title: string, opts: autocannon.Options): Promise<number> {
+  const result = await autocannon({ connections, duration: seconds, ...opts });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  console.log(`${title.padEnd(36)} ${Math.round(result.requests.average).toString().padStart(7)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms${bad ? `   (${bad} errors/non-2xx!)` : ''}`);
+  return result.requests.average;
+}
+
+const { default: postgres } = await import('postgres');
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+const dbName = `heard_bench_${process.pid}`;
+await admin.unsafe(`create database ${dbName}`);
+const url = new URL(adminUrl);
+url.pathname = `/${dbName}`;
+const children: ChildProcess[] = [];
+try {
+  const hello = await start(['tests/bench/support/hello-server.ts'], {}, /listening (\d+)/);
+  children.push(hello.child);
+  const heard = await start(['server/main.ts'], { DATABASE_URL: url.toString(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_JOBS: 'false' }, /Heard is running at (\S+)/);
+  children.push(heard.child);
+  const base = heard.match[1]!.replace('localhost', '127.0.0.1');
+
+  // A respondent part-way through an End of Order Questionnaire (the demo service's).
+  const open = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 4 });
+  const [service] = await open.db.select().from(services).where(eq(services.slug, 'riverside'));
+  const [area] = await open.db.select().from(areas).where(and(eq(areas.serviceId, service!.id), eq(areas.slug, 'northbrook')));
+  const version = (await latestVersion(open.db, service!.id, 'end-of-order'))!;
+  // The first question a respondent meets, so the step is reachable on an empty draft.
+const question = nextQuestion(version.definition, {})!;
+  const now = new Date();
+  const newDraft = async (answers: Record<string, unknown> = {}) => {
+    const d = await createDraft(open.db, { serviceId: service!.id, areaId: area!.id, invitationId: null, questionnaireVersionId: version.versionId, expiresAt: new Date(now.getTime() + 86_400_000), now });
+    if (Object.keys(answers).length) await open.db.update(drafts).set({ answers }).where(eq(drafts.id, d.draft.id));
+    return { id: d.draft.id, cookie: `heard_r=${d.token}` };
+  };
+  const one = await newDraft();
+  const stepPath = `/q/${one.id}/step/${question.id}`;
+  const answerFor = optionsOf(question)[0]?.value ?? 'yes';
+  const origin = new URL(base).origin;
+
+  console.log(`\nThroughput on PostgreSQL, ${connections} connections, ${seconds} s each (autocannon on loopback, same 2-core machine)`);
+  const helloRps = await load('bare Hono hello world', { url: `http://127.0.0.1:${hello.match[1]}/` });
+  const pageRps = await load('respondent step page (GET)', { url: `${base}${stepPath}`, headers: { cookie: one.cookie, 'accept-encoding': 'gzip' } });
+  const saveRps = await load('draft save (POST a step)', {
+    url: `${base}${stepPath}`,
+    method: 'POST',
+    // As the chat island sends it: a JSON answer, a JSON reply (a form POST answers 303).
+    headers: { cookie: one.cookie, origin, 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ action: 'continue', answer: answerFor }),
+  });
+
+  // Final submissions: each a different draft, all answered, sent once over HTTP.
+  const count = 600;
+  const ready = await Promise.all(Array.from({ length: count }, () => newDraft({ [question.id]: answerFor })));
+  let next = 0;
+  let failed = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < ready.length) {
+        const d = ready[next++]!;
+        const res = await fetch(`${base}/q/${d.id}/send`, { method: 'POST', redirect: 'manual', headers: { cookie: d.cookie, origin, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+        await res.arrayBuffer();
+        if (res.status !== 303) failed++;
+      }
+    }),
+  );
+  const submitRps = count / ((performance.now() - t0) / 1000);
+  console.log(`${'final submission (POST send)'.padEnd(36)} ${Math.round(submitRps).toString().padStart(7)} req/s   (${count} responses${failed ? `, ${failed} failed!` : ''})`);
+  await open.close();
+
+  console.log('\nAs a share of the bare hello world:');
+  console.log(`  respondent page  ${(pageRps / helloRps).toFixed(3)}   draft save  ${(saveRps / helloRps).toFixed(3)}   final submission  ${(submitRps / helloRps).toFixed(3)}`);
+} finally {
+  for (const c of children) c.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1500));
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+}
