@@ -17,8 +17,10 @@ export const wholePercent = (p: number) => `${Math.round(p)}%`;
 export function shareText(s: Share, threshold: number): string {
   if (s.base.status === 'shown' && s.base.value === 0) return tr('numbers.noAnswers');
   if (s.base.status === 'small') return tr('numbers.fewerAnswered', { threshold });
+  if (s.base.status === 'secondary') return tr('numbers.withheld');
   if (s.percent !== null) return tr('numbers.share', { percent: wholePercent(s.percent), positive: s.positive.value, base: s.base.value });
-  return tr('numbers.shareWithheld', { positive: countText(s.positive, threshold), base: countText(s.base, threshold) });
+  if (s.positive.status === 'small') return tr('numbers.fewerOf', { threshold, base: s.base.value });
+  return tr('numbers.withheldOf', { base: s.base.value });
 }
 
 export function intervalText(s: Share): string {
