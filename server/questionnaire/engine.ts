@@ -64,6 +64,17 @@ export type ParseResult = { ok: true; value: AnswerValue } | { ok: false; error:
 const textLength = (s: string) => [...s].length;
 
 /**
+ * Text as it can be stored and shown: control characters other than tab and newline dropped
+ * (PostgreSQL cannot store NUL, and the others only hide things), lone surrogate halves
+ * replaced with U+FFFD. Emoji, right-to-left marks and joiners are kept as typed.
+ */
+export function cleanText(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/([\uD800-\uDBFF][\uDC00-\uDFFF])|[\uD800-\uDFFF]/g, (_, pair: string | undefined) => pair ?? '\uFFFD');
+}
+
+/**
  * Turns what a form or the chat sent for one question into a stored value. `raw` is the
  * submitted field(s): a string, several strings (multiple choice), or an object (contact).
  * Empty means skipped, allowed unless the question is required.
@@ -79,8 +90,9 @@ export function parseAnswer(q: Question, raw: unknown): ParseResult {
       const v = (raw as Record<string, unknown>)[f];
       if (v === undefined || v === '') continue;
       if (typeof v !== 'string') return { ok: false, error: 'invalid' };
-      if (textLength(v) > 200) return { ok: false, error: 'too_long' };
-      out[f] = v.trim();
+      const clean = cleanText(v).trim();
+      if (textLength(clean) > 200) return { ok: false, error: 'too_long' };
+      if (clean !== '') out[f] = clean;
     }
     if (Object.keys(out).length === 0) return q.required ? { ok: false, error: 'required' } : { ok: true, value: null };
     return { ok: true, value: out };
@@ -89,7 +101,7 @@ export function parseAnswer(q: Question, raw: unknown): ParseResult {
   if (q.type === 'short_text' || q.type === 'long_text') {
     if (typeof raw !== 'string') return { ok: false, error: 'invalid' };
     const max = q.maxLength ?? (q.type === 'short_text' ? 200 : 2000);
-    const text = raw.replace(/\r\n?/g, '\n').trim();
+    const text = cleanText(raw.replace(/\r\n?/g, '\n')).trim();
     if (text === '') return q.required ? { ok: false, error: 'required' } : { ok: true, value: null };
     return textLength(text) > max ? { ok: false, error: 'too_long' } : { ok: true, value: text };
   }

@@ -24,7 +24,7 @@ export class Respondent {
   private cookies = new Map<string, { value: string; path: string }>();
   constructor(private readonly t: TestApp, private readonly headers: Record<string, string> = {}) {}
 
-  private cookieHeader(path: string): string {
+  cookieHeader(path: string): string {
     return [...this.cookies.entries()]
       .filter(([, c]) => path === c.path || path.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`) || c.path === '/')
       .map(([k, c]) => `${k}=${c.value}`)
