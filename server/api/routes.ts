@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../deps.ts';
 import { alertApi } from './alerts.ts';
 import { requireApiToken } from './auth.ts';
+import { invitationApi } from './invitations.ts';
 import { questionnaireApi } from './questionnaires.ts';
 import { responseApi } from './responses.ts';
 import { tokenAdminRoutes } from './token-routes.tsx';
@@ -12,6 +13,7 @@ import { tokenAdminRoutes } from './token-routes.tsx';
 const v1 = new Hono<AppEnv>();
 v1.use('*', requireApiToken);
 v1.route('/', questionnaireApi);
+v1.route('/', invitationApi);
 v1.route('/', responseApi);
 v1.route('/', alertApi);
 
