@@ -9,6 +9,8 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticAssets } from './http/static-assets.ts';
 import { respondRoutes } from './respond/routes.tsx';
+import { alertRoutes } from './alerts/routes.tsx';
+import { outboxAdminRoutes } from './outbox/admin-routes.tsx';
 import { questionnaireRoutes } from './questionnaire/routes.ts';
 import { apiRoutes } from './api/routes.ts';
 
@@ -38,6 +40,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', staticAssets);
   // capability routes are mounted below, one line each
   app.route('/', respondRoutes);
+  app.route('/', alertRoutes).route('/', outboxAdminRoutes);
   app.route('/', questionnaireRoutes);
   app.route('/', apiRoutes); // after questionnaireRoutes, whose public /api/v1/schema/… needs no token
 

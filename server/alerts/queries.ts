@@ -43,10 +43,14 @@ export async function listRecentlyClosedAlertsFor(db: Queryable, principal: Staf
 
 export type AlertSummary = Awaited<ReturnType<typeof listOpenAlertsFor>>[number];
 
-/** The time zone the principal's service works in, for showing times. */
-export async function serviceTimeZone(db: Queryable, serviceId: string): Promise<string> {
+/** A service's settings (time zone for showing times, escalation hours). */
+export async function serviceSettingsOf(db: Queryable, serviceId: string) {
   const [row] = await db.select({ settings: services.settings }).from(services).where(eq(services.id, serviceId));
-  return resolveSettings(row?.settings).timeZone;
+  return resolveSettings(row?.settings);
+}
+
+export async function serviceTimeZone(db: Queryable, serviceId: string): Promise<string> {
+  return (await serviceSettingsOf(db, serviceId)).timeZone;
 }
 
 const QuestionTitles = z.object({ languages: z.array(z.string()), questions: z.array(z.object({ id: z.string(), title: z.record(z.string(), z.string()) })) });

@@ -1,0 +1,64 @@
+// The banner at the top of every staff page listing the signed-in person's open safeguarding
+// alerts, so an alert cannot be missed whatever page someone is on. The staff frame shows it:
+// `useAlertsBanner(alertsBannerLoader)` (server/ui/staff-page.tsx).
+import type { Context } from 'hono';
+import type { Queryable } from '../../db/index.ts';
+import type { AppEnv } from '../deps.ts';
+import { translator } from '../i18n/index.ts';
+import { can } from '../staff/policy.ts';
+import type { StaffPrincipal } from '../staff/principal.ts';
+import { listOpenAlertsFor, serviceTimeZone, type AlertSummary } from './queries.ts';
+import { formatWhenShort } from './when.ts';
+
+const SHOWN = 5;
+
+export interface BannerData {
+  alerts: AlertSummary[];
+  zone: string;
+}
+
+/** The open alerts this person may see (none for roles that do not handle alerts). */
+export async function openAlertsForBanner(db: Queryable, principal: StaffPrincipal): Promise<BannerData> {
+  if (!can(principal, 'alerts.handle')) return { alerts: [], zone: '' };
+  const alerts = await listOpenAlertsFor(db, principal);
+  return { alerts, zone: alerts.length > 0 ? await serviceTimeZone(db, principal.serviceId) : '' };
+}
+
+export function OpenAlertsBanner({ alerts, zone }: BannerData) {
+  if (alerts.length === 0) return null;
+  const t = translator('en', 'alerts');
+  const hidden = alerts.length - SHOWN;
+  return (
+    <section class="alerts-banner" aria-labelledby="alerts-banner-title">
+      <h2 id="alerts-banner-title">{t('banner.title', { count: alerts.length })}</h2>
+      <ul>
+        {alerts.slice(0, SHOWN).map((a) => (
+          <li key={a.id}>
+            <a href={`/staff/alerts/${a.id}`}>
+              {t('banner.item', { kind: t(`kind.${a.kind}`), where: a.areaName ? t('banner.where', { area: a.areaName }) : '', raised: formatWhenShort(a.raisedAt, zone) })}
+            </a>{' '}
+            <StatusTag alert={a} />
+          </li>
+        ))}
+      </ul>
+      <p>
+        {hidden > 0 && `${t('banner.more', { count: hidden })} – `}
+        <a href="/staff/alerts">{t('banner.all')}</a>
+      </p>
+    </section>
+  );
+}
+
+/** "Not acknowledged" (red), "Escalated to …" (red), "Acknowledged" (yellow) or "Closed" (grey). */
+export function StatusTag({ alert }: { alert: Pick<AlertSummary, 'closedAt' | 'acknowledgedAt' | 'escalationLevel'> }) {
+  const t = translator('en', 'alerts');
+  if (alert.closedAt) return <span class="tag grey">{t('status.closed')}</span>;
+  if (alert.acknowledgedAt) return <span class="tag yellow">{t('status.acknowledged')}</span>;
+  if (alert.escalationLevel > 0) return <span class="tag red">{t(`status.level${alert.escalationLevel}`)}</span>;
+  return <span class="tag red">{t('status.new')}</span>;
+}
+
+/** Ready for `useAlertsBanner(...)` in the staff frame. */
+export async function alertsBannerLoader(c: Context<AppEnv>, staff: StaffPrincipal) {
+  return <OpenAlertsBanner {...await openAlertsForBanner(c.var.deps.db, staff)} />;
+}

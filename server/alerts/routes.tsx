@@ -1,0 +1,77 @@
+// /staff/alerts: thin routes — parse, ask the alerts capability (which asks the access policy),
+// audit the view, render. An alert someone may not see answers 404, never its contents.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { recordAudit } from '../audit/record.ts';
+import type { AppEnv } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { translator } from '../i18n/index.ts';
+import { requireStaff } from '../staff/session.ts';
+import { rolesFor } from '../staff/policy.ts';
+import { renderStaffPage } from '../ui/staff-page.tsx';
+import { acknowledgeAlert, ActionTaken, AlertNotFound, closeAlert } from './actions.ts';
+import { AlertDetailPage, AlertListPage, type AlertDetailProps, type CloseFormError } from './pages.tsx';
+import { alertDetail, listOpenAlertsFor, listRecentlyClosedAlertsFor, serviceSettingsOf } from './queries.ts';
+
+const t = translator('en', 'alerts');
+const handlers = requireStaff(...rolesFor('alerts.handle'));
+const notFound = () => new ApiError(404, 'not_found', t('notFound'));
+
+const DetailQuery = z.object({ done: z.enum(['acknowledged', 'closed', 'alreadyClosed']).optional() });
+const CloseForm = z.object({ actionTaken: z.string().default('') });
+
+async function showDetail(c: Context<AppEnv>, id: string, extra: Partial<AlertDetailProps> = {}, status: 200 | 422 = 200) {
+  const { db, clock } = c.var.deps;
+  const staff = c.var.staff;
+  const alert = await alertDetail(db, staff, id);
+  if (!alert) throw notFound();
+  await recordAudit(db, clock, { actor: staff, action: 'alert.view', subjectType: 'alert', subjectId: alert.id });
+  const { timeZone } = await serviceSettingsOf(db, staff.serviceId);
+  return renderStaffPage(c, {
+    title: t('detail.title'),
+    active: 'alerts',
+    status,
+    body: <AlertDetailPage t={t} alert={alert} zone={timeZone} csrfToken={c.var.csrfToken} {...extra} />,
+  });
+}
+
+export const alertRoutes = new Hono<AppEnv>()
+  .get('/staff/alerts', handlers, async (c) => {
+    const { db, clock } = c.var.deps;
+    const staff = c.var.staff;
+    const open = await listOpenAlertsFor(db, staff);
+    const closed = await listRecentlyClosedAlertsFor(db, staff);
+    const settings = await serviceSettingsOf(db, staff.serviceId);
+    await recordAudit(db, clock, { actor: staff, action: 'alert.list', detail: { open: open.length, closed: closed.length } });
+    return renderStaffPage(c, {
+      title: t('list.title'),
+      active: 'alerts',
+      body: <AlertListPage t={t} open={open} closed={closed} zone={settings.timeZone} hours={settings.alertEscalationWorkingHours} />,
+    });
+  })
+  .get('/staff/alerts/:id', handlers, async (c) => {
+    const { done } = DetailQuery.parse(c.req.query());
+    return showDetail(c, c.req.param('id'), { notice: done });
+  })
+  .post('/staff/alerts/:id/acknowledge', handlers, async (c) => {
+    const { db, clock } = c.var.deps;
+    const alert = await acknowledgeAlert(db, clock, c.var.staff, c.req.param('id')).catch((e: Error) => {
+      throw e instanceof AlertNotFound ? notFound() : e;
+    });
+    return c.redirect(`/staff/alerts/${alert.id}?done=${alert.closedAt ? 'alreadyClosed' : 'acknowledged'}`, 303);
+  })
+  .post('/staff/alerts/:id/close', handlers, async (c) => {
+    const { db, clock } = c.var.deps;
+    const id = c.req.param('id');
+    const { actionTaken } = CloseForm.parse(await c.req.parseBody());
+    const checked = ActionTaken.safeParse(actionTaken);
+    if (!checked.success) {
+      const closeError: CloseFormError = actionTaken.trim().length === 0 ? 'actionRequired' : 'actionTooLong';
+      return showDetail(c, id, { closeError, actionValue: actionTaken }, 422);
+    }
+    const { alert, changed } = await closeAlert(db, clock, c.var.staff, id, checked.data).catch((e: Error) => {
+      throw e instanceof AlertNotFound ? notFound() : e;
+    });
+    return c.redirect(`/staff/alerts/${alert.id}?done=${changed ? 'closed' : 'alreadyClosed'}`, 303);
+  });
+
