@@ -161,3 +161,25 @@ export function visibleComplaints(p: StaffPrincipal): SQL {
       return nothing;
   }
 }
+
+const PARTICIPATION_TYPES = ['comment', 'compliment', 'idea'] as const;
+
+/**
+ * Tell Us items the participation lead reads anonymised: comments, compliments and ideas in
+ * their service, never complaints. Select only the type, the text and when it arrived with
+ * this — never the case, contact details, area or who logged it.
+ */
+export function tellUsForParticipation(p: StaffPrincipal): SQL {
+  if (p.role !== 'participation_lead') return nothing;
+  return and(eq(tellUsItems.serviceId, p.serviceId), inArray(tellUsItems.type, [...PARTICIPATION_TYPES]))!;
+}
+
+/** Who reads the contact details left with a Tell Us comment, compliment or idea, to reply. */
+export function readsTellUsContact(p: StaffPrincipal): boolean {
+  return p.kind === 'staff' && (p.role === 'service_admin' || p.role === 'team_manager');
+}
+
+/** A complainant's contact details are for the complaint's owner (its handler) alone. */
+export function readsComplaintContact(p: StaffPrincipal, complaint: { ownerId: string | null }): boolean {
+  return p.kind === 'staff' && complaint.ownerId === p.id;
+}

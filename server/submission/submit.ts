@@ -29,7 +29,8 @@ import { normaliseAnswers } from '../questionnaire/normalise.ts';
 import { safeguardingPhrases } from '../questionnaire/phrases.ts';
 import { signalsOf } from '../questionnaire/signals.ts';
 import { resolveSettings } from '../services/settings.ts';
-import { addWorkingDays, addWorkingHours } from '../time/working-time.ts';
+import { fileTellUsItem } from '../tell-us/file.ts';
+import { addWorkingHours } from '../time/working-time.ts';
 import { SubmissionConflict, SubmissionInvalid, SubmissionRefused } from './errors.ts';
 
 export type Channel = 'personal_link' | 'open_link' | 'paper' | 'phone' | 'email' | 'import';
@@ -247,39 +248,19 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
     let complaintId: string | undefined;
     if (version.kind === 'tell_us') {
       const type = (['comment', 'compliment', 'complaint', 'idea'] as const).find((t) => t === answers.feedback_type) ?? 'comment';
-      const [item] = await tx
-        .insert(tellUsItems)
-        .values({
-          serviceId: s.serviceId,
-          areaId,
-          responseId: s.responseId,
-          caseId,
-          type,
-          body: typeof answers.message === 'string' ? answers.message : '',
-          channel: tellUsChannel(s.channel),
-          wantsReply: answers.wants_reply === 'yes',
-          tellMyWorker: answers.tell_my_worker === 'yes',
-          loggedBy: s.enteredBy ?? null,
-          receivedAt: s.submittedAt ?? now,
-        })
-        .returning({ id: tellUsItems.id });
-      tellUsItemId = item!.id;
-      if (type === 'complaint') {
-        const received = s.submittedAt ?? now;
-        const [complaint] = await tx
-          .insert(complaints)
-          .values({
-            serviceId: s.serviceId,
-            areaId,
-            tellUsItemId,
-            receivedAt: received,
-            acknowledgeDueAt: addWorkingDays(received, settings.complaintAcknowledgeWorkingDays, settings.timeZone),
-            respondDueAt: addWorkingDays(received, settings.complaintRespondWorkingDays, settings.timeZone),
-          })
-          .returning({ id: complaints.id });
-        complaintId = complaint!.id;
-        await tx.insert(outbox).values({ serviceId: s.serviceId, kind: 'complaint_received', payload: { complaintId }, dedupeKey: `complaint_received:${complaintId}`, createdAt: now, availableAt: now });
-      }
+      ({ tellUsItemId, complaintId } = await fileTellUsItem(tx, now, settings, {
+        serviceId: s.serviceId,
+        areaId,
+        responseId: s.responseId,
+        caseId,
+        type,
+        body: typeof answers.message === 'string' ? answers.message : '',
+        channel: tellUsChannel(s.channel),
+        wantsReply: answers.wants_reply === 'yes',
+        tellMyWorker: answers.tell_my_worker === 'yes',
+        loggedBy: s.enteredBy ?? null,
+        receivedAt: s.submittedAt ?? now,
+      }));
     }
 
     await tx.update(drafts).set({ submittedAt: now }).where(eq(drafts.responseId, s.responseId));

@@ -1,0 +1,286 @@
+// One complaint: what was said, where it is in the procedure, its deadlines, its owner, the one
+// next step, and its history. Contact details only for the complaint's owner.
+import { Fragment } from 'preact';
+import { COMPLAINT_OUTCOMES } from '../../../db/schema.ts';
+import { translator } from '../../i18n/index.ts';
+import { CsrfField } from '../../ui/staff-page.tsx';
+import { formatWhen } from '../format.ts';
+import { nextStatus, overdueOf, type ComplaintOutcome } from '../lifecycle.ts';
+import type { ComplaintDetail } from '../queries.ts';
+import { statusTag } from './list-page.tsx';
+import { ErrorSummary, Paragraphs, type FieldError } from './parts.tsx';
+
+const t = translator('en', 'complaints');
+const tu = translator('en', 'tell-us');
+const ts = translator('en', 'staff');
+
+export type ContactView = { kind: 'owner'; details: Record<string, string> | null } | { kind: 'not_owner' };
+
+export interface HistoryEntry {
+  at: Date;
+  who: string;
+  what: string;
+}
+
+export interface OwnerChoice {
+  id: string;
+  name: string;
+  role: string;
+  areaName: string | null;
+}
+
+export interface ComplaintPageProps {
+  detail: ComplaintDetail;
+  contact: ContactView | null;
+  owners: OwnerChoice[];
+  history: HistoryEntry[];
+  now: Date;
+  zone: string;
+  csrfToken: string;
+  error?: FieldError;
+  done?: string;
+  /** What was typed into the response form, shown again after a problem. */
+  form?: { outcome?: string; reply?: string };
+}
+
+function Deadline({ due, doneAt, overdue, doneKey, zone }: { due: Date; doneAt: Date | null; overdue: boolean; doneKey: 'page.acknowledged' | 'page.responded'; zone: string }) {
+  return (
+    <>
+      <time dateTime={due.toISOString()}>{formatWhen(due, zone)}</time>
+      {overdue && (
+        <>
+          {' '}
+          <strong class="tag red">{t('overdue')}</strong>
+        </>
+      )}
+      {doneAt && (
+        <>
+          <br />
+          <span class="muted">{t(doneKey, { date: formatWhen(doneAt, zone) })}</span>
+        </>
+      )}
+    </>
+  );
+}
+
+function Contact({ contact, logged }: { contact: ContactView; logged: boolean }) {
+  if (contact.kind === 'not_owner') return <p>{t('page.contactOwnerOnly')}</p>;
+  if (!contact.details) return <p>{logged ? t('page.contactNoneLogged') : t('page.contactNone')}</p>;
+  return (
+    <>
+      <dl class="summary">
+        {Object.entries(contact.details).map(([k, v]) => (
+          <Fragment key={k}>
+            <dt>{t(`page.contactField.${k}`, { defaultValue: k })}</dt>
+            <dd>{v}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      <p class="hint">{t('page.contactViewed')}</p>
+    </>
+  );
+}
+
+function NextStep({ detail, csrfToken, error, form }: Pick<ComplaintPageProps, 'detail' | 'csrfToken' | 'error' | 'form'>) {
+  const { complaint, item } = detail;
+  const action = `/staff/complaints/${complaint.id}/status`;
+  const next = nextStatus(complaint.status);
+  if (!next) return <p>{t('page.closed')}</p>;
+  if (next === 'acknowledged' || next === 'investigating') {
+    return (
+      <form method="post" action={action}>
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="to" value={next} />
+        {next === 'acknowledged' && <p class="hint">{t('page.acknowledgeHint')}</p>}
+        <button type="submit">{t(next === 'acknowledged' ? 'page.acknowledge' : 'page.investigate')}</button>
+      </form>
+    );
+  }
+  if (next === 'responded') {
+    const outcomeError = error?.href === '#outcome-upheld' ? error.message : undefined;
+    const replyError = error?.href === '#reply' ? error.message : undefined;
+    return (
+      <form method="post" action={action}>
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="to" value="responded" />
+        <fieldset aria-describedby={outcomeError ? 'outcome-error' : undefined}>
+          <legend>{t('page.respondLegend')}</legend>
+          {outcomeError && (
+            <p class="error" id="outcome-error">
+              {outcomeError}
+            </p>
+          )}
+          {COMPLAINT_OUTCOMES.map((o) => (
+            <div class="choice" key={o}>
+              <input type="radio" id={`outcome-${o}`} name="outcome" value={o} checked={form?.outcome === o} />
+              <label for={`outcome-${o}`}>{t(`outcome.${o}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <label for="reply">{t('page.replyLabel')}</label>
+        <p class="hint" id="reply-hint">
+          {item.wantsReply ? t('page.replyHintWanted') : t('page.replyHintOptional')}
+        </p>
+        {replyError && (
+          <p class="error" id="reply-error">
+            {replyError}
+          </p>
+        )}
+        <textarea id="reply" name="reply" rows={6} maxLength={4000} aria-describedby={replyError ? 'reply-hint reply-error' : 'reply-hint'} value={form?.reply ?? ''} />
+        <div>
+          <button type="submit">{t('page.respond')}</button>
+        </div>
+      </form>
+    );
+  }
+  // responded → closed, once any reply wanted has been sent
+  const waitingForReply = item.wantsReply && !complaint.replySentAt;
+  return (
+    <>
+      {waitingForReply && (
+        <form method="post" action={`/staff/complaints/${complaint.id}/reply-sent`}>
+          <CsrfField token={csrfToken} />
+          <p class="hint">{t('page.sentHint')}</p>
+          <button type="submit">{t('page.markSent')}</button>
+        </form>
+      )}
+      {waitingForReply ? (
+        <p>{t('page.closeAfterReply')}</p>
+      ) : (
+        <form method="post" action={action}>
+          <CsrfField token={csrfToken} />
+          <input type="hidden" name="to" value="closed" />
+          <button type="submit">{t('page.close')}</button>
+        </form>
+      )}
+    </>
+  );
+}
+
+export function ComplaintPage(p: ComplaintPageProps) {
+  const { complaint, item } = p.detail;
+  const overdue = complaint.status === 'closed' ? { acknowledge: false, respond: false } : overdueOf(complaint, p.now);
+  const errors = p.error ? [p.error] : [];
+  const ownerError = p.error?.href === '#owner' ? p.error.message : undefined;
+  const stepError = p.error?.href === '#next-step' ? p.error.message : undefined;
+  return (
+    <>
+      <p class="no-print">
+        <a href="/staff/complaints">{t('page.back')}</a>
+      </p>
+      <ErrorSummary title={t('page.errorTitle')} errors={errors} />
+      {p.done && (
+        <div class="success" role="status">
+          <p>{p.done}</p>
+        </div>
+      )}
+      <h1>{t('page.title', { date: formatWhen(complaint.receivedAt, p.zone) })}</h1>
+      <h2>{t('page.summary')}</h2>
+      <dl class="summary">
+        <dt>{t('page.status')}</dt>
+        <dd>{statusTag(complaint.status)}</dd>
+        <dt>{t('page.received')}</dt>
+        <dd>
+          <time dateTime={complaint.receivedAt.toISOString()}>{formatWhen(complaint.receivedAt, p.zone)}</time>
+        </dd>
+        <dt>{t('page.channel')}</dt>
+        <dd>{tu(`channel.${item.channel}`)}</dd>
+        <dt>{t('page.area')}</dt>
+        <dd>{p.detail.areaName ?? t('list.noArea')}</dd>
+        <dt>{t('page.case')}</dt>
+        <dd>{p.detail.caseReference ?? t('page.noCase')}</dd>
+        <dt>{t('page.owner')}</dt>
+        <dd>{p.detail.ownerName ?? t('list.unassigned')}</dd>
+        <dt>{t('page.acknowledgeBy')}</dt>
+        <dd>
+          <Deadline due={complaint.acknowledgeDueAt} doneAt={complaint.acknowledgedAt} overdue={overdue.acknowledge} doneKey="page.acknowledged" zone={p.zone} />
+        </dd>
+        <dt>{t('page.respondBy')}</dt>
+        <dd>
+          <Deadline due={complaint.respondDueAt} doneAt={complaint.respondedAt} overdue={overdue.respond} doneKey="page.responded" zone={p.zone} />
+        </dd>
+        <dt>{t('page.outcome')}</dt>
+        <dd>{complaint.outcome ? t(`outcome.${complaint.outcome as ComplaintOutcome}`) : t('page.noOutcome')}</dd>
+        <dt>{t('page.wantsReply')}</dt>
+        <dd>
+          {item.wantsReply ? t('page.yes') : t('page.no')}
+          {item.wantsReply && complaint.status !== 'received' && (
+            <>
+              {' – '}
+              {complaint.replySentAt ? t('page.replySent', { date: formatWhen(complaint.replySentAt, p.zone) }) : t('page.replyNotSent')}
+            </>
+          )}
+        </dd>
+      </dl>
+
+      <h2>{t('page.what')}</h2>
+      <blockquote>
+        <Paragraphs text={item.body} />
+      </blockquote>
+
+      {complaint.replyToChild && (
+        <>
+          <h2>{t('page.replyHeading')}</h2>
+          <Paragraphs text={complaint.replyToChild} />
+        </>
+      )}
+
+      {item.wantsReply && p.contact && (
+        <>
+          <h2>{t('page.contactHeading')}</h2>
+          <Contact contact={p.contact} logged={!item.responseId} />
+        </>
+      )}
+
+      {complaint.status !== 'closed' && (
+        <>
+          <h2>{t('page.ownerHeading')}</h2>
+          <form method="post" action={`/staff/complaints/${complaint.id}/owner`}>
+            <CsrfField token={p.csrfToken} />
+            <label for="owner">{t('page.ownerLabel')}</label>
+            <p class="hint" id="owner-hint">
+              {t('page.ownerHint')}
+            </p>
+            {ownerError && (
+              <p class="error" id="owner-error">
+                {ownerError}
+              </p>
+            )}
+            <select id="owner" name="ownerId" aria-describedby={ownerError ? 'owner-hint owner-error' : 'owner-hint'}>
+              <option value="">{t('page.choose')}</option>
+              {p.owners.map((o) => (
+                <option key={o.id} value={o.id} selected={o.id === complaint.ownerId}>
+                  {o.areaName
+                    ? t('page.ownerOptionArea', { name: o.name, role: ts(`roles.${o.role}`), area: o.areaName })
+                    : t('page.ownerOption', { name: o.name, role: ts(`roles.${o.role}`) })}
+                </option>
+              ))}
+            </select>{' '}
+            <button type="submit" class="secondary">
+              {t('page.assign')}
+            </button>
+          </form>
+        </>
+      )}
+
+      <h2 id="next-step" tabIndex={-1}>
+        {t('page.nextHeading')}
+      </h2>
+      {stepError && <p class="error">{stepError}</p>}
+      <NextStep detail={p.detail} csrfToken={p.csrfToken} error={p.error} form={p.form} />
+
+      <h2>{t('page.history')}</h2>
+      {p.history.length === 0 ? (
+        <p>{t('page.historyNone')}</p>
+      ) : (
+        <ol>
+          {p.history.map((h, i) => (
+            <li key={i}>
+              <time dateTime={h.at.toISOString()}>{formatWhen(h.at, p.zone)}</time> – {h.what} ({h.who})
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+// Complaint routes. Thin: parse (zod) → the capability (policy inside) → render.
+//   GET  /staff/complaints                 list (?view=open|overdue|closed|all&page=n)
+//   GET  /staff/complaints/{id}            one complaint (audited)
+//   POST /staff/complaints/{id}/owner      assign its owner
+//   POST /staff/complaints/{id}/status     move it one step on
+//   POST /staff/complaints/{id}/reply-sent record the reply as sent (contact details deleted)
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { COMPLAINT_OUTCOMES, COMPLAINT_STATUSES } from '../../db/schema.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { AppEnv } from '../deps.ts';
+import { translator } from '../i18n/index.ts';
+import { requireStaff } from '../staff/session.ts';
+import { readsComplaintContact, rolesFor } from '../staff/policy.ts';
+import { renderStaffPage } from '../ui/staff-page.tsx';
+import { assignOwner, ComplaintNotFound, ComplaintRefused, moveComplaint, recordReplySent } from './actions.ts';
+import { formatDay } from './format.ts';
+import { ComplaintListPage } from './pages/list-page.tsx';
+import { ComplaintPage, type ContactView, type HistoryEntry } from './pages/complaint-page.tsx';
+import type { FieldError } from './pages/parts.tsx';
+import { COMPLAINT_VIEWS, contactOf, findComplaint, historyOf, listComplaints, possibleOwners, settingsOf, staffNames } from './queries.ts';
+
+type C = Context<AppEnv>;
+const t = translator('en', 'complaints');
+
+export const complaintRoutes = new Hono<AppEnv>();
+const handlers = requireStaff(...rolesFor('complaints.handle'));
+
+const ListQuery = z.object({
+  view: z.enum(COMPLAINT_VIEWS).catch('open'),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+complaintRoutes.get('/staff/complaints', handlers, async (c) => {
+  const { db, clock } = c.var.deps;
+  const staff = c.var.staff;
+  const query = ListQuery.parse(c.req.query());
+  const now = clock.now();
+  const settings = await settingsOf(db, staff.serviceId);
+  const { rows, more } = await listComplaints(db, staff, { view: query.view, now, page: query.page });
+  return renderStaffPage(c, {
+    title: t('list.title'),
+    active: 'complaints',
+    body: (
+      <ComplaintListPage
+        rows={rows}
+        view={query.view}
+        page={query.page}
+        more={more}
+        now={now}
+        zone={settings.timeZone}
+        acknowledgeDays={settings.complaintAcknowledgeWorkingDays}
+        respondDays={settings.complaintRespondWorkingDays}
+      />
+    ),
+  });
+});
+
+const DONE = z.enum(['assigned', 'moved', 'sent']).optional().catch(undefined);
+
+async function historyEntries(c: C, complaintId: string): Promise<HistoryEntry[]> {
+  const rows = await historyOf(c.var.deps.db, complaintId);
+  const names = await staffNames(c.var.deps.db, rows.flatMap((r) => (r.action === 'complaint.assign' && typeof r.detail.to === 'string' ? [r.detail.to] : [])));
+  return rows.map((r) => {
+    const d = r.detail as { to?: string; outcome?: string; deadline?: string };
+    let what: string;
+    if (r.action === 'complaint.assign') what = t('page.event.assign', { name: names.get(d.to ?? '') ?? '' });
+    else if (r.action === 'complaint.status')
+      what = d.outcome ? t('page.event.statusOutcome', { to: t(`status.${d.to}`), outcome: t(`outcome.${d.outcome}`) }) : t('page.event.status', { to: t(`status.${d.to}`) });
+    else if (r.action === 'complaint.overdue') what = t(`page.event.overdue.${d.deadline === 'acknowledge' ? 'acknowledge' : 'respond'}`);
+    else what = t('page.event.reply_sent');
+    return { at: r.at, who: r.actorKind === 'system' ? t('page.system') : (r.actorName ?? t('page.system')), what };
+  });
+}
+
+/** Renders the complaint page (and records that it was seen); 404 when it is not theirs to see. */
+async function showComplaint(c: C, id: string, extra: { error?: FieldError; form?: { outcome?: string; reply?: string }; status?: 400 | 409 } = {}) {
+  const { db, clock } = c.var.deps;
+  const staff = c.var.staff;
+  const detail = await findComplaint(db, staff, id);
+  if (!detail) throw new ComplaintNotFound();
+  const settings = await settingsOf(db, staff.serviceId);
+  let contact: ContactView | null = null;
+  if (detail.item.wantsReply) {
+    contact = readsComplaintContact(staff, detail.complaint) ? { kind: 'owner', details: await contactOf(db, detail.item.responseId) } : { kind: 'not_owner' };
+  }
+  const contactShown = contact?.kind === 'owner' && contact.details !== null;
+  await recordAudit(db, clock, { actor: staff, action: 'complaint.view', subjectType: 'complaint', subjectId: detail.complaint.id, detail: contactShown ? { contactShown: true } : {} });
+  const done = DONE.parse(c.req.query('done'));
+  const doneText = done === 'moved' ? t('page.done.moved', { status: t(`status.${detail.complaint.status}`) }) : done ? t(`page.done.${done}`) : undefined;
+  return renderStaffPage(c, {
+    title: t('page.title', { date: formatDay(detail.complaint.receivedAt, settings.timeZone) }),
+    active: 'complaints',
+    status: extra.status,
+    body: (
+      <ComplaintPage
+        detail={detail}
+        contact={contact}
+        owners={await possibleOwners(db, staff.serviceId)}
+        history={await historyEntries(c, detail.complaint.id)}
+        now={clock.now()}
+        zone={settings.timeZone}
+        csrfToken={c.var.csrfToken}
+        error={extra.error}
+        form={extra.form}
+        done={extra.error ? undefined : doneText}
+      />
+    ),
+  });
+}
+
+const FIELD_ANCHOR: Record<ComplaintRefused['field'], string> = { owner: '#owner', outcome: '#outcome-upheld', reply: '#reply', to: '#next-step', sent: '#next-step' };
+
+/** Runs a change; a refusal shows the page again with the reason beside the field. */
+async function change(c: C, id: string, run: () => Promise<void>, done: 'assigned' | 'moved' | 'sent', form?: { outcome?: string; reply?: string }) {
+  try {
+    await run();
+  } catch (e) {
+    if (!(e instanceof ComplaintRefused)) throw e;
+    return showComplaint(c, id, { error: { href: FIELD_ANCHOR[e.field], message: e.message }, form, status: e.status as 400 | 409 });
+  }
+  return c.redirect(`/staff/complaints/${id}?done=${done}`, 303);
+}
+
+complaintRoutes.get('/staff/complaints/:id', handlers, (c) => showComplaint(c, c.req.param('id')));
+
+const OwnerForm = z.object({ ownerId: z.string().max(64).default('') });
+complaintRoutes.post('/staff/complaints/:id/owner', handlers, async (c) => {
+  const id = c.req.param('id');
+  const form = OwnerForm.parse(await c.req.parseBody());
+  return change(c, id, () => assignOwner(c.var.deps.db, c.var.deps.clock, c.var.staff, id, form.ownerId), 'assigned');
+});
+
+const StatusForm = z.object({
+  to: z.enum(COMPLAINT_STATUSES),
+  outcome: z.enum(COMPLAINT_OUTCOMES).optional(),
+  reply: z.string().max(4000).optional(),
+});
+complaintRoutes.post('/staff/complaints/:id/status', handlers, async (c) => {
+  const id = c.req.param('id');
+  const form = StatusForm.parse(await c.req.parseBody());
+  return change(c, id, () => moveComplaint(c.var.deps.db, c.var.deps.clock, c.var.staff, id, form), 'moved', { outcome: form.outcome, reply: form.reply });
+});
+
+complaintRoutes.post('/staff/complaints/:id/reply-sent', handlers, async (c) => {
+  const id = c.req.param('id');
+  return change(c, id, () => recordReplySent(c.var.deps.db, c.var.deps.clock, c.var.staff, id), 'sent');
+});
