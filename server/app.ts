@@ -9,6 +9,7 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticAssets } from './http/static-assets.ts';
 import { respondRoutes } from './respond/routes.tsx';
+import { printRoutes } from './print/routes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
 import { outboxAdminRoutes } from './outbox/admin-routes.tsx';
 import { questionnaireRoutes } from './questionnaire/routes.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', staticAssets);
   // capability routes are mounted below, one line each
   app.route('/', respondRoutes);
+  app.route('/', printRoutes); // /print/… cards and posters, /qr/… images of our own links
   app.route('/', alertRoutes).route('/', outboxAdminRoutes);
   app.route('/', questionnaireRoutes);
   app.route('/', apiRoutes); // after questionnaireRoutes, whose public /api/v1/schema/… needs no token
