@@ -25,14 +25,16 @@ export function draftToken(c: Context<AppEnv>): string | undefined {
 }
 
 /** Remembers the open-link draft on the open link's own path, so scanning the card again resumes it. */
+const openLinkCookie = (c: Context<AppEnv>) => (c.var.deps.config.secureCookies ? '__Secure-heard_open' : 'heard_open');
+
 export function setOpenLinkCookie(c: Context<AppEnv>, path: string, draftId: string, expiresAt: Date): void {
-  setCookie(c, 'heard_open', draftId, { path, httpOnly: true, sameSite: 'Lax', secure: c.var.deps.config.secureCookies, expires: expiresAt });
+  setCookie(c, openLinkCookie(c), draftId, { path, httpOnly: true, sameSite: 'Lax', secure: c.var.deps.config.secureCookies, expires: expiresAt });
 }
 
 export function openLinkDraftId(c: Context<AppEnv>): string | undefined {
-  return getCookie(c, 'heard_open');
+  return getCookie(c, openLinkCookie(c));
 }
 
 export function forgetOpenLink(c: Context<AppEnv>, path: string): void {
-  deleteCookie(c, 'heard_open', { path });
+  deleteCookie(c, openLinkCookie(c), { path, secure: c.var.deps.config.secureCookies });
 }
