@@ -13,7 +13,14 @@ import { printRoutes } from './print/routes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
 import { outboxAdminRoutes } from './outbox/admin-routes.tsx';
 import { questionnaireRoutes } from './questionnaire/routes.ts';
+import { workspaceRoutes } from './workspace/routes.tsx';
+import { reportRoutes } from './reports/routes.tsx';
+import { tellUsRoutes } from './tell-us/routes.tsx';
+import { complaintRoutes } from './complaints/routes.tsx';
 import { apiRoutes } from './api/routes.ts';
+import { except } from 'hono/combine';
+import { exportRoutes } from './export/routes.tsx';
+import { IMPORT_PATHS, importRoutes } from './import/routes.tsx';
 
 /** Composes the whole app around its dependencies. Routes live with their capability. */
 export function createApp(deps: AppDeps) {
@@ -28,12 +35,12 @@ export function createApp(deps: AppDeps) {
   app.use(compress());
   // Bodies are small everywhere; CSV imports get their own larger limit on their route.
   app.use(
-    bodyLimit({
+    except(IMPORT_PATHS, bodyLimit({
       maxSize: 1024 * 1024,
       onError: () => {
         throw new ApiError(413, 'payload_too_large', 'That is more than we can accept in one go.');
       },
-    }),
+    })),
   );
   app.onError(handleError);
 
@@ -44,7 +51,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', printRoutes); // /print/… cards and posters, /qr/… images of our own links
   app.route('/', alertRoutes).route('/', outboxAdminRoutes);
   app.route('/', questionnaireRoutes);
+  app.route('/', workspaceRoutes); // /staff home, /staff/cases…, /staff/invitations…, /staff/responses…
+  app.route('/', tellUsRoutes).route('/', complaintRoutes); // /staff/tell-us…, /staff/complaints…
   app.route('/', apiRoutes); // after questionnaireRoutes, whose public /api/v1/schema/… needs no token
+  app.route('/', importRoutes);
+  app.route('/', exportRoutes);
+  app.route('/', reportRoutes); // /staff/reports…
 
   app.notFound((c) => handleError(new ApiError(404, 'not_found', 'We could not find that page. Please check the link.'), c));
   return app;

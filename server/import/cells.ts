@@ -1,0 +1,69 @@
+// The eleven fixed cells of a row, checked with zod, and the date rule. Pure.
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { STAGES } from '../../db/schema.ts';
+import { restoreCell, type FixedColumn } from './format.ts';
+
+/** Channels a file may give: `paper` for keyed-in paper forms, `import` for history from another tool. */
+export const IMPORT_CHANNELS = ['paper', 'import'] as const;
+export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
+
+const blankTo = <T extends string>(fallback: T) => (v: unknown) => (typeof v === 'string' && v.trim() === '' ? fallback : typeof v === 'string' ? v.trim() : v);
+const detail = z
+  .string()
+  .trim()
+  .max(100, 'is longer than 100 characters')
+  .transform((v) => (v === '' ? null : v));
+
+export const FixedCells = z.object({
+  questionnaire: z
+    .string()
+    .trim()
+    .min(1, 'is empty: give the questionnaire slug, e.g. end-of-order')
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'is not a questionnaire slug (lower-case letters, digits and -)'),
+  area: z.string().trim().max(100, 'is longer than 100 characters'),
+  submitted: z.string().trim().min(1, 'is empty: give the date it was filled in, e.g. 2025-04-30'),
+  stage: z.preprocess(blankTo('none'), z.enum(STAGES, { error: (i) => `must be one of ${STAGES.join(', ')} or empty (got "${String(i.input)}")` })),
+  channel: z.preprocess(blankTo('import'), z.enum(IMPORT_CHANNELS, { error: (i) => `must be paper, import or empty (got "${String(i.input)}")` })),
+  case_reference: z.string().trim().max(100, 'is longer than 100 characters'),
+  age_band: detail,
+  gender: detail,
+  ethnicity: detail,
+  care_status: detail,
+  special_needs: detail,
+});
+export type FixedCells = z.infer<typeof FixedCells>;
+
+export interface CellProblem {
+  column: string | null;
+  problem: string;
+}
+
+/** Parses the fixed cells (already in the FIXED_COLUMNS order) or says what is wrong with each. */
+export function parseFixedCells(cells: Record<FixedColumn, string>): { ok: true; value: FixedCells } | { ok: false; problems: CellProblem[] } {
+  const restored = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, restoreCell(v)]));
+  const parsed = FixedCells.safeParse(restored);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, problems: parsed.error.issues.map((i) => ({ column: String(i.path[0] ?? ''), problem: i.message })) };
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * When a response was filled in. `2025-04-30` is taken as midday in the service's time zone (so
+ * it can never slip into the day or quarter before); a full ISO 8601 time with its offset
+ * (`2025-04-30T14:05:00Z`, as exports write) is kept exactly. Never in the future.
+ */
+export function parseSubmitted(cell: string, zone: string, now: Date): { ok: true; value: Date } | { ok: false; problem: string } {
+  let dt: DateTime;
+  if (DATE_ONLY.test(cell)) dt = DateTime.fromISO(cell, { zone }).set({ hour: 12 });
+  else if (DATE_TIME.test(cell)) dt = DateTime.fromISO(cell, { setZone: true });
+  else return { ok: false, problem: `is not a date: write it as YYYY-MM-DD, e.g. 2025-04-30 (got "${cell}")` };
+  if (!dt.isValid) return { ok: false, problem: `is not a real date (got "${cell}")` };
+  if (dt.year < 2000) return { ok: false, problem: `is before the year 2000 (got "${cell}")` };
+  const earliestPossible = DATE_ONLY.test(cell) ? dt.startOf('day') : dt;
+  if (earliestPossible.toMillis() > now.getTime()) return { ok: false, problem: `is in the future (got "${cell}")` };
+  // Today's date, keyed in before midday, is kept as "now" rather than a time still to come.
+  return { ok: true, value: new Date(Math.min(dt.toMillis(), now.getTime())) };
+}

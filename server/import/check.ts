@@ -1,0 +1,184 @@
+// Checks a whole responses CSV row by row and plans the submissions it would make, without
+// writing anything: the dry run, and the first half of every import.
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import type { Queryable } from '../../db/index.ts';
+import type { Clock } from '../clock.ts';
+import { safeguardingPhrases } from '../questionnaire/phrases.ts';
+import { signalsOf } from '../questionnaire/signals.ts';
+import type { Submission } from '../submission/submit.ts';
+import { answersFromCells } from './answers.ts';
+import { parseFixedCells, parseSubmitted, type CellProblem } from './cells.ts';
+import { findArea, loadImportContext, type ImportContext } from './context.ts';
+import { FIXED_COLUMNS, type FixedColumn } from './format.ts';
+import { importResponseId } from './ids.ts';
+
+/** Whose import this is: the service, the one area an area-scoped person may import for, and whether victims' surveys are allowed. */
+export interface ImportScope {
+  serviceId: string;
+  /** null: any area of the service (and responses with no area). */
+  areaId: string | null;
+  victims: boolean;
+  /** The member of staff importing, recorded as who keyed the responses in. */
+  enteredBy: string | null;
+}
+
+/** One reason a row (or, with row null, the whole file) cannot be imported. Row 1 is the header. */
+export interface RowProblem {
+  row: number | null;
+  column: string | null;
+  problem: string;
+}
+
+export interface PlannedRow {
+  row: number;
+  questionnaire: string;
+  submission: Submission;
+  /** Safeguarding alerts the submission pipeline will raise for it. */
+  alerts: number;
+  complaint: boolean;
+}
+
+export interface CheckedFile {
+  fileHash: string;
+  /** Responses in the file (rows after the header). */
+  rows: number;
+  planned: PlannedRow[];
+  problems: RowProblem[];
+}
+
+const QUESTION_ID = /^[a-z][a-z0-9_]{0,62}$/;
+
+function decode(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseCsv(text: string): { records: string[][] } | { problem: RowProblem } {
+  try {
+    return { records: parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][] };
+  } catch (e) {
+    const err = e as { message?: string; lines?: number };
+    return { problem: { row: null, column: null, problem: `The file is not valid CSV near line ${err.lines ?? '?'}: ${err.message ?? 'could not be read'}` } };
+  }
+}
+
+function headerProblems(header: string[]): RowProblem[] {
+  const problems: RowProblem[] = [];
+  FIXED_COLUMNS.forEach((name, i) => {
+    const found = header[i]?.trim();
+    if (found !== name) problems.push({ row: 1, column: name, problem: `column ${i + 1} of the header must be "${name}" (found ${found === undefined ? 'nothing' : `"${found}"`})` });
+  });
+  const seen = new Set<string>();
+  header.slice(FIXED_COLUMNS.length).forEach((raw) => {
+    const id = raw.trim();
+    if (!QUESTION_ID.test(id)) problems.push({ row: 1, column: id, problem: `"${id}" is not a question id (lower-case letters, digits and _)` });
+    else if (seen.has(id)) problems.push({ row: 1, column: id, problem: `the column "${id}" appears twice` });
+    seen.add(id);
+  });
+  return problems;
+}
+
+function planRow(ctx: ImportContext, scope: ImportScope, fileHash: string, row: number, fixed: Record<FixedColumn, string>, questionCells: Map<string, string>, now: Date): { planned?: PlannedRow; problems: CellProblem[] } {
+  const parsed = parseFixedCells(fixed);
+  if (!parsed.ok) return { problems: parsed.problems };
+  const cells = parsed.value;
+  const problems: CellProblem[] = [];
+
+  const q = ctx.questionnaires.get(cells.questionnaire);
+  if (!q) problems.push({ column: 'questionnaire', problem: `no questionnaire "${cells.questionnaire}" in this service` });
+  else if (q.victim && !scope.victims) problems.push({ column: 'questionnaire', problem: `"${cells.questionnaire}" is a victims' survey: only a service admin can import it` });
+
+  let areaId: string | null = scope.areaId;
+  if (cells.area !== '') {
+    const area = findArea(ctx, cells.area);
+    if (area === 'ambiguous') problems.push({ column: 'area', problem: `more than one area is called "${cells.area}": use the area's slug` });
+    else if (!area) problems.push({ column: 'area', problem: `no area "${cells.area}" in this service (unknown area)` });
+    else if (scope.areaId && area.id !== scope.areaId) problems.push({ column: 'area', problem: `"${cells.area}" is not your area: you can import responses for your own area only` });
+    else areaId = area.id;
+  }
+
+  const submitted = parseSubmitted(cells.submitted, ctx.zone, now);
+  if (!submitted.ok) problems.push({ column: 'submitted', problem: submitted.problem });
+
+  let caseId: string | null = null;
+  if (cells.case_reference !== '' && q) {
+    const kind = q.victim ? 'victim' : 'child';
+    const found = ctx.cases.get(`${kind}:${cells.case_reference}`);
+    if (!found) problems.push({ column: 'case_reference', problem: `no ${kind} case with the reference "${cells.case_reference}" in this service` });
+    else if (areaId && found.areaId !== areaId) problems.push({ column: 'case_reference', problem: `the case "${cells.case_reference}" belongs to another area than the row's` });
+    else if (scope.areaId && found.areaId !== scope.areaId) problems.push({ column: 'case_reference', problem: `the case "${cells.case_reference}" is not in your area` });
+    else {
+      caseId = found.id;
+      areaId = found.areaId;
+    }
+  }
+
+  const answers = q ? answersFromCells(q.definition, questionCells) : undefined;
+  if (answers && !answers.ok) problems.push(...answers.problems);
+  if (problems.length > 0 || !q || !answers?.ok || !submitted.ok) return { problems };
+
+  const signals = signalsOf(q.definition, answers.answers, safeguardingPhrases());
+  return {
+    problems,
+    planned: {
+      row,
+      questionnaire: cells.questionnaire,
+      alerts: (signals.concern.length > 0 ? 1 : 0) + (signals.pleaseReview.length > 0 ? 1 : 0),
+      complaint: q.kind === 'tell_us' && answers.answers.feedback_type === 'complaint',
+      submission: {
+        responseId: importResponseId(scope.serviceId, fileHash, row),
+        serviceId: scope.serviceId,
+        areaId,
+        caseId,
+        questionnaireVersionId: q.versionId,
+        answers: answers.answers,
+        channel: cells.channel,
+        stage: cells.stage,
+        mode: 'staff',
+        enteredBy: scope.enteredBy,
+        submittedAt: submitted.value,
+        demographics: { ageBand: cells.age_band, gender: cells.gender, ethnicity: cells.ethnicity, careStatus: cells.care_status, specialNeeds: cells.special_needs },
+      },
+    },
+  };
+}
+
+/** Reads and checks every row; writes nothing. */
+export async function checkFile(db: Queryable, clock: Clock, scope: ImportScope, bytes: Uint8Array): Promise<CheckedFile> {
+  const fileHash = createHash('sha256').update(bytes).digest('hex');
+  const fail = (problem: RowProblem): CheckedFile => ({ fileHash, rows: 0, planned: [], problems: [problem] });
+  const text = decode(bytes);
+  if (text === undefined) return fail({ row: null, column: null, problem: 'The file is not UTF-8 text. In a spreadsheet, save it as "CSV UTF-8".' });
+  const csv = parseCsv(text);
+  if ('problem' in csv) return fail(csv.problem);
+  const [header, ...records] = csv.records;
+  if (!header) return fail({ row: null, column: null, problem: 'The file is empty.' });
+  const problems = headerProblems(header);
+  if (problems.length > 0) return { fileHash, rows: records.length, planned: [], problems };
+  if (records.length === 0) return fail({ row: null, column: null, problem: 'The file has a header but no responses.' });
+
+  const questionColumns = header.slice(FIXED_COLUMNS.length).map((h) => h.trim());
+  const slugs = new Set(records.map((r) => (r[0] ?? '').trim()));
+  const refs = new Set(records.map((r) => (r[5] ?? '').trim()).filter((r) => r !== ''));
+  const ctx = await loadImportContext(db, scope.serviceId, slugs, refs);
+  const now = clock.now();
+
+  const planned: PlannedRow[] = [];
+  records.forEach((record, i) => {
+    const row = i + 2;
+    if (record.length !== header.length) {
+      problems.push({ row, column: null, problem: `has ${record.length} cells but the header has ${header.length} columns` });
+      return;
+    }
+    const fixed = Object.fromEntries(FIXED_COLUMNS.map((name, j) => [name, record[j]!])) as Record<FixedColumn, string>;
+    const questionCells = new Map(questionColumns.map((id, j) => [id, record[FIXED_COLUMNS.length + j]!]));
+    const result = planRow(ctx, scope, fileHash, row, fixed, questionCells, now);
+    if (result.planned) planned.push(result.planned);
+    for (const p of result.problems) problems.push({ row, ...p });
+  });
+  return { fileHash, rows: records.length, planned, problems };
+}

@@ -1,0 +1,100 @@
+// Staff import pages (service admins, and team managers for their own area):
+//   GET  /staff/import         the upload form and the file format
+//   POST /staff/import/check   multipart upload → the dry-run report (JSON with Accept: application/json)
+//   POST /staff/import/run     imports the checked file, all or nothing
+// The checked file travels back to /run inside the report's form (gzip, base64), so the server
+// keeps nothing between the two steps; /run checks the file again before writing anything.
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { AppEnv } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { translator } from '../i18n/index.ts';
+import { requireStaff } from '../staff/session.ts';
+import { renderStaffPage } from '../ui/staff-page.tsx';
+import type { ImportScope } from './check.ts';
+import { importResponses } from './import.ts';
+import { CheckReport, ImportDone, UploadForm } from './pages.tsx';
+
+/** Largest CSV accepted. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** The import routes' own body limit: the file, or the checked file sent back compressed, plus the form around it. */
+export const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
+/** Paths that take the larger body limit instead of the app's usual one. */
+export const IMPORT_PATHS = '/staff/import/*';
+
+type C = Context<AppEnv>;
+const t = translator('en', 'import');
+
+export const importRoutes = new Hono<AppEnv>();
+importRoutes.use(
+  IMPORT_PATHS,
+  bodyLimit({
+    maxSize: IMPORT_BODY_LIMIT,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', t('upload.tooLarge'));
+    },
+  }),
+);
+importRoutes.use(IMPORT_PATHS, requireStaff('service_admin', 'team_manager'));
+
+/** What this person may import: an admin anything in the service, a team manager their own area (never victims' surveys). */
+function scopeOf(c: C): ImportScope {
+  const staff = c.var.staff;
+  if (staff.role === 'service_admin') return { serviceId: staff.serviceId, areaId: null, victims: true, enteredBy: staff.id };
+  if (!staff.areaId) throw new ApiError(403, 'forbidden', 'You are not linked to an area, so you cannot import responses.');
+  return { serviceId: staff.serviceId, areaId: staff.areaId, victims: false, enteredBy: staff.id };
+}
+
+const wantsJson = (c: C) => (c.req.header('accept') ?? '').startsWith('application/json');
+
+const uploadPage = (c: C, error?: string) =>
+  renderStaffPage(c, { title: t('title'), active: 'responses', status: error ? 400 : 200, body: <UploadForm t={t} csrf={c.var.csrfToken} error={error} /> });
+
+importRoutes.get('/staff/import', (c) => {
+  scopeOf(c);
+  return uploadPage(c);
+});
+
+importRoutes.post('/staff/import/check', async (c) => {
+  const scope = scopeOf(c);
+  const body = await c.req.parseBody();
+  const file = body['file'];
+  if (!(file instanceof File) || file.size === 0) {
+    if (wantsJson(c)) throw new ApiError(400, 'file_missing', t('upload.missing'));
+    return uploadPage(c, t('upload.missing'));
+  }
+  if (file.size > MAX_IMPORT_BYTES) {
+    if (wantsJson(c)) throw new ApiError(413, 'payload_too_large', t('upload.tooLarge'));
+    return uploadPage(c, t('upload.tooLarge'));
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const report = await importResponses(c.var.deps, { scope, actor: c.var.staff, bytes, dryRun: true });
+  if (wantsJson(c)) return c.json(report, report.problems.length > 0 ? 422 : 200);
+  const payload = report.problems.length > 0 ? '' : gzipSync(bytes).toString('base64');
+  const name = file.name.slice(0, 200) || 'file.csv';
+  return renderStaffPage(c, { title: t('report.title', { name }), active: 'responses', status: report.problems.length > 0 ? 422 : 200, body: <CheckReport t={t} csrf={c.var.csrfToken} name={name} report={report} payload={payload} /> });
+});
+
+const RunForm = z.object({
+  name: z.string().max(200).default('file.csv'),
+  fileHash: z.string().regex(/^[0-9a-f]{64}$/),
+  payload: z.string().min(1).max(IMPORT_BODY_LIMIT).regex(/^[A-Za-z0-9+/=]+$/),
+});
+
+importRoutes.post('/staff/import/run', async (c) => {
+  const scope = scopeOf(c);
+  const form = RunForm.parse(await c.req.parseBody());
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(gunzipSync(Buffer.from(form.payload, 'base64'), { maxOutputLength: MAX_IMPORT_BYTES }));
+  } catch {
+    throw new ApiError(400, 'import_changed', t('done.changed'));
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== form.fileHash) throw new ApiError(400, 'import_changed', t('done.changed'));
+  const report = await importResponses(c.var.deps, { scope, actor: c.var.staff, bytes, dryRun: false });
+  const failed = report.problems.length > 0;
+  return renderStaffPage(c, { title: failed ? t('done.failedTitle') : t('done.title'), active: 'responses', status: failed ? 422 : 200, body: <ImportDone t={t} report={report} /> });
+});
