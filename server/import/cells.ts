@@ -9,11 +9,13 @@ export const IMPORT_CHANNELS = ['paper', 'import'] as const;
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
 
 const blankTo = <T extends string>(fallback: T) => (v: unknown) => (typeof v === 'string' && v.trim() === '' ? fallback : typeof v === 'string' ? v.trim() : v);
+// Spaces around a reporting detail are spreadsheet noise; a tab or return that survived the
+// formula guard was really there, and is kept so an export imports back exactly.
 const detail = z
   .string()
-  .trim()
-  .max(100, 'is longer than 100 characters')
-  .transform((v) => (v === '' ? null : v));
+  .transform((v) => v.replace(/^ +| +$/g, ''))
+  .pipe(z.string().max(100, 'is longer than 100 characters'))
+  .transform((v) => (v.trim() === '' ? null : v));
 
 export const FixedCells = z.object({
   questionnaire: z
