@@ -1,6 +1,6 @@
 // The banner at the top of every staff page listing the signed-in person's open safeguarding
-// alerts, so an alert cannot be missed whatever page someone is on. The staff frame shows it:
-// `useAlertsBanner(alertsBannerLoader)` (server/ui/staff-page.tsx).
+// alerts, so an alert cannot be missed whatever page someone is on. The staff frame
+// (server/ui/staff-page.tsx) shows it on every page.
 import type { Context } from 'hono';
 import type { Queryable } from '../../db/index.ts';
 import type { AppEnv } from '../deps.ts';
@@ -58,7 +58,7 @@ export function StatusTag({ alert }: { alert: Pick<AlertSummary, 'closedAt' | 'a
   return <span class="tag red">{t('status.new')}</span>;
 }
 
-/** Ready for `useAlertsBanner(...)` in the staff frame. */
+/** The banner for the staff frame. */
 export async function alertsBannerLoader(c: Context<AppEnv>, staff: StaffPrincipal) {
   return <OpenAlertsBanner {...await openAlertsForBanner(c.var.deps.db, staff)} />;
 }

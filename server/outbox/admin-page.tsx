@@ -10,7 +10,7 @@ type T = TFunction;
 /** Where the message's subject lives in Heard, when it has a page. */
 function subjectLink(kind: string, payload: Record<string, unknown>): string | null {
   if ((kind === 'alert_raised' || kind === 'alert_escalated') && typeof payload.alertId === 'string') return `/staff/alerts/${payload.alertId}`;
-  if (kind === 'complaint_received' && typeof payload.complaintId === 'string') return `/staff/complaints/${payload.complaintId}`;
+  if (kind.startsWith('complaint_') && typeof payload.complaintId === 'string') return `/staff/complaints/${payload.complaintId}`;
   return null;
 }
 
