@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { alertsBannerLoader } from '../alerts/banner.tsx';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
 import { can, type Action } from '../staff/policy.ts';
@@ -35,13 +36,6 @@ const SECTIONS: { id: StaffSection; href: string; action?: Action }[] = [
   { id: 'questionnaires', href: '/staff/questionnaires', action: 'questionnaires.manage' },
   { id: 'admin', href: '/staff/admin', action: 'admin' },
 ];
-
-/** Whatever the alerts capability shows at the top of every page (set once at start-up). */
-export type AlertsBannerLoader = (c: Context<AppEnv>, staff: StaffPrincipal) => Promise<VNode | null>;
-let alertsBanner: AlertsBannerLoader | undefined;
-export function useAlertsBanner(loader: AlertsBannerLoader): void {
-  alertsBanner = loader;
-}
 
 /** The hidden CSRF field every staff form carries. */
 export function CsrfField({ token }: { token: string }) {
@@ -125,7 +119,8 @@ export async function renderStaffPage(
   page: { title: string; body: ComponentChildren; active?: StaffSection; status?: 200 | 400 | 403 | 404 | 409 | 422 },
 ): Promise<Response> {
   const staff = c.get('staff') as StaffPrincipal | undefined;
-  const banner = staff && alertsBanner ? await alertsBanner(c, staff) : null;
+  // Open safeguarding alerts sit above every staff page, so none can be missed.
+  const banner = staff ? await alertsBannerLoader(c, staff) : null;
   const html =
     '<!doctype html>' +
     renderToString(

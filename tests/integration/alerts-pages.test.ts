@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alerts, auditLog, outbox, staffUsers } from '../../db/schema.ts';
-import { alertsBannerLoader } from '../../server/alerts/banner.tsx';
 import { escalateDueAlerts } from '../../server/alerts/escalation.ts';
 import { deliverOutbox } from '../../server/outbox/job.ts';
 import { submitResponse } from '../../server/submission/submit.ts';
-import { useAlertsBanner } from '../../server/ui/staff-page.tsx';
 import { createTestApp, testConfig, type TestApp } from '../support/app.ts';
 import { makeCase, makeQuestionnaire, makeService, makeStaff, MINI_EOOQ } from '../support/fixtures.ts';
 import { mailServer } from '../support/mail-server.ts';
@@ -23,7 +21,6 @@ let caseReference: string;
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-20T10:00:00Z' }); // a Friday
-  useAlertsBanner(alertsBannerLoader);
   const { db } = t.deps;
   const { service, north, south } = await makeService(db);
   const other = await makeService(db);
