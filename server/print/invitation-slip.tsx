@@ -50,9 +50,11 @@ export function InvitationSlip({ code, publicUrl, lang = 'en', audience = 'child
       <div>
         <p>{t(audience === 'child' ? 'slip.introChild' : 'slip.introAdult')}</p>
         <p>{t('slip.scan')}</p>
-        <p class="link">{link}</p>
+        <p class="link">
+          <span dir="ltr">{link}</span>
+        </p>
         <p>
-          {t('slip.code')} <span class="code">{groupedCode(code)}</span>
+          {t('slip.code')} <span class="code" dir="ltr">{groupedCode(code)}</span>
         </p>
         <p class="muted">
           {t('slip.keep')}

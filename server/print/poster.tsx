@@ -21,7 +21,9 @@ export function Poster({ target, t, respond }: { target: PrintTarget; t: TFuncti
         <QrImage url={target.url} label={t('qrLabel', { link })} />
         <p>{t('poster.scan')}</p>
         <p class="small">{t('poster.orType')}</p>
-        <p class="link">{link}</p>
+        <p class="link">
+          <span dir="ltr">{link}</span>
+        </p>
         <p class="small">
           {respond('intro.open.whoSees')} {respond('intro.time', { count: minutesFor(target.questionCount) })}
         </p>

@@ -17,7 +17,9 @@ export function TellUsCard({ target, t }: { target: PrintTarget; t: TFunction })
         <QrImage url={target.url} label={t('qrLabel', { link })} />
         <div>
           <p>{t('card.scan')}</p>
-          <p class="link">{link}</p>
+          <p class="link">
+            <span dir="ltr">{link}</span>
+          </p>
           <p>{t('card.anonymous')}</p>
         </div>
         <p class="place muted">{target.place}</p>

@@ -125,7 +125,7 @@ describe('printable pages', () => {
     expect(html).toContain('@page{size:85.6mm 54mm;margin:0}');
     expect(html).toContain('<title>Card to print – Tell us – Heard</title>');
     expect(html).toMatch(/<h1>Tell us<\/h1>/);
-    expect(html).toContain(`<p class="link">heard.test/s/${area.slug}/mini-tell-us</p>`);
+    expect(html).toContain(`<p class="link"><span dir="ltr">heard.test/s/${area.slug}/mini-tell-us</span></p>`);
     expect(html).toContain(`role="img" aria-label="QR code. Scan it to open heard.test/s/${area.slug}/mini-tell-us"`);
     expect(html).toContain('Test Youth Justice Service – North');
     expect(html).toContain('<svg aria-hidden="true"');
@@ -138,7 +138,7 @@ describe('printable pages', () => {
     expect(html).toContain('<html lang="cy" dir="ltr">');
     expect(html).toContain('<h1>Dywedwch wrthym</h1>');
     expect(html).toContain('Rydyn ni eisiau clywed gennych chi');
-    expect(html).toContain(`<p class="link">heard.test/s/${service.slug}/dweud-wrthym?lang=cy</p>`);
+    expect(html).toContain(`<p class="link"><span dir="ltr">heard.test/s/${service.slug}/dweud-wrthym?lang=cy</span></p>`);
     expectSelfContained(html);
 
     html = await (await get(`/print/poster/${service.slug}/mini-tell-us?lang=ur`)).text();
@@ -162,8 +162,8 @@ describe('printable pages', () => {
       nonce: 'n0nce',
     });
     expect(groupedCode('K7QM4XRT2HNPA')).toBe('K7QM 4XRT 2HNPA');
-    expect(html).toContain('<p class="link">heard.test/r/K7QM4XRT2HNPA</p>');
-    expect(html).toContain('<span class="code">K7QM 4XRT 2HNPA</span>');
+    expect(html).toContain('<p class="link"><span dir="ltr">heard.test/r/K7QM4XRT2HNPA</span></p>');
+    expect(html).toContain('<span class="code" dir="ltr">K7QM 4XRT 2HNPA</span>');
     expect(html).toContain('It works until 30 June 2026.');
     expect(html).toContain('<h2>How did we do?</h2>');
     expect(html).toContain('We would like to know what you think of the support you have had.');
