@@ -18,6 +18,7 @@ import { reportRoutes } from './reports/routes.tsx';
 import { tellUsRoutes } from './tell-us/routes.tsx';
 import { complaintRoutes } from './complaints/routes.tsx';
 import { apiRoutes } from './api/routes.ts';
+import { questionnaireAdminRoutes } from './questionnaires-admin/routes.tsx';
 import { except } from 'hono/combine';
 import { exportRoutes } from './export/routes.tsx';
 import { IMPORT_PATHS, importRoutes } from './import/routes.tsx';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', workspaceRoutes); // /staff home, /staff/cases…, /staff/invitations…, /staff/responses…
   app.route('/', tellUsRoutes).route('/', complaintRoutes); // /staff/tell-us…, /staff/complaints…
   app.route('/', apiRoutes); // after questionnaireRoutes, whose public /api/v1/schema/… needs no token
+  app.route('/', questionnaireAdminRoutes);
   app.route('/', importRoutes);
   app.route('/', exportRoutes);
   app.route('/', reportRoutes); // /staff/reports…

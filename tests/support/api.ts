@@ -15,8 +15,8 @@ export function apiClientFor(t: TestApp, token: string, tokenId = ''): ApiClient
   return {
     token,
     tokenId,
-    get: (path, headers = {}) => t.app.request(path, { headers: { ...auth, accept: 'application/json', ...headers } }),
-    post: (path, body, headers = {}) =>
+    get: async (path, headers = {}) => t.app.request(path, { headers: { ...auth, accept: 'application/json', ...headers } }),
+    post: async (path, body, headers = {}) =>
       t.app.request(path, {
         method: 'POST',
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
