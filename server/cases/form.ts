@@ -1,0 +1,67 @@
+// What the case form may carry. Only the fields a person may set are read: a service, an
+// owner or a role sent with the form is never looked at (owners change through reassignment,
+// the service always comes from the session, the area from the session for area-scoped roles).
+import { z } from 'zod';
+import { normaliseCaseReference } from './reference.ts';
+import { REPORTING_DETAIL_NAMES, REPORTING_DETAILS, type ReportingDetail, type ReportingDetails } from './reporting-details.ts';
+
+const Field = z.string().max(200).optional();
+const CaseFields = z.object({
+  caseReference: Field,
+  areaId: Field,
+  kind: Field,
+  ...Object.fromEntries(REPORTING_DETAIL_NAMES.map((d) => [d, Field])),
+});
+
+export type CaseFormField = 'caseReference' | 'areaId' | 'kind' | ReportingDetail;
+export type CaseFormError = { field: CaseFormField; key: string };
+
+export interface CaseFormValues {
+  caseReference: string;
+  areaId: string;
+  kind: string;
+  details: ReportingDetails;
+}
+
+export interface ParsedCaseForm {
+  values: CaseFormValues;
+  /** Set when every field is valid: the canonical reference. */
+  reference?: string;
+  errors: CaseFormError[];
+}
+
+export const emptyDetails = (): ReportingDetails => ({ ageBand: null, gender: null, ethnicity: null, careStatus: null, specialNeeds: null });
+
+/**
+ * Reads the case form. `areaChoice` and `kindChoice` say whether this person chooses the area
+ * and kind at all; when they do not, whatever was sent is ignored.
+ */
+export function parseCaseForm(body: Record<string, unknown>, opts: { areaChoice: boolean; kindChoice: boolean; referenceRequired?: boolean }): ParsedCaseForm {
+  const parsed = CaseFields.safeParse(body);
+  const raw = (parsed.success ? parsed.data : {}) as Record<string, string | undefined>;
+  const errors: CaseFormError[] = [];
+  const details = emptyDetails();
+  for (const d of REPORTING_DETAIL_NAMES) {
+    const v = raw[d]?.trim() ?? '';
+    if (v === '') continue;
+    if ((REPORTING_DETAILS[d] as readonly string[]).includes(v)) details[d] = v;
+    else errors.push({ field: d, key: 'errors.detailInvalid' });
+  }
+  const values: CaseFormValues = {
+    caseReference: (raw.caseReference ?? '').trim().slice(0, 60),
+    areaId: opts.areaChoice ? (raw.areaId ?? '') : '',
+    kind: opts.kindChoice ? (raw.kind ?? '') : '',
+    details,
+  };
+  let reference: string | undefined;
+  if (opts.referenceRequired !== false) {
+    if (values.caseReference === '') errors.unshift({ field: 'caseReference', key: 'errors.referenceMissing' });
+    else {
+      reference = normaliseCaseReference(values.caseReference);
+      if (!reference) errors.unshift({ field: 'caseReference', key: 'errors.referenceInvalid' });
+    }
+  }
+  if (opts.kindChoice && values.kind !== 'child' && values.kind !== 'victim') errors.push({ field: 'kind', key: 'errors.kindMissing' });
+  if (opts.areaChoice && !z.uuid().safeParse(values.areaId).success) errors.push({ field: 'areaId', key: 'errors.areaMissing' });
+  return { values, reference: errors.length === 0 ? reference : undefined, errors };
+}

@@ -1,0 +1,195 @@
+// Case routes (thin: parse → capability → render).
+//   GET  /staff/cases                 list, search by reference
+//   GET  /staff/cases/new, POST /staff/cases        record a case
+//   GET  /staff/cases/:id             the case, its invitations and answers (audited)
+//   GET  /staff/cases/:id/edit, POST /staff/cases/:id   correct reference and reporting details
+//   POST /staff/cases/:id/close | /reopen | /owner
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { translator } from '../i18n/index.ts';
+import { listResponses } from '../inbox/store.ts';
+import { ResponseTable } from '../inbox/pages.tsx';
+import { InvitationTable } from '../invitations/pages.tsx';
+import { invitationsForCase } from '../invitations/store.ts';
+import { requireStaff } from '../staff/session.ts';
+import { areaScope, can, caseKindsFor, rolesFor } from '../staff/policy.ts';
+import { renderStaffPage } from '../ui/staff-page.tsx';
+import { areasOf, serviceInfo } from '../workspace/service.ts';
+import { emptyDetails, parseCaseForm, type CaseFormError, type CaseFormValues } from './form.ts';
+import { CaseFormPage, CaseListPage, CasePage } from './pages.tsx';
+import {
+  canReassign,
+  CASE_STATUSES,
+  choosesArea,
+  createCase,
+  findCase,
+  listCases,
+  possibleOwners,
+  reassignCase,
+  setCaseClosed,
+  updateCase,
+  viewCase,
+} from './store.ts';
+
+type C = Context<AppEnv>;
+
+export const CASE_ROLES = [...new Set([...rolesFor('cases.child'), ...rolesFor('cases.victim')])];
+const gate = requireStaff(...CASE_ROLES);
+const t = translator('en', 'cases');
+
+export const notFound = () => new ApiError(404, 'not_found', 'We could not find that page. Please check the link.');
+
+const ListQuery = z.object({
+  search: z.string().max(60).catch(''),
+  status: z.enum(CASE_STATUSES).catch('open'),
+  page: z.coerce.number().int().min(1).max(10000).catch(1),
+});
+
+const DONE = ['created', 'updated', 'closed', 'reopened', 'reassigned', 'revoked', 'alreadyFinished'] as const;
+const doneOf = (c: C) => (DONE as readonly string[]).includes(c.req.query('done') ?? '') ? (c.req.query('done') as (typeof DONE)[number]) : undefined;
+
+export const caseRoutes = new Hono<AppEnv>();
+
+caseRoutes.get('/staff/cases', gate, async (c) => {
+  const p = c.var.staff;
+  const query = ListQuery.parse({ search: c.req.query('search') ?? '', status: c.req.query('status'), page: c.req.query('page') });
+  const [{ rows, total }, info] = await Promise.all([listCases(c.var.deps, p, query), serviceInfo(c.var.deps.db, p.serviceId)]);
+  const kinds = caseKindsFor(p);
+  return renderStaffPage(c, {
+    title: t(kinds.length === 1 && kinds[0] === 'victim' ? 'list.titleVictims' : 'list.title'),
+    active: 'cases',
+    body: <CaseListPage t={t} query={query} rows={rows} total={total} victimsOnly={kinds.length === 1 && kinds[0] === 'victim'} showKind={kinds.length > 1} zone={info.timeZone} />,
+  });
+});
+
+async function caseForm(c: C, opts: { values: CaseFormValues; errors: CaseFormError[]; status?: 200 | 400 }) {
+  const p = c.var.staff;
+  const scope = areaScope(p);
+  const areas = await areasOf(c.var.deps.db, p.serviceId);
+  const area = scope ? { fixed: areas.find((a) => a.id === scope)?.name ?? '' } : { choose: areas };
+  return renderStaffPage(c, {
+    title: t('form.newTitle'),
+    active: 'cases',
+    status: opts.status,
+    body: (
+      <CaseFormPage t={t} csrf={c.var.csrfToken} mode="new" action="/staff/cases" cancel="/staff/cases" values={opts.values} errors={opts.errors} area={area} chooseKind={caseKindsFor(p).length > 1} />
+    ),
+  });
+}
+
+caseRoutes.get('/staff/cases/new', gate, (c) => caseForm(c, { values: { caseReference: '', areaId: '', kind: '', details: emptyDetails() }, errors: [] }));
+
+caseRoutes.post('/staff/cases', gate, async (c) => {
+  const p = c.var.staff;
+  const form = parseCaseForm(await c.req.parseBody({ all: true }), { areaChoice: choosesArea(p), kindChoice: caseKindsFor(p).length > 1 });
+  if (!form.reference) return caseForm(c, { values: form.values, errors: form.errors, status: 400 });
+  const made = await createCase(c.var.deps, p, { reference: form.reference, areaId: form.values.areaId, kind: form.values.kind, details: form.values.details });
+  if (!made.ok) return caseForm(c, { values: form.values, errors: [{ field: made.field, key: made.key }], status: 400 });
+  return c.redirect(`/staff/cases/${made.id}?done=created`, 303);
+});
+
+caseRoutes.get('/staff/cases/:id', gate, async (c) => {
+  const p = c.var.staff;
+  const { db, clock } = c.var.deps;
+  const found = await viewCase(c.var.deps, p, c.req.param('id'));
+  if (!found) throw notFound();
+  const [info, invitations, answered, owners] = await Promise.all([
+    serviceInfo(db, p.serviceId),
+    invitationsForCase(db, found, p.serviceId, clock.now()),
+    listResponses(db, p, { filter: 'all', page: 1, caseId: found.id, limit: 200 }),
+    canReassign(p) ? possibleOwners(db, p, found) : Promise.resolve(undefined),
+  ]);
+  const ti = translator('en', 'invitations');
+  const tr = translator('en', 'inbox');
+  const done = doneOf(c);
+  return renderStaffPage(c, {
+    title: t('view.title', { reference: found.caseReference }),
+    active: 'cases',
+    body: (
+      <CasePage
+        t={t}
+        csrf={c.var.csrfToken}
+        found={found}
+        zone={info.timeZone}
+        notice={done ? t(`view.${done}`, { reference: found.caseReference, name: found.ownerName ?? '' }) : undefined}
+        showKind={caseKindsFor(p).length > 1}
+        owners={owners}
+        canEnter={can(p, 'responses.enter')}
+        invitations={invitations.length > 0 ? <InvitationTable t={ti} csrf={c.var.csrfToken} rows={invitations} zone={info.timeZone} /> : <p>{t('view.invitationsNone')}</p>}
+        responses={answered.rows.length > 0 ? <ResponseTable t={tr} rows={answered.rows} zone={info.timeZone} showCase={false} showArea={false} /> : <p>{t('view.responsesNone')}</p>}
+      />
+    ),
+  });
+});
+
+async function editForm(c: C, id: string, opts: { values?: CaseFormValues; errors: CaseFormError[]; status?: 200 | 400 }) {
+  const found = await viewCase(c.var.deps, c.var.staff, id);
+  if (!found) throw notFound();
+  const values = opts.values ?? {
+    caseReference: found.caseReference,
+    areaId: '',
+    kind: '',
+    details: { ageBand: found.ageBand, gender: found.gender, ethnicity: found.ethnicity, careStatus: found.careStatus, specialNeeds: found.specialNeeds },
+  };
+  return renderStaffPage(c, {
+    title: t('form.editTitle', { reference: found.caseReference }),
+    active: 'cases',
+    status: opts.status,
+    body: (
+      <CaseFormPage
+        t={t}
+        csrf={c.var.csrfToken}
+        mode="edit"
+        action={`/staff/cases/${found.id}`}
+        cancel={`/staff/cases/${found.id}`}
+        values={values}
+        errors={opts.errors}
+        area={undefined}
+        chooseKind={false}
+        reference={found.caseReference}
+      />
+    ),
+  });
+}
+
+caseRoutes.get('/staff/cases/:id/edit', gate, (c) => editForm(c, c.req.param('id'), { errors: [] }));
+
+caseRoutes.post('/staff/cases/:id', gate, async (c) => {
+  const id = c.req.param('id');
+  const form = parseCaseForm(await c.req.parseBody({ all: true }), { areaChoice: false, kindChoice: false });
+  if (!form.reference) {
+    if (!(await findCase(c.var.deps.db, c.var.staff, id))) throw notFound();
+    return editForm(c, id, { values: form.values, errors: form.errors, status: 400 });
+  }
+  const changed = await updateCase(c.var.deps, c.var.staff, id, { reference: form.reference, details: form.values.details });
+  if (!changed) throw notFound();
+  if (!changed.ok) return editForm(c, id, { values: form.values, errors: [{ field: changed.field, key: changed.key }], status: 400 });
+  return c.redirect(`/staff/cases/${changed.id}?done=updated`, 303);
+});
+
+for (const [path, closed] of [
+  ['close', true],
+  ['reopen', false],
+] as const) {
+  caseRoutes.post(`/staff/cases/:id/${path}`, gate, async (c) => {
+    const id = c.req.param('id');
+    const changed = await setCaseClosed(c.var.deps, c.var.staff, id, closed);
+    if (changed === undefined) throw notFound();
+    return c.redirect(`/staff/cases/${id}${changed ? `?done=${closed ? 'closed' : 'reopened'}` : ''}`, 303);
+  });
+}
+
+const OwnerForm = z.object({ ownerId: z.string().max(100).catch('') });
+
+caseRoutes.post('/staff/cases/:id/owner', gate, async (c) => {
+  const id = c.req.param('id');
+  const p = c.var.staff;
+  if (!canReassign(p)) throw new ApiError(403, 'forbidden', 'Only a team manager or a service admin can hand a case to someone else.');
+  const { ownerId } = OwnerForm.parse(await c.req.parseBody());
+  const moved = await reassignCase(c.var.deps, p, id, ownerId);
+  if (moved === undefined) throw notFound();
+  if (!moved) throw new ApiError(400, 'invalid_owner', t('errors.ownerInvalid'));
+  return c.redirect(`/staff/cases/${id}?done=reassigned`, 303);
+});

@@ -1,0 +1,265 @@
+// The answers pages: the inbox, a case's answers, one response read in the questionnaire's
+// words with its alerts, contact details (only when given) and review.
+import type { TFunction } from 'i18next';
+import { Fragment } from 'preact';
+import { LANGUAGE_NAMES, isLanguage } from '../i18n/index.ts';
+import { CsrfField } from '../ui/staff-page.tsx';
+import { ErrorSummary, SelectField, TableWrap, TextArea } from '../workspace/form-parts.tsx';
+import { formatDate, formatDateTime, formatShort } from '../workspace/format.ts';
+import type { ShownQuestion } from './answers-view.ts';
+import { INBOX_PER_PAGE, REVIEW_NOTE_MAX, type InboxFilter, type InboxRow, type ResponseDetail } from './store.ts';
+
+type T = TFunction;
+
+export function ResponseTable({ t, rows, zone, showCase, showArea, caption }: { t: T; rows: InboxRow[]; zone: string; showCase: boolean; showArea: boolean; caption?: string }) {
+  return (
+    <TableWrap label={t('list.tableLabel')}>
+      <table>
+        {caption && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            <th scope="col">{t('list.received')}</th>
+            <th scope="col">{t('list.questionnaire')}</th>
+            {showCase && <th scope="col">{t('list.case')}</th>}
+            {showArea && <th scope="col">{t('list.area')}</th>}
+            <th scope="col">{t('list.stage')}</th>
+            <th scope="col">{t('list.how')}</th>
+            <th scope="col">{t('list.alerts')}</th>
+            <th scope="col">{t('list.review')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} data-response={r.id}>
+              <td>
+                <a href={`/staff/responses/${r.id}`} aria-label={t('list.open', { questionnaire: r.title, date: formatShort(r.submittedAt, zone) })}>
+                  {formatShort(r.submittedAt, zone)}
+                </a>
+              </td>
+              <td>{r.title}</td>
+              {showCase && <td>{r.caseReference ?? t('list.anonymous')}</td>}
+              {showArea && <td>{r.areaName ?? ''}</td>}
+              <td>{t(`stage.${r.stage}`)}</td>
+              <td>{t(`channel.${r.channel}`)}</td>
+              <td>{r.alerts > 0 ? <span class="tag red">{t('list.alertTag', { count: r.alerts })}</span> : ''}</td>
+              <td>{r.reviewedAt ? <span class="tag green">{t('list.reviewed')}</span> : <span class="tag yellow">{t('list.toReview')}</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+export function InboxPage(props: { t: T; filter: InboxFilter; page: number; rows: InboxRow[]; total: number; zone: string; manager: boolean; canEnter: boolean }) {
+  const { t, filter, page, rows, total, zone } = props;
+  const pages = Math.max(1, Math.ceil(total / INBOX_PER_PAGE));
+  const link = (n: number) => `/staff/responses?${new URLSearchParams({ filter, page: String(n) })}`;
+  return (
+    <>
+      <h1>{t('list.title')}</h1>
+      <p>{t(props.manager ? 'list.introManager' : 'list.intro')}</p>
+      {props.canEnter && (
+        <p>
+          <a class="button secondary" href="/staff/responses/enter">
+            {t('list.enter')}
+          </a>
+        </p>
+      )}
+      <form method="get" action="/staff/responses">
+        <SelectField
+          id="filter"
+          label={t('list.show')}
+          value={filter}
+          options={[
+            { value: 'all', label: t('list.filterAll') },
+            { value: 'unreviewed', label: t('list.filterUnreviewed') },
+          ]}
+        />
+        <button type="submit" class="secondary">
+          {t('list.filterButton')}
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <p class="notice">{filter === 'unreviewed' ? t('list.noneUnreviewed') : t('list.none')}</p>
+      ) : (
+        <ResponseTable t={t} rows={rows} zone={zone} showCase showArea={props.manager} caption={t('list.caption', { count: total })} />
+      )}
+      {pages > 1 && (
+        <nav aria-label={t('list.pagination')}>
+          <p>{t('list.page', { page, pages })}</p>
+          {page > 1 && (
+            <a href={link(page - 1)} rel="prev">
+              {t('list.previous')}
+            </a>
+          )}{' '}
+          {page < pages && (
+            <a href={link(page + 1)} rel="next">
+              {t('list.next')}
+            </a>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}
+
+function Lines({ text }: { text: string }) {
+  const lines = text.split('\n');
+  return (
+    <>
+      {lines.map((line, i) => (
+        <Fragment key={i}>
+          {line}
+          {i < lines.length - 1 && <br />}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+function AnswerText({ t, q }: { t: T; q: ShownQuestion }) {
+  const a = q.answer;
+  switch (a.kind) {
+    case 'skipped':
+      return <span class="muted">{t('view.skipped')}</span>;
+    case 'contact':
+      return a.given ? <>{t('view.contactGiven')}</> : <span class="muted">{t('view.skipped')}</span>;
+    case 'number':
+      return (
+        <>
+          <strong>{a.value}</strong> {t('view.scale', { scale: a.scale })}
+        </>
+      );
+    case 'text':
+      return (
+        <blockquote>
+          <Lines text={a.text} />
+        </blockquote>
+      );
+    case 'choice':
+      return (
+        <>
+          {a.labels.map((l, i) => (
+            <Fragment key={i}>
+              {i > 0 && '; '}
+              <strong>{l.text}</strong>
+              {l.concern && (
+                <>
+                  {' '}
+                  <span class="tag red">{t('view.concern')}</span>
+                </>
+              )}
+            </Fragment>
+          ))}
+        </>
+      );
+  }
+}
+
+export function ResponsePage(props: { t: T; csrf: string; r: ResponseDetail; shown: ShownQuestion[]; zone: string; notice?: string; noteError?: string; note?: string }) {
+  const { t, r, zone } = props;
+  const title = r.version.definition.title.en;
+  const how = t(`channel.${r.channel}`);
+  return (
+    <>
+      {props.notice && (
+        <div class="success" role="status">
+          <p>{props.notice}</p>
+        </div>
+      )}
+      <ErrorSummary title={t('errors.summary')} errors={props.noteError ? [{ id: 'note', message: props.noteError }] : []} />
+      <h1>{t('view.title', { questionnaire: title })}</h1>
+      {r.anonymisedAt && <p class="notice">{t('view.anonymised', { date: formatDate(r.anonymisedAt, zone) })}</p>}
+      <h2>{t('view.summary')}</h2>
+      <dl class="summary">
+        <dt>{t('view.case')}</dt>
+        <dd>{r.caseId && r.caseReference ? <a href={`/staff/cases/${r.caseId}`}>{r.caseReference}</a> : t('view.anonymous')}</dd>
+        <dt>{t('view.area')}</dt>
+        <dd>{r.areaName ?? t('view.wholeService')}</dd>
+        {r.stage !== 'none' && (
+          <>
+            <dt>{t('view.stage')}</dt>
+            <dd>{t(`stage.${r.stage}`)}</dd>
+          </>
+        )}
+        <dt>{t('view.received')}</dt>
+        <dd>{formatDateTime(r.submittedAt, zone)}</dd>
+        <dt>{t('view.how')}</dt>
+        <dd>{r.enteredByName ? t('view.enteredBy', { how, name: r.enteredByName }) : how}</dd>
+        <dt>{t('view.language')}</dt>
+        <dd>{isLanguage(r.language) ? LANGUAGE_NAMES[r.language] : r.language}</dd>
+        <dt>{t('view.version')}</dt>
+        <dd>{r.version.version}</dd>
+      </dl>
+      {r.alerts.length > 0 && (
+        <section aria-labelledby="alerts-title">
+          <h2 id="alerts-title">{t('view.alertsTitle')}</h2>
+          <ul>
+            {r.alerts.map((a) => (
+              <li key={a.id}>
+                <span class="tag red">{a.closedAt ? t('view.alertClosed') : a.acknowledgedAt ? t('view.alertAcknowledged') : t('view.alertOpen')}</span>{' '}
+                {t(a.kind === 'concern' ? 'view.alertConcern' : 'view.alertPleaseReview', { date: formatShort(a.raisedAt, zone) })}{' '}
+                <a href={`/staff/alerts/${a.id}`}>{t('view.alertLink')}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <h2>{t('view.answersTitle')}</h2>
+      <dl class="summary answers">
+        {props.shown.map((q) => (
+          <Fragment key={q.id}>
+            <dt id={`answer-${q.id}`}>{q.title}</dt>
+            <dd>
+              <AnswerText t={t} q={q} />
+              {q.flagged && (
+                <>
+                  {' '}
+                  <span class="tag red">{t('view.flagged')}</span>
+                </>
+              )}
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
+      {r.contact && (
+        <section aria-labelledby="contact-title">
+          <h2 id="contact-title">{t('view.contactTitle')}</h2>
+          <p class="hint">{t('view.contactHint')}</p>
+          <dl class="summary">
+            {Object.entries(r.contact).map(([k, v]) => (
+              <Fragment key={k}>
+                <dt>{t(`view.contactFields.${k}`, { defaultValue: k })}</dt>
+                <dd>{v}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </section>
+      )}
+      <h2>{t('view.reviewTitle')}</h2>
+      {r.reviewedAt ? (
+        <>
+          <p>{t('view.reviewedBy', { name: r.reviewedByName ?? '', date: formatDateTime(r.reviewedAt, zone) })}</p>
+          {r.reviewNote && (
+            <>
+              <h3>{t('view.reviewNote')}</h3>
+              <blockquote>
+                <Lines text={r.reviewNote} />
+              </blockquote>
+            </>
+          )}
+        </>
+      ) : (
+        <form method="post" action={`/staff/responses/${r.id}/review`}>
+          <CsrfField token={props.csrf} />
+          <TextArea id="note" label={t('view.noteLabel')} hint={t('view.noteHint')} error={props.noteError} value={props.note ?? ''} maxLength={REVIEW_NOTE_MAX} />
+          <button type="submit">{t('view.markReviewed')}</button>
+        </form>
+      )}
+      <p>
+        <a href="/staff/responses">{t('view.back')}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+// Personal invitations, staff side: issue one for a case (the code is shown once, only its
+// hash is kept), list a case's invitations with where each has got to, and withdraw one.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Queryable } from '../../db/index.ts';
+import { cases, drafts, invitations, type Stage } from '../../db/schema.ts';
+import { recordAudit } from '../audit/record.ts';
+import { findCase, type CaseDetail, type Deps } from '../cases/store.ts';
+import { listQuestionnaires } from '../questionnaire/store.ts';
+import { generateInvitationCode, hashCode, normaliseCode } from '../respond/codes.ts';
+import { visibleCases } from '../staff/policy.ts';
+import type { StaffPrincipal } from '../staff/principal.ts';
+import { DEFAULT_EXPIRY_DAYS, expiryOf, invitationStatus, isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, type InvitationStatus } from './status.ts';
+
+export interface InvitableQuestionnaire {
+  id: string;
+  slug: string;
+  kind: string;
+  title: string;
+  /** Self-assessments: asked at the start, at reviews and at the end. */
+  staged: boolean;
+}
+
+/** Questionnaires a case can be invited to: children to children's, victims to victims'; never archived ones or Tell Us (an open link). */
+export async function invitableQuestionnaires(db: Queryable, serviceId: string, caseKind: 'child' | 'victim'): Promise<InvitableQuestionnaire[]> {
+  const all = await listQuestionnaires(db, serviceId);
+  return all
+    .filter((q) => !q.archived && q.kind !== 'tell_us' && q.audience === caseKind)
+    .map((q) => ({ id: q.questionnaireId, slug: q.slug, kind: q.kind, title: q.definition.title.en, staged: q.definition.staged === true }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+}
+
+const IssueFields = z.object({
+  questionnaireId: z.string().max(100).optional(),
+  stage: z.string().max(20).optional(),
+  expiresInDays: z.string().max(10).optional(),
+});
+
+export type IssueField = 'questionnaireId' | 'stage' | 'expiresInDays';
+export interface IssueFormValues {
+  questionnaireId: string;
+  stage: string;
+  expiresInDays: string;
+}
+export type IssueOutcome =
+  | { ok: true; invitationId: string; code: string; questionnaire: InvitableQuestionnaire; stage: Stage; expiresAt: Date }
+  | { ok: false; values: IssueFormValues; errors: { field: IssueField; key: string }[] };
+
+export const blankIssueForm = (): IssueFormValues => ({ questionnaireId: '', stage: '', expiresInDays: String(DEFAULT_EXPIRY_DAYS) });
+
+/** Issues an invitation for an open case this person may see. The code in the result is never stored. */
+export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: CaseDetail, body: Record<string, unknown>): Promise<IssueOutcome> {
+  const raw = IssueFields.safeParse(body);
+  const values: IssueFormValues = {
+    questionnaireId: (raw.success ? raw.data.questionnaireId : undefined) ?? '',
+    stage: (raw.success ? raw.data.stage : undefined) ?? '',
+    expiresInDays: ((raw.success ? raw.data.expiresInDays : undefined) ?? '').trim(),
+  };
+  const errors: { field: IssueField; key: string }[] = [];
+  const choices = await invitableQuestionnaires(deps.db, p.serviceId, found.kind);
+  const questionnaire = choices.find((q) => q.id === values.questionnaireId);
+  if (!questionnaire) errors.push({ field: 'questionnaireId', key: 'errors.questionnaireMissing' });
+  let stage: Stage = 'none';
+  if (questionnaire?.staged) {
+    if (values.stage === 'start' || values.stage === 'review' || values.stage === 'end') stage = values.stage;
+    else errors.push({ field: 'stage', key: 'errors.stageMissing' });
+  }
+  const days = values.expiresInDays === '' ? DEFAULT_EXPIRY_DAYS : /^\d{1,3}$/.test(values.expiresInDays) ? Number(values.expiresInDays) : NaN;
+  if (!(days >= MIN_EXPIRY_DAYS && days <= MAX_EXPIRY_DAYS)) errors.push({ field: 'expiresInDays', key: 'errors.expiryRange' });
+  if (found.closedAt) errors.unshift({ field: 'questionnaireId', key: 'errors.caseClosed' });
+  if (errors.length > 0 || !questionnaire) return { ok: false, values, errors };
+
+  const now = deps.clock.now();
+  const expiresAt = expiryOf(now, days);
+  const code = generateInvitationCode();
+  const [row] = await deps.db
+    .insert(invitations)
+    .values({
+      serviceId: p.serviceId,
+      areaId: found.areaId,
+      caseId: found.id,
+      questionnaireId: questionnaire.id,
+      stage,
+      codeHash: hashCode(code),
+      createdBy: p.id,
+      createdAt: now,
+      expiresAt,
+    })
+    .returning({ id: invitations.id });
+  await recordAudit(deps.db, deps.clock, {
+    actor: p,
+    action: 'invitation.issue',
+    subjectType: 'invitation',
+    subjectId: row!.id,
+    detail: { caseId: found.id, questionnaireId: questionnaire.id, stage, expiresAt: expiresAt.toISOString() },
+  });
+  return { ok: true, invitationId: row!.id, code, questionnaire, stage, expiresAt };
+}
+
+export interface InvitationListItem {
+  id: string;
+  questionnaireId: string;
+  questionnaireTitle: string;
+  stage: Stage;
+  createdAt: Date;
+  expiresAt: Date;
+  openedAt: Date | null;
+  submittedAt: Date | null;
+  revokedAt: Date | null;
+  status: InvitationStatus;
+}
+
+const hasAnswers = sql<boolean>`exists (select 1 from ${drafts} where ${drafts.invitationId} = ${invitations.id} and ${drafts.answers} <> '{}'::jsonb)`;
+
+/** A case's invitations, newest first, with their status. The case must already have been found for this person. */
+export async function invitationsForCase(db: Queryable, found: Pick<CaseDetail, 'id'>, serviceId: string, now: Date): Promise<InvitationListItem[]> {
+  const rows = await db
+    .select({
+      id: invitations.id,
+      questionnaireId: invitations.questionnaireId,
+      stage: invitations.stage,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+      openedAt: invitations.openedAt,
+      submittedAt: invitations.submittedAt,
+      revokedAt: invitations.revokedAt,
+      hasAnswers,
+    })
+    .from(invitations)
+    .where(and(eq(invitations.caseId, found.id), eq(invitations.serviceId, serviceId)))
+    .orderBy(desc(invitations.createdAt));
+  const titles = new Map((await listQuestionnaires(db, serviceId)).map((q) => [q.questionnaireId, q.definition.title.en]));
+  return rows.map(({ hasAnswers: answered, ...r }) => ({
+    ...r,
+    questionnaireTitle: titles.get(r.questionnaireId) ?? '',
+    status: invitationStatus({ ...r, hasAnswers: Boolean(answered) }, now),
+  }));
+}
+
+/** An invitation on a case this person may see, or undefined. */
+async function findInvitation(db: Queryable, p: StaffPrincipal, id: string) {
+  if (!z.uuid().safeParse(id).success) return undefined;
+  const [row] = await db
+    .select({ invitation: invitations, hasAnswers })
+    .from(invitations)
+    .innerJoin(cases, eq(cases.id, invitations.caseId))
+    .where(and(eq(invitations.id, id), eq(invitations.serviceId, p.serviceId), visibleCases(p)));
+  return row;
+}
+
+export type RevokeOutcome = { kind: 'revoked' | 'not_outstanding'; caseId: string } | undefined;
+
+/** Withdraws an invitation still waiting for an answer; its link then says it is no longer in use. */
+export async function revokeInvitation(deps: Deps, p: StaffPrincipal, id: string): Promise<RevokeOutcome> {
+  const row = await findInvitation(deps.db, p, id);
+  if (!row) return undefined;
+  const now = deps.clock.now();
+  const { invitation } = row;
+  if (!isOutstanding(invitationStatus({ ...invitation, hasAnswers: Boolean(row.hasAnswers) }, now))) return { kind: 'not_outstanding', caseId: invitation.caseId };
+  await deps.db.update(invitations).set({ revokedAt: now }).where(and(eq(invitations.id, invitation.id), sql`${invitations.submittedAt} is null`));
+  await recordAudit(deps.db, deps.clock, { actor: p, action: 'invitation.revoke', subjectType: 'invitation', subjectId: invitation.id, detail: { caseId: invitation.caseId } });
+  return { kind: 'revoked', caseId: invitation.caseId };
+}
+
+export interface SlipData {
+  invitationId: string;
+  code: string;
+  caseId: string;
+  caseKind: 'child' | 'victim';
+  questionnaireTitle: string;
+  expiresAt: Date;
+}
+
+/**
+ * The printable slip needs the code, which Heard does not keep: the page that showed it once
+ * sends it back, and it is only accepted when it matches this invitation's hash.
+ */
+export async function slipFor(db: Queryable, p: StaffPrincipal, id: string, rawCode: string): Promise<SlipData | undefined> {
+  const code = normaliseCode(rawCode);
+  if (!code) return undefined;
+  const row = await findInvitation(db, p, id);
+  if (!row || row.invitation.codeHash !== hashCode(code)) return undefined;
+  const found = await findCase(db, p, row.invitation.caseId);
+  if (!found) return undefined;
+  const titles = new Map((await listQuestionnaires(db, p.serviceId)).map((q) => [q.questionnaireId, q.definition.title.en]));
+  return {
+    invitationId: row.invitation.id,
+    code,
+    caseId: found.id,
+    caseKind: found.kind,
+    questionnaireTitle: titles.get(row.invitation.questionnaireId) ?? '',
+    expiresAt: row.invitation.expiresAt,
+  };
+}
