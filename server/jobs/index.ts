@@ -1,5 +1,6 @@
 import { alertEscalationJob } from '../alerts/job.ts';
 import type { AppDeps } from '../deps.ts';
+import { queueOverdueReminders } from '../complaints/overdue.ts';
 import { outboxJob } from '../outbox/job.ts';
 import { applyRetention } from '../privacy/retention.ts';
 import { pruneRateLimits } from '../rate-limit/consume.ts';
@@ -12,5 +13,6 @@ export function appJobs(deps: AppDeps): Job[] {
     { name: 'prune-rate-limits', everyMs: 60 * 60 * 1000, run: () => pruneRateLimits(deps.db, deps.clock.now()) },
     outboxJob(deps),
     alertEscalationJob(deps),
+    { name: 'complaint-deadlines', everyMs: 15 * 60 * 1000, run: () => queueOverdueReminders(deps.db, deps.clock) },
   ];
 }

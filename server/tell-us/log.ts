@@ -72,8 +72,10 @@ export async function logTellUs(db: Database, clock: Clock, p: StaffPrincipal, i
   const area = allowedAreas.find((a) => a.id === input.areaId);
   if (!area && !errors.areaId) errors.areaId = t('log.errors.area');
 
+  // The case and the date are checked even when another field has a problem, so every
+  // problem is reported at once.
   let caseId: string | null = null;
-  const reference = values?.caseReference ?? '';
+  const reference = errors.caseReference ? '' : (input.caseReference ?? '').trim();
   if (reference) {
     const [found] = await db
       .select({ id: cases.id, areaId: cases.areaId })
@@ -84,9 +86,9 @@ export async function logTellUs(db: Database, clock: Clock, p: StaffPrincipal, i
     else caseId = found.id;
   }
 
-  const receivedAt = values ? receivedAtOf(values.receivedOn, now, settings.timeZone) : now;
+  const receivedAt = errors.receivedOn ? 'invalid' : receivedAtOf((input.receivedOn ?? '').trim(), now, settings.timeZone);
   if (receivedAt === 'future') errors.receivedOn = t('log.errors.receivedFuture');
-  if (receivedAt === 'invalid') errors.receivedOn = t('log.errors.receivedOn');
+  if (receivedAt === 'invalid') errors.receivedOn ??= t('log.errors.receivedOn');
 
   if (!values || !area || Object.keys(errors).length > 0 || !(receivedAt instanceof Date)) return { ok: false, errors };
 
