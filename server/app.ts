@@ -9,11 +9,13 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticAssets } from './http/static-assets.ts';
 import { respondRoutes } from './respond/routes.tsx';
+import { staffRoutes } from './staff/routes.ts';
 import { printRoutes } from './print/routes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
 import { outboxAdminRoutes } from './outbox/admin-routes.tsx';
 import { questionnaireRoutes } from './questionnaire/routes.ts';
 import { workspaceRoutes } from './workspace/routes.tsx';
+import { privacyRoutes } from './privacy/routes.tsx';
 import { reportRoutes } from './reports/routes.tsx';
 import { tellUsRoutes } from './tell-us/routes.tsx';
 import { complaintRoutes } from './complaints/routes.tsx';
@@ -49,6 +51,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', staticAssets);
   // capability routes are mounted below, one line each
   app.route('/', respondRoutes);
+  app.route('/', staffRoutes); // /staff/sign-in, /staff/account, /staff/invite|reset|setup/…, /staff/admin…
   app.route('/', printRoutes); // /print/… cards and posters, /qr/… images of our own links
   app.route('/', alertRoutes).route('/', outboxAdminRoutes);
   app.route('/', questionnaireRoutes);
@@ -59,6 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', importRoutes);
   app.route('/', exportRoutes);
   app.route('/', reportRoutes); // /staff/reports…
+  app.route('/', privacyRoutes); // /staff/admin/privacy: subject access and erasure
 
   app.notFound((c) => handleError(new ApiError(404, 'not_found', 'We could not find that page. Please check the link.'), c));
   return app;

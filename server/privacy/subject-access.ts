@@ -2,7 +2,7 @@
 // a victim, exported whole, or erased whole in one transaction.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/index.ts';
-import { alerts, answers, cases, complaints, contactDetails, drafts, invitations, responses, tellUsItems } from '../../db/schema.ts';
+import { alerts, answers, cases, commentReviews, complaints, contactDetails, drafts, invitations, responses, tellUsItems } from '../../db/schema.ts';
 
 export interface CaseKey {
   serviceId: string;
@@ -10,7 +10,7 @@ export interface CaseKey {
   kind: 'child' | 'victim';
 }
 
-async function findCase(db: Database, key: CaseKey) {
+export async function findCase(db: Database, key: CaseKey) {
   const [row] = await db
     .select()
     .from(cases)
@@ -55,6 +55,7 @@ export async function eraseCase(db: Database, key: CaseKey): Promise<boolean> {
     const invitationIds = (await tx.select({ id: invitations.id }).from(invitations).where(eq(invitations.caseId, caseRow.id))).map((r) => r.id);
     const itemIds = (await tx.select({ id: tellUsItems.id }).from(tellUsItems).where(eq(tellUsItems.caseId, caseRow.id))).map((r) => r.id);
     if (itemIds.length) {
+      await tx.delete(commentReviews).where(inArray(commentReviews.tellUsItemId, itemIds)); // themes and links cascade
       await tx.delete(complaints).where(inArray(complaints.tellUsItemId, itemIds));
       await tx.delete(tellUsItems).where(inArray(tellUsItems.id, itemIds));
     }
@@ -63,6 +64,7 @@ export async function eraseCase(db: Database, key: CaseKey): Promise<boolean> {
       await tx.delete(alerts).where(inArray(alerts.responseId, responseIds));
       const linkedItems = (await tx.select({ id: tellUsItems.id }).from(tellUsItems).where(inArray(tellUsItems.responseId, responseIds))).map((r) => r.id);
       if (linkedItems.length) {
+        await tx.delete(commentReviews).where(inArray(commentReviews.tellUsItemId, linkedItems));
         await tx.delete(complaints).where(inArray(complaints.tellUsItemId, linkedItems));
         await tx.delete(tellUsItems).where(inArray(tellUsItems.id, linkedItems));
       }
