@@ -30,11 +30,20 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export async function createSession(db: Queryable, clock: Clock, userId: string, opts: { awaitingSecondFactor?: boolean } = {}): Promise<NewSession> {
+/**
+ * Starts a session with a new random token (never one the browser sent: no session fixation).
+ * `lifetimeMs` shortens it, e.g. for the few minutes between a password and a two-step code.
+ */
+export async function createSession(
+  db: Queryable,
+  clock: Clock,
+  userId: string,
+  opts: { awaitingSecondFactor?: boolean; lifetimeMs?: number } = {},
+): Promise<NewSession> {
   const token = randomToken();
   const csrfToken = randomToken();
   const now = clock.now();
-  const expiresAt = new Date(now.getTime() + SESSION_MAX_MS);
+  const expiresAt = new Date(now.getTime() + Math.min(opts.lifetimeMs ?? SESSION_MAX_MS, SESSION_MAX_MS));
   await db.insert(staffSessions).values({
     idHash: sha256Hex(token),
     userId,
@@ -114,7 +123,7 @@ export function sessionToken(c: Context<AppEnv>): string | undefined {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The CSRF token a form or script sent: the `_csrf` form field or the `x-csrf-token` header. */
-async function sentCsrfToken(c: Context<AppEnv>): Promise<string | undefined> {
+export async function sentCsrfToken(c: Context<AppEnv>): Promise<string | undefined> {
   const header = c.req.header('x-csrf-token');
   if (header) return header;
   const type = c.req.header('content-type') ?? '';
@@ -143,7 +152,8 @@ export function requireStaff(...roles: StaffRole[]): MiddlewareHandler<AppEnv> {
       if (token && !session) clearSessionCookie(c);
       if (c.req.method === 'GET' && !(c.req.header('accept') ?? '').startsWith('application/json')) {
         const target = session?.awaitingSecondFactor ? '/staff/sign-in/two-factor' : '/staff/sign-in';
-        return c.redirect(`${target}?next=${encodeURIComponent(safeNext(c.req.path))}`, 303);
+        const url = new URL(c.req.url);
+        return c.redirect(`${target}?next=${encodeURIComponent(safeNext(url.pathname + url.search))}`, 303);
       }
       throw new ApiError(401, 'signed_out', 'Please sign in again.');
     }
