@@ -1,0 +1,125 @@
+// The Tell Us queue and the complaints procedure in Chromium against the real server and its
+// demo service: a child sends a complaint from the Tell Us card's link, the area's team manager
+// signs in, finds it, logs another from a phone call and takes the complaint through its steps,
+// with axe-core on every page and no sideways scrolling at 320 px.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, NARROW } from './support/browser.ts';
+
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ RUN_JOBS: 'false' }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function go(page: Page, target: { click(): Promise<void> }) {
+  await Promise.all([page.waitForNavigation(), target.click()]);
+}
+
+async function check(page: Page, label: string) {
+  await expectNoAxeViolations(page, label);
+  await expectNoHorizontalScroll(page);
+}
+
+async function childSendsComplaint(message: string) {
+  const page = await browser.newPage(NARROW);
+  await page.goto(`${server.url}/s/northbrook/tell-us?mode=form`);
+  await go(page, page.getByRole('button', { name: 'Start' }));
+  const answer = async (value: string) => {
+    await page.locator(`input[type=radio][value=${value}]`).check();
+    await go(page, page.locator('button[value=continue]'));
+  };
+  await answer('complaint');
+  await page.locator('textarea').fill(message);
+  await go(page, page.locator('button[value=continue]'));
+  await answer('no'); // tell my worker
+  await answer('yes'); // wants a reply
+  await page.locator('input[name=contact_name]').fill('Sam');
+  await page.locator('input[name=contact_phone]').fill('07700 900123');
+  await go(page, page.locator('button[value=continue]'));
+  await go(page, page.getByRole('button', { name: 'Send my answers' }));
+  await expect(page.locator('h1').textContent()).resolves.toBe('Your answers have been sent');
+  await page.close();
+}
+
+describe('Tell Us and complaints for staff, in a real browser', () => {
+  it('a team manager finds a web complaint, logs a phone one and takes a complaint through every step, accessible throughout', async () => {
+    await childSendsComplaint('Nobody turned up to my appointment on Tuesday');
+
+    const page = await browser.newPage(NARROW);
+    await page.goto(`${server.url}/staff/sign-in?next=/staff/tell-us`);
+    await page.getByLabel('Email').fill('manager@riverside.example');
+    await page.getByLabel('Password').fill('heard-demo-password');
+    await go(page, page.getByRole('button', { name: /sign in/i }));
+    expect(new URL(page.url()).pathname).toBe('/staff/tell-us');
+
+    // The queue.
+    await expect(page.locator('h1').textContent()).resolves.toBe('Tell Us');
+    await expect(page.locator('main table').textContent()).resolves.toContain('Nobody turned up to my appointment');
+    await check(page, 'Tell Us queue');
+    await go(page, page.getByRole('link', { name: /Open the complaint received/ }).first());
+    await check(page, 'Tell Us item (a complaint)');
+
+    // Logging one by phone: first with problems, then properly.
+    await page.goto(`${server.url}/staff/tell-us/new`);
+    await check(page, 'log a Tell Us');
+    await go(page, page.getByRole('button', { name: 'Log it' }));
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('Choose what kind of Tell Us it is');
+    await check(page, 'log a Tell Us with errors');
+    await page.getByRole('radio', { name: 'Compliment' }).check();
+    await page.getByRole('textbox', { name: 'What they said' }).fill('Dad rang to say the new worker is brilliant');
+    await page.getByRole('radio', { name: 'Phone' }).check();
+    await page.getByRole('group', { name: 'Do they want a reply?' }).getByRole('radio', { name: 'No' }).check();
+    await go(page, page.getByRole('button', { name: 'Log it' }));
+    await expect(page.locator('.success').textContent()).resolves.toContain('Logged');
+    await check(page, 'logged Tell Us item');
+
+    // The complaints list and the complaint itself.
+    await page.goto(`${server.url}/staff/complaints`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Complaints');
+    await check(page, 'complaints list');
+    await go(page, page.getByRole('link', { name: /Open the complaint received/ }).first());
+    await check(page, 'complaint page');
+    await expect(page.locator('main').textContent()).resolves.toContain("Only the complaint's owner sees the contact details");
+
+    await page.getByLabel('Who handles this complaint').selectOption({ label: 'Morgan Manager (team manager, Northbrook)' });
+    await go(page, page.getByRole('button', { name: 'Assign' }));
+    await expect(page.locator('main').textContent()).resolves.toContain('07700 900123');
+    await check(page, 'complaint page as its owner');
+
+    await go(page, page.getByRole('button', { name: 'Mark as acknowledged' }));
+    await go(page, page.getByRole('button', { name: 'Start investigating' }));
+    await go(page, page.getByRole('button', { name: 'Record the response' }));
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('Choose the outcome');
+    await check(page, 'complaint response with an error');
+    await page.getByRole('radio', { name: 'Upheld', exact: true }).check();
+    await page.getByRole('textbox', { name: 'The reply to the child' }).fill('You were right, and we are sorry. Your worker will always text you if plans change.');
+    await go(page, page.getByRole('button', { name: 'Record the response' }));
+    await go(page, page.getByRole('button', { name: 'Record the reply as sent' }));
+    await expect(page.locator('main').textContent()).resolves.not.toContain('07700 900123');
+    await go(page, page.getByRole('button', { name: 'Close the complaint' }));
+    await expect(page.locator('main').textContent()).resolves.toContain('This complaint is closed.');
+    await check(page, 'closed complaint with its history');
+    await page.close();
+  });
+
+  it('the participation lead reads the anonymised comments, compliments and ideas, accessibly', async () => {
+    const page = await browser.newPage(NARROW);
+    await page.goto(`${server.url}/staff/sign-in?next=/staff/tell-us`);
+    await page.getByLabel('Email').fill('participation@riverside.example');
+    await page.getByLabel('Password').fill('heard-demo-password');
+    await go(page, page.getByRole('button', { name: /sign in/i }));
+    await expect(page.locator('h1').textContent()).resolves.toBe('Tell Us: comments, compliments and ideas');
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('Dad rang to say the new worker is brilliant');
+    expect(text).not.toContain('Nobody turned up');
+    await check(page, 'participation view');
+    await page.close();
+  });
+});
