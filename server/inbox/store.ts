@@ -31,7 +31,8 @@ export interface InboxRow {
 }
 
 const titleOf = sql<string>`${questionnaireVersions.definition}->'title'->>'en'`;
-const alertCount = sql<number>`(select count(*)::int from ${alerts} where ${alerts.responseId} = ${responses.id})`;
+// Table names in full: drizzle leaves columns unqualified in a one-table select.
+const alertCount = sql<number>`(select count(*)::int from ${alerts} where ${alerts}.${sql.identifier('response_id')} = ${responses}.${sql.identifier('id')})`;
 
 /** Responses this person may open, in the order they should be read. `caseId` narrows to one case. */
 export async function listResponses(db: Queryable, p: StaffPrincipal, opts: { filter: InboxFilter; page: number; caseId?: string; limit?: number }): Promise<{ rows: InboxRow[]; total: number }> {

@@ -110,7 +110,10 @@ export interface InvitationListItem {
   status: InvitationStatus;
 }
 
-const hasAnswers = sql<boolean>`exists (select 1 from ${drafts} where ${drafts.invitationId} = ${invitations.id} and ${drafts.answers} <> '{}'::jsonb)`;
+// Written with table names in full: drizzle leaves columns unqualified in a one-table select,
+// and inside this subquery a bare "id" would be the draft's.
+const col = (table: typeof drafts | typeof invitations, name: string) => sql`${table}.${sql.identifier(name)}`;
+const hasAnswers = sql<boolean>`exists (select 1 from ${drafts} where ${col(drafts, 'invitation_id')} = ${col(invitations, 'id')} and ${col(drafts, 'answers')} <> '{}'::jsonb)`;
 
 /** A case's invitations, newest first, with their status. The case must already have been found for this person. */
 export async function invitationsForCase(db: Queryable, found: Pick<CaseDetail, 'id'>, serviceId: string, now: Date): Promise<InvitationListItem[]> {
