@@ -7,32 +7,36 @@ import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
 import { can } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
-import { listOpenAlertsFor, serviceTimeZone, type AlertSummary } from './queries.ts';
+import { countOpenAlertsFor, listOpenAlertsFor, serviceTimeZone, type AlertSummary } from './queries.ts';
 import { formatWhenShort } from './when.ts';
 
 const SHOWN = 5;
 
 export interface BannerData {
+  /** The most urgent few. */
   alerts: AlertSummary[];
+  /** How many are open in all. */
+  total: number;
   zone: string;
 }
 
 /** The open alerts this person may see (none for roles that do not handle alerts). */
 export async function openAlertsForBanner(db: Queryable, principal: StaffPrincipal): Promise<BannerData> {
-  if (!can(principal, 'alerts.handle')) return { alerts: [], zone: '' };
-  const alerts = await listOpenAlertsFor(db, principal);
-  return { alerts, zone: alerts.length > 0 ? await serviceTimeZone(db, principal.serviceId) : '' };
+  if (!can(principal, 'alerts.handle')) return { alerts: [], total: 0, zone: '' };
+  const alerts = await listOpenAlertsFor(db, principal, SHOWN);
+  if (alerts.length === 0) return { alerts, total: 0, zone: '' };
+  return { alerts, total: await countOpenAlertsFor(db, principal), zone: await serviceTimeZone(db, principal.serviceId) };
 }
 
-export function OpenAlertsBanner({ alerts, zone }: BannerData) {
+export function OpenAlertsBanner({ alerts, total, zone }: BannerData) {
   if (alerts.length === 0) return null;
   const t = translator('en', 'alerts');
-  const hidden = alerts.length - SHOWN;
+  const hidden = total - alerts.length;
   return (
     <section class="alerts-banner" aria-labelledby="alerts-banner-title">
-      <h2 id="alerts-banner-title">{t('banner.title', { count: alerts.length })}</h2>
+      <h2 id="alerts-banner-title">{t('banner.title', { count: total })}</h2>
       <ul>
-        {alerts.slice(0, SHOWN).map((a) => (
+        {alerts.map((a) => (
           <li key={a.id}>
             <a href={`/staff/alerts/${a.id}`}>
               {t('banner.item', { kind: t(`kind.${a.kind}`), where: a.areaName ? t('banner.where', { area: a.areaName }) : '', raised: formatWhenShort(a.raisedAt, zone) })}

@@ -1,5 +1,5 @@
 // Reading alerts, always through the access policy: an alert someone may not see is not found.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
@@ -31,10 +31,16 @@ function summaries(db: Queryable) {
 }
 
 /** Open alerts this person may see: not yet acknowledged first, then the longest waiting. */
-export async function listOpenAlertsFor(db: Queryable, principal: StaffPrincipal) {
-  return summaries(db)
+export async function listOpenAlertsFor(db: Queryable, principal: StaffPrincipal, limit?: number) {
+  const query = summaries(db)
     .where(and(visibleAlerts(principal), isNull(alerts.closedAt)))
     .orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.escalationLevel), asc(alerts.raisedAt));
+  return limit === undefined ? query : query.limit(limit);
+}
+
+export async function countOpenAlertsFor(db: Queryable, principal: StaffPrincipal): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(alerts).where(and(visibleAlerts(principal), isNull(alerts.closedAt)));
+  return row?.n ?? 0;
 }
 
 export async function listRecentlyClosedAlertsFor(db: Queryable, principal: StaffPrincipal, limit = 20) {

@@ -18,6 +18,7 @@ let people: Record<'caseManager' | 'southCaseManager' | 'northManager' | 'admin'
 let alertId: string;
 let responseId: string;
 let caseReference: string;
+let raiseAnother: () => Promise<unknown>;
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-20T10:00:00Z' }); // a Friday
@@ -44,6 +45,8 @@ beforeAll(async () => {
     channel: 'personal_link',
     answers: { feel_safe: 'no', tell_more: CHILD_WORDS },
   });
+  raiseAnother = () =>
+    submitResponse(t.deps, { responseId: randomUUID(), serviceId: service.id, questionnaireVersionId: version.id, caseId: child.id, channel: 'personal_link', answers: { feel_safe: 'no' } });
   alertId = (await db.select().from(alerts).where(and(eq(alerts.responseId, r.responseId), eq(alerts.kind, 'concern'))))[0]!.id;
 });
 afterAll(() => t.close());
@@ -171,5 +174,13 @@ describe('safeguarding alerts in the staff workspace', () => {
     expect((await (await signInAs(t, people.caseManager)).get('/staff/admin/outbox')).status).toBe(403);
     expect((await (await signInAs(t, people.otherAdmin)).post(`/staff/admin/outbox/${failing!.id}/retry`)).status).toBe(404);
     expect(await (await (await signInAs(t, people.otherAdmin)).get('/staff/admin/outbox')).text()).not.toContain(`/staff/alerts/${alertId}`);
+  });
+  it('the banner names the five most urgent alerts and says how many more there are', async () => {
+    for (let i = 0; i < 7; i++) await raiseAnother();
+    const html = await (await (await signInAs(t, people.northManager)).get('/staff/alerts')).text();
+    const banner = /<section class="alerts-banner"[\s\S]*?<\/section>/.exec(html)![0];
+    expect(banner).toContain('You have 7 open safeguarding alerts');
+    expect(banner.match(/<li>/g)).toHaveLength(5);
+    expect(banner).toContain('and 2 more');
   });
 });
