@@ -5,6 +5,10 @@ const SECTIONS = [
   { href: '/staff/admin/users', key: 'users' },
   { href: '/staff/admin/settings', key: 'settings' },
   { href: '/staff/admin/audit', key: 'audit' },
+  // Admin pages other capabilities own.
+  { href: '/staff/admin/api-tokens', key: 'apiTokens' },
+  { href: '/staff/admin/outbox', key: 'outbox' },
+  { href: '/staff/admin/privacy', key: 'privacy' },
 ] as const;
 
 export function AdminIndexPage({ t }: { t: T }) {
