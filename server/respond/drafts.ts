@@ -6,7 +6,7 @@ import type { Database, Queryable } from '../../db/index.ts';
 import { drafts, invitations } from '../../db/schema.ts';
 import type { Answers } from '../questionnaire/engine.ts';
 import { generateRespondentToken, hashToken } from './codes.ts';
-import { loadVersion, type LoadedVersion } from './versions.ts';
+import { loadVersion, type LoadedVersion } from '../questionnaire/versions.ts';
 
 /** Open-link drafts live a day from the last answer (at least 20 hours, as promised). */
 export const OPEN_LINK_DRAFT_MS = 24 * 60 * 60 * 1000;

@@ -5,7 +5,7 @@ import type { Database } from '../../db/index.ts';
 import { drafts, invitations } from '../../db/schema.ts';
 import { hashCode, normaliseCode } from './codes.ts';
 import { createDraft, rotateDraftToken } from './drafts.ts';
-import { latestVersionId, loadVersion } from './versions.ts';
+import { latestVersionId, loadVersion } from '../questionnaire/versions.ts';
 
 export type OpenedInvitation =
   | { kind: 'unknown' }

@@ -3,7 +3,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/index.ts';
 import { areas, questionnaires, services } from '../../db/schema.ts';
-import { latestVersionId, loadVersion, type LoadedVersion } from './versions.ts';
+import { latestVersionId, loadVersion, type LoadedVersion } from '../questionnaire/versions.ts';
 
 export interface OpenLink {
   serviceId: string;

@@ -14,20 +14,18 @@ import {
   drafts,
   invitations,
   outbox,
-  questionnaireVersions,
-  questionnaires,
   responses,
   services,
   tellUsItems,
-  type QuestionnaireKind,
   type Stage,
 } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
-import { Definition } from '../questionnaire/definition.ts';
+import type { Definition } from '../questionnaire/definition.ts';
 import { missingRequired, parseAnswer, routeOf, type Answers } from '../questionnaire/engine.ts';
 import { normaliseAnswers } from '../questionnaire/normalise.ts';
 import { safeguardingPhrases } from '../questionnaire/phrases.ts';
 import { signalsOf } from '../questionnaire/signals.ts';
+import { loadVersion } from '../questionnaire/versions.ts';
 import { resolveSettings } from '../services/settings.ts';
 import { fileTellUsItem } from '../tell-us/file.ts';
 import { addWorkingHours } from '../time/working-time.ts';
@@ -70,21 +68,11 @@ export interface SubmitResult {
   complaintId?: string;
 }
 
-const definitionCache = new Map<string, { definition: Definition; questionnaireId: string; kind: QuestionnaireKind; serviceId: string }>();
-
-/** A published version never changes, so its parsed definition is kept for the life of the process. */
-async function loadVersion(db: Queryable, versionId: string) {
-  const cached = definitionCache.get(versionId);
-  if (cached) return cached;
-  const [row] = await db
-    .select({ definition: questionnaireVersions.definition, questionnaireId: questionnaireVersions.questionnaireId, kind: questionnaires.kind, serviceId: questionnaires.serviceId })
-    .from(questionnaireVersions)
-    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
-    .where(eq(questionnaireVersions.id, versionId));
-  if (!row) throw new SubmissionInvalid([{ questionId: '', problem: 'unknown questionnaire version' }]);
-  const entry = { definition: Definition.parse(row.definition), questionnaireId: row.questionnaireId, kind: row.kind, serviceId: row.serviceId };
-  definitionCache.set(versionId, entry);
-  return entry;
+/** The version answered, or a clear refusal when there is no such version. */
+async function versionOrRefuse(db: Queryable, versionId: string) {
+  const version = await loadVersion(db, versionId);
+  if (!version) throw new SubmissionInvalid([{ questionId: '', problem: 'unknown questionnaire version' }]);
+  return version;
 }
 
 /** Checks every answer against the version: known, on the route, within the options, required ones given. */
@@ -166,7 +154,7 @@ export async function submitResponse(deps: { db: Database; clock: Clock }, s: Su
 }
 
 async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Submission): Promise<SubmitResult> {
-  const version = await loadVersion(db, s.questionnaireVersionId);
+  const version = await versionOrRefuse(db, s.questionnaireVersionId);
   if (version.serviceId !== s.serviceId) throw new SubmissionInvalid([{ questionId: '', problem: 'questionnaire belongs to another service' }]);
   const answers = checkAnswers(version.definition, s.answers);
   const bodyHash = bodyHashOf(s, answers);

@@ -1,9 +1,10 @@
-// Published questionnaire versions, read for the respondent pages. A version never changes once
-// written, so its parsed definition is kept for the life of the process.
+// Published questionnaire versions, as the respondent pages and the submission pipeline read
+// them. A version never changes once written (nor its questionnaire's kind or audience), so the
+// parsed version is kept for the life of the process.
 import { desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { questionnaireVersions, questionnaires } from '../../db/schema.ts';
-import { Definition } from '../questionnaire/definition.ts';
+import { Definition } from './definition.ts';
 
 export interface LoadedVersion {
   versionId: string;
