@@ -24,6 +24,8 @@ import { questionnaireAdminRoutes } from './questionnaires-admin/routes.tsx';
 import { except } from 'hono/combine';
 import { exportRoutes } from './export/routes.tsx';
 import { IMPORT_PATHS, importRoutes } from './import/routes.tsx';
+import { commentRoutes } from './comments/routes.tsx';
+import { youSaidWeDidRoutes } from './you-said-we-did/routes.tsx';
 
 /** Composes the whole app around its dependencies. Routes live with their capability. */
 export function createApp(deps: AppDeps) {
@@ -61,6 +63,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', questionnaireAdminRoutes);
   app.route('/', importRoutes);
   app.route('/', exportRoutes);
+  app.route('/', commentRoutes); // /staff/comments…
+  app.route('/', youSaidWeDidRoutes); // /you-said-we-did/{place}, /staff/you-said-we-did…
   app.route('/', reportRoutes); // /staff/reports…
   app.route('/', privacyRoutes); // /staff/admin/privacy: subject access and erasure
 

@@ -1,0 +1,314 @@
+// The comments pages: a filtered list, one comment (themes and approval), and the themes.
+import type { TFunction } from 'i18next';
+import { Fragment } from 'preact';
+import { CsrfField } from '../ui/staff-page.tsx';
+import type { CommentAccess } from './access.ts';
+import { PAGE_SIZE, type Comment } from './queries.ts';
+import { quarterLabel } from './quarter.ts';
+import type { Theme } from './themes.ts';
+
+const dayOf = (d: Date, zone: string) => d.toLocaleDateString('en-GB', { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric' });
+
+function sourceOf(t: TFunction, c: Comment): string {
+  return c.source.kind === 'answer' ? t('source.answer', { questionnaire: c.source.questionnaire, question: c.source.question }) : t(`source.tell_us.${c.source.type}`);
+}
+
+/** Where and when, as much as this reader may know: the day for the team, the quarter for everyone else. */
+function Meta({ t, c, access, zone }: { t: TFunction; c: Comment; access: CommentAccess; zone: string }) {
+  return (
+    <p class="muted">
+      {[sourceOf(t, c), c.areaName ?? t('detail.serviceWide'), access.full ? dayOf(c.at, zone) : quarterLabel(c.at, zone)].join(' · ')}
+    </p>
+  );
+}
+
+function Tags({ t, c, access }: { t: TFunction; c: Comment; access: CommentAccess }) {
+  return (
+    <p>
+      {access.full && (c.approvedAt ? <span class="tag green">{t('approved')}</span> : <span class="tag grey">{t('notApproved')}</span>)}{' '}
+      {c.themes.length === 0 ? (
+        <span class="muted">{t('noThemes')}</span>
+      ) : (
+        c.themes.map((th) => (
+          <Fragment key={th.id}>
+            <span class="tag">{th.name}</span>{' '}
+          </Fragment>
+        ))
+      )}
+    </p>
+  );
+}
+
+export interface ListProps {
+  t: TFunction;
+  access: CommentAccess;
+  zone: string;
+  comments: Comment[];
+  total: number;
+  page: number;
+  areas: { id: string; name: string }[];
+  themes: Theme[];
+  values: Record<string, string>;
+  errors: { field: string; message: string }[];
+  query: (page: number) => string;
+}
+
+export function CommentList({ t, access, zone, comments, total, page, areas, themes, values, errors, query }: ListProps) {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return (
+    <>
+      {errors.length > 0 && (
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+          <h2 id="error-summary-title">{t('themes.problem')}</h2>
+          <ul>
+            {errors.map((e) => (
+              <li key={e.field}>
+                <a href={`#${e.field}`}>{`${t(e.field)}: ${e.message}`}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <h1>{t('title')}</h1>
+      <p>{access.full ? t('introFull') : t('introShared')}</p>
+      {access.canTag && (
+        <p>
+          <a href="/staff/comments/themes">{t('detail.manageThemes')}</a>
+        </p>
+      )}
+      <form method="get" action="/staff/comments" aria-label={t('filters')}>
+        {areas.length > 1 && (
+          <>
+            <label for="area">{t('area')}</label>
+            <select id="area" name="area">
+              <option value="">{t('allAreas')}</option>
+              {areas.map((a) => (
+                <option key={a.id} value={a.id} selected={values.area === a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        {(['from', 'to'] as const).map((f) => (
+          <div key={f}>
+            <label for={f}>{t(f)}</label>
+            <p class="hint" id={`${f}-hint`}>
+              {t('dateHint')}
+            </p>
+            <input type="date" id={f} name={f} value={values[f] ?? ''} aria-describedby={`${f}-hint`} />
+          </div>
+        ))}
+        {access.full && (
+          <>
+            <label for="status">{t('status')}</label>
+            <select id="status" name="status">
+              {(['all', 'unreviewed', 'approved', 'not_approved'] as const).map((s) => (
+                <option key={s} value={s} selected={(values.status ?? 'all') === s}>
+                  {t(`statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        {themes.length > 0 && (
+          <>
+            <label for="theme">{t('theme')}</label>
+            <select id="theme" name="theme">
+              <option value="">{t('anyTheme')}</option>
+              {themes.map((th) => (
+                <option key={th.id} value={th.id} selected={values.theme === th.id}>
+                  {th.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <p>
+          <button type="submit" class="secondary">
+            {t('apply')}
+          </button>
+        </p>
+      </form>
+      <h2>{t('count', { count: total })}</h2>
+      {comments.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
+        <ul class="comments">
+          {comments.map((c) => (
+            <li key={c.key}>
+              <blockquote>{c.text}</blockquote>
+              <Meta t={t} c={c} access={access} zone={zone} />
+              <Tags t={t} c={c} access={access} />
+              {(access.full || access.canTag) && (
+                <p>
+                  <a href={`/staff/comments/${c.key}`}>{access.full ? t('open') : t('openShared')}</a>
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t('pageOf', { page, pages })}>
+          <p>
+            {page > 1 && <a href={query(page - 1)}>{t('newer')}</a>} <span>{t('pageOf', { page, pages })}</span> {page < pages && <a href={query(page + 1)}>{t('older')}</a>}
+          </p>
+        </nav>
+      )}
+    </>
+  );
+}
+
+export interface DetailProps {
+  t: TFunction;
+  access: CommentAccess;
+  zone: string;
+  comment: Comment;
+  themes: Theme[];
+  csrf: string;
+  saved?: string;
+}
+
+export function CommentDetail({ t, access, zone, comment: c, themes, csrf, saved }: DetailProps) {
+  const chosen = new Set(c.themes.map((th) => th.id));
+  return (
+    <>
+      <p>
+        <a href="/staff/comments">{t('detail.back')}</a>
+      </p>
+      {saved && (
+        <p class="success" role="status">
+          {t(`detail.${saved}`)}
+        </p>
+      )}
+      <h1>{t('detail.title')}</h1>
+      <blockquote class="said">{c.text}</blockquote>
+      <dl class="summary">
+        <dt>{t('detail.from')}</dt>
+        <dd>{sourceOf(t, c)}</dd>
+        <dt>{t('detail.where')}</dt>
+        <dd>{c.areaName ?? t('detail.serviceWide')}</dd>
+        <dt>{t('detail.when')}</dt>
+        <dd>{access.full ? dayOf(c.at, zone) : quarterLabel(c.at, zone)}</dd>
+      </dl>
+      {access.canTag && (
+        <form method="post" action={`/staff/comments/${c.key}/themes`}>
+          <CsrfField token={csrf} />
+          <fieldset aria-describedby="themes-hint">
+            <legend>
+              <h2>{t('detail.tagHeading')}</h2>
+            </legend>
+            <p class="hint" id="themes-hint">
+              {t('detail.tagHint')}
+            </p>
+            {themes.length === 0 && <p>{t('detail.noThemesYet')}</p>}
+            {themes.map((th) => (
+              <div class="choice" key={th.id}>
+                <input type="checkbox" id={`theme-${th.id}`} name="themeIds" value={th.id} checked={chosen.has(th.id)} />
+                <label for={`theme-${th.id}`}>{th.name}</label>
+              </div>
+            ))}
+          </fieldset>
+          {themes.length > 0 && <button type="submit">{t('detail.saveThemes')}</button>}
+          <p>
+            <a href="/staff/comments/themes">{t('detail.manageThemes')}</a>
+          </p>
+        </form>
+      )}
+      {!access.canTag && c.themes.length > 0 && <Tags t={t} c={c} access={access} />}
+      {access.canApprove && (
+        <form method="post" action={`/staff/comments/${c.key}/approval`}>
+          <CsrfField token={csrf} />
+          <h2>{t('detail.approvalHeading')}</h2>
+          <p class="hint">{t('detail.approvalHint')}</p>
+          {c.approvedAt && <p>{t('detail.approvedOn', { date: dayOf(c.approvedAt, zone) })}</p>}
+          {c.approvedAt ? (
+            <button type="submit" name="decision" value="withdraw" class="secondary">
+              {t('detail.withdraw')}
+            </button>
+          ) : (
+            <button type="submit" name="decision" value="approve">
+              {t('detail.approve')}
+            </button>
+          )}
+        </form>
+      )}
+    </>
+  );
+}
+
+export function ThemesPage({ t, themes, csrf, saved, error, values }: { t: TFunction; themes: Theme[]; csrf: string; saved?: string; error?: { field: string; message: string }; values: Record<string, string> }) {
+  return (
+    <>
+      <p>
+        <a href="/staff/comments">{t('detail.back')}</a>
+      </p>
+      {error && (
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+          <h2 id="error-summary-title">{t('themes.problem')}</h2>
+          <ul>
+            <li>
+              <a href={`#${error.field}`}>{error.message}</a>
+            </li>
+          </ul>
+        </div>
+      )}
+      {saved && (
+        <p class="success" role="status">
+          {t(`themes.${saved}`)}
+        </p>
+      )}
+      <h1>{t('themes.title')}</h1>
+      <p>{t('themes.intro')}</p>
+      <form method="post" action="/staff/comments/themes">
+        <CsrfField token={csrf} />
+        <label for="name">{t('themes.newName')}</label>
+        {error?.field === 'name' && <p class="error">{error.message}</p>}
+        <input type="text" id="name" name="name" maxLength={80} value={error?.field === 'name' ? (values.name ?? '') : ''} />
+        <button type="submit">{t('themes.create')}</button>
+      </form>
+      {themes.length === 0 ? (
+        <p>{t('themes.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption>{t('themes.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('themes.name')}</th>
+                <th scope="col" class="num">
+                  {t('themes.comments')}
+                </th>
+                <th scope="col">{t('themes.rename')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {themes.map((th) => (
+                <tr key={th.id}>
+                  <td>
+                    <a href={`/staff/comments?theme=${th.id}`}>{th.name}</a>
+                  </td>
+                  <td class="num">{th.comments}</td>
+                  <td>
+                    <form method="post" action={`/staff/comments/themes/${th.id}`}>
+                      <CsrfField token={csrf} />
+                      <label for={`rename-${th.id}`} class="hint">
+                        {t('themes.renameLabel', { name: th.name })}
+                      </label>
+                      {error?.field === `rename-${th.id}` && <p class="error">{error.message}</p>}
+                      <input type="text" id={`rename-${th.id}`} name="name" maxLength={80} value={error?.field === `rename-${th.id}` ? (values.name ?? '') : th.name} />
+                      <button type="submit" class="secondary">
+                        {t('themes.rename')}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
