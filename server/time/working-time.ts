@@ -1,14 +1,15 @@
 // Working hours and days in the service's time zone (Europe/London by default), so an
 // escalation "after 4 working hours" raised on Friday at 4pm falls on Monday at noon, and
 // clock changes in March and October are handled by the time zone, not by arithmetic.
-// England and Wales bank holidays are not yet taken into account.
+// England and Wales bank holidays are not working days.
 import { DateTime } from 'luxon';
+import { isBankHoliday } from './bank-holidays.ts';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 export const WORKDAY_START_HOUR = 9;
 export const WORKDAY_END_HOUR = 17;
 
-const isWorkingDay = (d: DateTime) => d.weekday <= 5;
+const isWorkingDay = (d: DateTime) => d.weekday <= 5 && !isBankHoliday(d);
 
 /** Moves forward to the next moment inside working hours (unchanged if already inside). */
 function toWorkingTime(d: DateTime): DateTime {
