@@ -89,7 +89,9 @@ async function showComplaint(c: C, id: string, extra: { error?: FieldError; form
   const done = DONE.parse(c.req.query('done'));
   const doneText = done === 'moved' ? t('page.done.moved', { status: t(`status.${detail.complaint.status}`) }) : done ? t(`page.done.${done}`) : undefined;
   return renderStaffPage(c, {
-    title: t('page.title', { date: formatDay(detail.complaint.receivedAt, settings.timeZone) }),
+    title: extra.error
+      ? t('page.errorPageTitle', { title: t('page.title', { date: formatDay(detail.complaint.receivedAt, settings.timeZone) }) })
+      : t('page.title', { date: formatDay(detail.complaint.receivedAt, settings.timeZone) }),
     active: 'complaints',
     status: extra.status,
     body: (

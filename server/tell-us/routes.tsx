@@ -66,7 +66,8 @@ tellUsRoutes.get('/staff/tell-us', readers, async (c) => {
 async function showLogForm(c: C, values: LogTellUsInput, errors: Parameters<typeof LogPage>[0]['errors'], status?: 400) {
   const areas = await areasFor(c.var.deps.db, c.var.staff);
   const withDefaultArea = values.areaId || areas.length !== 1 ? values : { ...values, areaId: areas[0]!.id };
-  return renderStaffPage(c, { title: t('log.title'), active: 'tell-us', status, body: <LogPage areas={areas} values={withDefaultArea} errors={errors} csrfToken={c.var.csrfToken} /> });
+  const title = Object.keys(errors).length > 0 ? t('log.errorPageTitle', { title: t('log.title') }) : t('log.title');
+  return renderStaffPage(c, { title, active: 'tell-us', status, body: <LogPage areas={areas} values={withDefaultArea} errors={errors} csrfToken={c.var.csrfToken} /> });
 }
 
 tellUsRoutes.get('/staff/tell-us/new', handlers, (c) => showLogForm(c, {}, {}));
@@ -104,8 +105,9 @@ async function showItem(c: C, id: string, extra: { error?: string; status?: 409 
       ? t('item.loggedComplaint', { acknowledge: formatWhen(complaint.acknowledgeDueAt, settings.timeZone), respond: formatWhen(complaint.respondDueAt, settings.timeZone) })
       : t('item.logged');
   }
+  const title = t('item.title', { type: t(`type.${item.type}`), date: formatWhen(item.receivedAt, settings.timeZone) });
   return renderStaffPage(c, {
-    title: t('item.title', { type: t(`type.${item.type}`), date: formatWhen(item.receivedAt, settings.timeZone) }),
+    title: extra.error ? t('log.errorPageTitle', { title }) : title,
     active: 'tell-us',
     status: extra.status,
     body: (

@@ -276,7 +276,7 @@ export function ComplaintPage(p: ComplaintPageProps) {
         <ol>
           {p.history.map((h, i) => (
             <li key={i}>
-              <time dateTime={h.at.toISOString()}>{formatWhen(h.at, p.zone)}</time> – {h.what} ({h.who})
+              <time dateTime={h.at.toISOString()}>{formatWhen(h.at, p.zone)}</time> – {h.what} ({t('page.by', { name: h.who })})
             </li>
           ))}
         </ol>
