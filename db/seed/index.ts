@@ -4,6 +4,7 @@ import { installBuiltins } from '../../server/questionnaire/store.ts';
 import { hashPassword } from '../../server/staff/password.ts';
 import type { Database } from '../index.ts';
 import { services } from '../schema.ts';
+import { seedDemoResponses } from './demo-responses.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemoService, type DemoService } from './demo-service.ts';
 
 /** A later step of the demo seed (questionnaires, responses, …), run in order. */
@@ -14,6 +15,8 @@ const steps: DemoSeedStep[] = [
   async (db, demo) => {
     await installBuiltins(db, demo.serviceId);
   },
+  // A year of feedback for the reports, through the real submission pipeline.
+  seedDemoResponses,
 ];
 
 export interface SeedResult {

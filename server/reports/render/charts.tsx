@@ -113,7 +113,7 @@ function Marker({ index, x, y }: { index: number; x: number; y: number }) {
 
 function Lines({ chart }: { chart: Extract<Chart, { type: 'lines' }> }) {
   const left = 48;
-  const right = WIDTH - 20;
+  const right = WIDTH - 44;
   const top = 12;
   const bottom = 232;
   const step = chart.x.length > 1 ? (right - left) / (chart.x.length - 1) : 0;

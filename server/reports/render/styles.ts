@@ -11,7 +11,8 @@ export function reportCss(runningHeader: string, runningFooter: string): string 
   return `
 .report-meta{margin-bottom:1rem}
 .report-controls{background:#f3f2f1;padding:1rem 1rem .25rem;margin:0 0 1.5rem;display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-end}
-.report-controls select{margin:0 0 .75rem}
+.report-controls>div{max-width:100%;min-width:0}
+.report-controls select{margin:0 0 .75rem;max-width:100%}
 .report-controls .choice{margin:0 0 .75rem}
 .report-controls fieldset{margin:0}
 .downloads{margin:0 0 1.5rem}
@@ -42,7 +43,7 @@ blockquote{margin:0 0 .75rem;padding:.5rem 1rem;border-left:4px solid #b1b4b6;ba
   section.has-chart{break-before:page}
   h1,h2,h3{break-after:avoid}
   figure.chart,blockquote,tr,.headlines li{break-inside:avoid}
-  figure.chart svg{max-width:100%}
+  figure.chart svg{max-width:100%;max-height:215mm;width:auto}
   thead{display:table-header-group}
   .table-wrap{overflow:visible}
   .headlines li{background:none;border:1px solid #0b0c0c}

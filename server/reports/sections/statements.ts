@@ -65,7 +65,7 @@ export async function statementsSection(ctx: ReportContext, opts: StatementOptio
       intro: opts.intro,
       sentences,
       chart: statements.length > 0 ? { title: tr('charts.statementsTitle', { period: ctx.bounds.label }), summary, chart: { type: 'bars', unit: 'percent', max: 100, bars } } : undefined,
-      tables: [{ caption: tr('tables.statements', { period: ctx.bounds.label, previous: ctx.previous.label }), columns, rows: tableRows }],
+      tables: [{ caption: tr('tables.statements', { title: opts.title, period: ctx.bounds.label, previous: ctx.previous.label }), columns, rows: tableRows }],
       empty: statements.length === 0 ? tr('empty.noStatements') : undefined,
     },
   };
