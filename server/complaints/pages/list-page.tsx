@@ -60,9 +60,9 @@ export function ComplaintListPage(p: ComplaintListProps) {
       {p.rows.length === 0 ? (
         <p>{t('list.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-labelledby="complaints-caption" tabIndex={0}>
           <table>
-            <caption>{t('list.caption', { view: viewName })}</caption>
+            <caption id="complaints-caption">{t('list.caption', { view: viewName })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('list.received')}</th>

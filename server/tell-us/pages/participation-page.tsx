@@ -40,9 +40,9 @@ export function ParticipationPage(p: ParticipationProps) {
       {p.rows.length === 0 ? (
         <p>{t('participation.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-labelledby="participation-caption" tabIndex={0}>
           <table>
-            <caption>{t('participation.caption')}</caption>
+            <caption id="participation-caption">{t('participation.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('participation.when')}</th>

@@ -92,9 +92,9 @@ export function QueuePage(p: QueueProps) {
       {p.rows.length === 0 ? (
         <p>{t('list.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-labelledby="queue-caption" tabIndex={0}>
           <table>
-            <caption>{t('list.caption')}</caption>
+            <caption id="queue-caption">{t('list.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('list.received')}</th>
