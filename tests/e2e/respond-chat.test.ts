@@ -11,7 +11,8 @@ import type { Definition } from '../../server/questionnaire/definition.ts';
 import { makeCase, makeQuestionnaire, makeService } from '../support/fixtures.ts';
 import { makeInvitation } from '../support/respond.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, PHONE } from './support/browser.ts';
+import { installBuiltins } from '../../server/questionnaire/store.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, NARROW, PHONE } from './support/browser.ts';
 
 const both = (en: string, ur: string) => ({ en, ur });
 const DEFINITION: Definition = {
@@ -53,6 +54,7 @@ const DEFINITION: Definition = {
 
 let server: ServerProcess;
 let browser: Browser;
+let areaSlug: string;
 const codes: string[] = [];
 
 beforeAll(async () => {
@@ -62,6 +64,8 @@ beforeAll(async () => {
   const { service, north } = await makeService(open.db);
   const child = await makeCase(open.db, { serviceId: service.id, areaId: north.id });
   const { questionnaire } = await makeQuestionnaire(open.db, service.id, DEFINITION);
+  await installBuiltins(open.db, service.id);
+  areaSlug = north.slug;
   const expiresAt = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
   for (let i = 0; i < 4; i++) {
     const { code } = await makeInvitation(open.db, { serviceId: service.id, areaId: north.id, caseId: child.id, questionnaireId: questionnaire.id, expiresAt });
@@ -91,6 +95,7 @@ async function startChat(page: Page, code: string, query = 'mode=chat') {
   await page.evaluate(() => ((window as unknown as { heardSamePage: boolean }).heardSamePage = true));
 }
 
+const offlineNote = (page: Page) => page.locator('p.note', { hasText: 'You are offline. Your answer will be sent when you are back online.' });
 const samePage = (page: Page) => page.evaluate(() => (window as unknown as { heardSamePage?: boolean }).heardSamePage === true);
 const current = (page: Page) => page.locator('#current-question');
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -159,7 +164,7 @@ describe('the chat island, JavaScript on, on a phone', () => {
     await context.setOffline(true);
     await page.getByRole('textbox', { name: /tell us more/ }).fill('Things at home are hard');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await page.getByText('You are offline. Your answer will be sent when you are back online.').waitFor();
+    await offlineNote(page).waitFor();
     await expect(page.locator('.msg.you').last().textContent()).resolves.toContain('Things at home are hard');
     await expect(pendingKeys(page)).resolves.toHaveLength(1);
     await check(page, 'an answer waiting offline');
@@ -194,7 +199,7 @@ describe('the chat island, JavaScript on, on a phone', () => {
     await startChat(page, codes[1]!);
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Good', exact: true }).click();
-    await page.getByText('You are offline.', { exact: false }).waitFor();
+    await offlineNote(page).waitFor();
     const stepUrl = page.url();
     await page.close();
 
@@ -239,5 +244,43 @@ describe('the chat island, JavaScript on, on a phone', () => {
     await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
     await check(page, 'Urdu chat step 3');
     await context.close();
+  });
+
+  it('carries each built-in open-link questionnaire to the end at 320 px, accessible at every step', async () => {
+    for (const slug of ['tell-us', 'victim-satisfaction', 'parent-carer']) {
+      const context = await browser.newContext({ ...NARROW, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/s/${areaSlug}/${slug}?mode=chat`);
+      await Promise.all([page.waitForURL(/\/step\//), page.getByRole('button', { name: 'Start' }).click()]);
+      await page.evaluate(() => ((window as unknown as { heardSamePage: boolean }).heardSamePage = true));
+      for (let i = 0; i < 40 && !(await page.getByText('That was the last question.').count()); i++) {
+        const asked = (await current(page).textContent()) ?? '';
+        await check(page, `${slug} ${page.url()}`);
+        const skip = page.getByRole('button', { name: 'Skip this question' });
+        const choice = page.locator('form .replies button, form input[type=checkbox]').first();
+        if (await skip.count()) await skip.click();
+        else if (await choice.count()) {
+          if ((await choice.getAttribute('type')) === 'checkbox') {
+            await choice.check();
+            await page.getByRole('button', { name: 'Send', exact: true }).click();
+          } else await choice.click();
+        } else {
+          const box = page.locator('form textarea, form input[type=text]').first();
+          if (await box.count()) await box.fill('Something I want to say');
+          await page.locator('form button[value=continue]').click();
+        }
+        // The next question (or the end) replaces this one, on the same page.
+        await page.waitForFunction((before) => {
+          const now = document.getElementById('current-question')?.textContent ?? '';
+          return now !== '' && now !== before;
+        }, asked);
+      }
+      await expect(samePage(page)).resolves.toBe(true);
+      await check(page, `${slug} end of the chat`);
+      await Promise.all([page.waitForURL(/\/check$/), page.getByRole('link', { name: 'Check my answers' }).click()]);
+      await Promise.all([page.waitForURL(/\/sent$/), page.getByRole('button', { name: 'Send my answers' }).click()]);
+      await expect(page.locator('h1').textContent()).resolves.toBe('Your answers have been sent');
+      await context.close();
+    }
   });
 });

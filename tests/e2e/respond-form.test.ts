@@ -200,6 +200,9 @@ describe('the built-in open-link questionnaires of the demo service', () => {
     try {
       for (const [slug, mode] of [['tell-us', 'chat'], ['victim-satisfaction', 'form'], ['parent-carer', 'chat'], ['tell-us', 'form']] as const) {
         const page = await browser.newPage(NARROW);
+        // The server's own pages, every step a real form post: the chat island answers without
+        // navigating, and has its own journey test (respond-chat.test.ts).
+        await page.route('**/assets/**', (route) => route.abort());
         expect((await page.goto(`${demo.url}/s/northbrook/${slug}?mode=${mode}`))?.status()).toBe(200);
         await expectNoAxeViolations(page, `${slug} introduction`);
         await go(page, page.getByRole('button', { name: 'Start' }));
