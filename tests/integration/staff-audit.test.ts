@@ -97,7 +97,7 @@ describe('exporting the audit log', () => {
     expect(records.every((r) => r.actor_name === `'=HYPERLINK("http://evil.example","click")`)).toBe(true);
     expect(records.find((r) => r.subject_id === 'r-0')!.detail).toBe('{"note":"+SUM(A1:A9)"}'); // starts with {, safe as it is
     expect(records.some((r) => r.subject_id === 'other-service-row')).toBe(false);
-    expect(records[0]!.at >= records.at(-1)!.at).toBe(true);
+    expect(records[0]!.at! >= records.at(-1)!.at!).toBe(true);
 
     const [exported] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'audit.export'), eq(auditLog.serviceId, home.service.id)));
     expect(exported!.detail).toEqual({ filters: { actor: worker.id } });

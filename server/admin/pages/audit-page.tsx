@@ -75,7 +75,8 @@ export function AuditPage(p: AuditPageProps) {
             </p>
           )}
           {result.rows.length > 0 && (
-            <div class="table-wrap">
+            // Focusable, so the table can be scrolled sideways with the keyboard on a narrow screen.
+            <div class="table-wrap" role="region" aria-labelledby="results-heading" tabIndex={0}>
               <table aria-labelledby="results-heading">
                 <thead>
                   <tr>

@@ -20,9 +20,9 @@ export function StaffListPage(p: { t: T; csrfToken: string; people: StaffListIte
     <>
       <ErrorSummary t={t} errors={errors} />
       <h1>{t('admin.users.title')}</h1>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-labelledby="staff-caption" tabIndex={0}>
         <table>
-          <caption>{t('admin.users.caption', { count: p.people.length })}</caption>
+          <caption id="staff-caption">{t('admin.users.caption', { count: p.people.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('admin.users.name')}</th>
