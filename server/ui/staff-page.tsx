@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { alertsBannerLoader } from '../alerts/banner.tsx';
+import type { StaffRole } from '../../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
 import { can, type Action } from '../staff/policy.ts';
@@ -24,12 +25,13 @@ export type StaffSection =
   | 'admin';
 
 /** Navigation: a section is listed when the role may do its action. */
-const SECTIONS: { id: StaffSection; href: string; action?: Action }[] = [
+const SECTIONS: { id: StaffSection; href: string; action?: Action; alsoFor?: StaffRole[] }[] = [
   { id: 'home', href: '/staff' },
   { id: 'alerts', href: '/staff/alerts', action: 'alerts.handle' },
-  { id: 'cases', href: '/staff/cases', action: 'cases.child' },
+  { id: 'cases', href: '/staff/cases', action: 'cases.child', alsoFor: ['victim_liaison'] },
   { id: 'responses', href: '/staff/responses', action: 'cases.child' },
-  { id: 'tell-us', href: '/staff/tell-us', action: 'tellus.handle' },
+  // The participation lead reads the anonymised comments, compliments and ideas there too.
+  { id: 'tell-us', href: '/staff/tell-us', action: 'tellus.handle', alsoFor: ['participation_lead'] },
   { id: 'complaints', href: '/staff/complaints', action: 'complaints.handle' },
   { id: 'reports', href: '/staff/reports', action: 'reports.view' },
   { id: 'you-said-we-did', href: '/staff/you-said-we-did', action: 'yousaid.manage' },
@@ -54,7 +56,7 @@ interface FrameProps {
 
 export function StaffFrame({ title, staff, csrfToken, nonce, active, banner, children }: FrameProps) {
   const t = translator('en', 'staff');
-  const visible = staff ? SECTIONS.filter((s) => (s.id === 'cases' && staff.role === 'victim_liaison') || !s.action || can(staff, s.action)) : [];
+  const visible = staff ? SECTIONS.filter((s) => !s.action || can(staff, s.action) || s.alsoFor?.includes(staff.role)) : [];
   return (
     <html lang="en">
       <head>
