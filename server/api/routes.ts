@@ -7,6 +7,7 @@ import { alertApi } from './alerts.ts';
 import { requireApiToken } from './auth.ts';
 import { invitationApi } from './invitations.ts';
 import { questionnaireApi } from './questionnaires.ts';
+import { reportApi } from './reports.ts';
 import { responseApi } from './responses.ts';
 import { tokenAdminRoutes } from './token-routes.tsx';
 
@@ -16,6 +17,7 @@ v1.route('/', questionnaireApi);
 v1.route('/', invitationApi);
 v1.route('/', responseApi);
 v1.route('/', alertApi);
+v1.route('/', reportApi);
 
 export const apiRoutes = new Hono<AppEnv>();
 apiRoutes.route('/api/v1', v1);
