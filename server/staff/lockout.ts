@@ -12,8 +12,11 @@ export const LOCK_MS = 15 * 60 * 1000;
 
 /** Attempts from one trusted device while the account is locked (its own window). */
 export const DEVICE_ATTEMPTS = { limit: LOCK_AFTER_FAILURES, windowMs: LOCK_MS } as const;
-/** Attempts from one client address, across all accounts (password spraying). */
-export const ADDRESS_ATTEMPTS = { limit: 100, windowMs: LOCK_MS } as const;
+/**
+ * Attempts from one client address, across all accounts (password spraying). Generous, because a
+ * whole office may sign in at nine o'clock from behind one address.
+ */
+export const ADDRESS_ATTEMPTS = { limit: 300, windowMs: LOCK_MS } as const;
 /** Unknown email addresses are "locked" exactly like real ones, so a lock reveals nothing. */
 export const UNKNOWN_EMAIL_ATTEMPTS = { limit: LOCK_AFTER_FAILURES - 1, windowMs: LOCK_MS } as const;
 

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, staffUsers } from '../../db/schema.ts';
-import { LOCK_AFTER_FAILURES, LOCK_MS } from '../../server/staff/lockout.ts';
+import { createHmac } from 'node:crypto';
+import { auditLog, rateLimits, staffUsers } from '../../db/schema.ts';
+import { ADDRESS_ATTEMPTS, LOCK_AFTER_FAILURES, LOCK_MS } from '../../server/staff/lockout.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeService, makeStaff } from '../support/fixtures.ts';
 import { givePassword, location, PASSWORD, StaffBrowser } from '../support/staff-browser.ts';
@@ -10,7 +11,7 @@ let t: TestApp;
 let serviceId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
   ({
     service: { id: serviceId },
   } = await makeService(t.deps.db));
@@ -202,5 +203,23 @@ describe('lock-out after repeated failures', () => {
     expect(tries.slice(0, -1).every((r) => r.status === 401)).toBe(true);
     expect(tries.at(-1)!.status).toBe(429);
     expect(errorText(await tries.at(-1)!.text())).toContain('locked for 15 minutes');
+  });
+});
+
+describe('attempts from one address', () => {
+  it(`are limited to ${ADDRESS_ATTEMPTS.limit} per 15 minutes, across all accounts`, async () => {
+    const user = await person();
+    const address = '203.0.113.9';
+    // The address has already made its allowance of attempts in this window.
+    const mac = createHmac('sha256', t.deps.config.sessionSecret).update(address).digest('base64url').slice(0, 22);
+    await t.deps.db.insert(rateLimits).values({ key: `staff-signin:ip:${mac}`, windowStart: t.clock.now(), count: ADDRESS_ATTEMPTS.limit });
+    const crowded = new StaffBrowser(t, { 'x-forwarded-for': address });
+    const res = await crowded.signIn(user.email);
+    expect(res.status).toBe(429);
+    expect(errorText(await res.text())).toBe('There have been too many sign-in attempts from your network. Wait 15 minutes and try again.');
+    // Another address is not affected, and the window passes.
+    expect((await new StaffBrowser(t, { 'x-forwarded-for': '203.0.113.10' }).signIn(user.email)).status).toBe(303);
+    t.clock.advance(ADDRESS_ATTEMPTS.windowMs + 1);
+    expect((await crowded.signIn(user.email)).status).toBe(303);
   });
 });

@@ -29,7 +29,11 @@ export class StaffBrowser {
   csrf: string | undefined;
   lastPage = '';
 
-  constructor(private readonly t: TestApp) {}
+  constructor(
+    private readonly t: TestApp,
+    /** Extra headers on every request, e.g. `x-forwarded-for` behind TRUST_PROXY. */
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   get sessionToken(): string | undefined {
     return this.cookies.get(sessionCookieName(this.t.deps.config.secureCookies));
@@ -56,7 +60,7 @@ export class StaffBrowser {
   }
 
   async get(path: string): Promise<Response> {
-    return this.remember(await this.t.app.request(path, { headers: { cookie: this.cookieHeader() } }));
+    return this.remember(await this.t.app.request(path, { headers: { ...this.headers, cookie: this.cookieHeader() } }));
   }
 
   /** A form POST; the CSRF token of the last page is added unless `_csrf` is given. */
@@ -67,7 +71,7 @@ export class StaffBrowser {
       await this.t.app.request(path, {
         method: 'POST',
         body,
-        headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() },
+        headers: { ...this.headers, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() },
       }),
     );
   }
