@@ -82,7 +82,9 @@ function headerProblems(header: string[]): RowProblem[] {
   return problems;
 }
 
-function planRow(ctx: ImportContext, scope: ImportScope, fileHash: string, row: number, fixed: Record<FixedColumn, string>, questionCells: Map<string, string>, now: Date): { planned?: PlannedRow; problems: CellProblem[] } {
+type DateParser = (cell: string) => ReturnType<typeof parseSubmitted>;
+
+function planRow(ctx: ImportContext, scope: ImportScope, fileHash: string, row: number, fixed: Record<FixedColumn, string>, questionCells: Map<string, string>, submittedOf: DateParser): { planned?: PlannedRow; problems: CellProblem[] } {
   const parsed = parseFixedCells(fixed);
   if (!parsed.ok) return { problems: parsed.problems };
   const cells = parsed.value;
@@ -101,7 +103,7 @@ function planRow(ctx: ImportContext, scope: ImportScope, fileHash: string, row: 
     else areaId = area.id;
   }
 
-  const submitted = parseSubmitted(cells.submitted, ctx.zone, now);
+  const submitted = submittedOf(cells.submitted);
   if (!submitted.ok) problems.push({ column: 'submitted', problem: submitted.problem });
 
   let caseId: string | null = null;
@@ -166,6 +168,13 @@ export async function checkFile(db: Queryable, clock: Clock, scope: ImportScope,
   const refs = new Set(records.map((r) => (r[5] ?? '').trim()).filter((r) => r !== ''));
   const ctx = await loadImportContext(db, scope.serviceId, slugs, refs);
   const now = clock.now();
+  // Files repeat the same few dates, and working out a day in a time zone is not free.
+  const dates = new Map<string, ReturnType<typeof parseSubmitted>>();
+  const submittedOf: DateParser = (cell) => {
+    let parsed = dates.get(cell);
+    if (!parsed) dates.set(cell, (parsed = parseSubmitted(cell, ctx.zone, now)));
+    return parsed;
+  };
 
   const planned: PlannedRow[] = [];
   records.forEach((record, i) => {
@@ -176,7 +185,7 @@ export async function checkFile(db: Queryable, clock: Clock, scope: ImportScope,
     }
     const fixed = Object.fromEntries(FIXED_COLUMNS.map((name, j) => [name, record[j]!])) as Record<FixedColumn, string>;
     const questionCells = new Map(questionColumns.map((id, j) => [id, record[FIXED_COLUMNS.length + j]!]));
-    const result = planRow(ctx, scope, fileHash, row, fixed, questionCells, now);
+    const result = planRow(ctx, scope, fileHash, row, fixed, questionCells, submittedOf);
     if (result.planned) planned.push(result.planned);
     for (const p of result.problems) problems.push({ row, ...p });
   });

@@ -75,7 +75,9 @@ export async function importResponses(
   try {
     report.imported = await db.transaction(async (tx) => {
       let created = 0;
-      for (const p of checked.planned) {
+      // Rows this same file already stored are the same submissions: nothing to send again.
+      // (Were another import of the file to race this one, the pipeline's idempotency still holds.)
+      for (const p of fresh) {
         try {
           // A transaction is a database here: the pipeline's own transaction becomes a savepoint.
           const result = await submitResponse({ db: tx as unknown as Database, clock }, p.submission);
