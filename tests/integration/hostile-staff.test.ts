@@ -1,0 +1,390 @@
+// Hostile requests on the staff side and the API: fields a form never offers (mass assignment),
+// forged and replayed CSRF tokens, planted and stale sessions, open redirects, SQL in every
+// query parameter, traversal and CRLF in names that reach headers, a forged Host header, and
+// script in everything staff write. Each refusal is checked in the database: nothing stored,
+// nothing changed.
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTokens, cases, invitations, services, staffSessions, staffUsers, tellUsItems, themes, youSaidWeDid, responses, complaints } from '../../db/schema.ts';
+import { sessionCookieName } from '../../server/staff/session.ts';
+import { apiClientFor } from '../support/api.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { buildWorld, changedTables, leaked, snapshot, type World } from '../support/hostile-world.ts';
+import { makeStaff } from '../support/fixtures.ts';
+import { signInAs, type StaffClient } from '../support/staff.ts';
+import { givePassword, location, PASSWORD, StaffBrowser } from '../support/staff-browser.ts';
+
+let t: TestApp;
+let w: World;
+const origin = () => new URL(t.deps.config.publicUrl).origin;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildWorld(t);
+}, 120_000);
+afterAll(() => t.close());
+
+const db = () => t.deps.db;
+
+describe('mass assignment: fields a form does not offer are ignored, foreign ids in fields it does are refused', () => {
+  it('records a case in your own service, area and name, whatever service, area, owner, id or role is posted', async () => {
+    const cm = w.a.people.caseManager;
+    const client = await signInAs(t, cm);
+    const forcedId = randomUUID();
+    const res = await client.post('/staff/cases', {
+      caseReference: 'MA-1001',
+      serviceId: w.b.serviceId,
+      areaId: w.a.south.id,
+      ownerId: w.a.people.southCaseManager.id,
+      id: forcedId,
+      role: 'service_admin',
+      kind: 'victim',
+      createdAt: '2001-01-01',
+      closedAt: '2001-01-01',
+    });
+    expect(res.status).toBe(303);
+    const [row] = await db().select().from(cases).where(eq(cases.caseReference, 'MA-1001'));
+    expect(row).toMatchObject({ serviceId: w.a.serviceId, areaId: w.a.north.id, ownerId: cm.id, kind: 'child', closedAt: null });
+    expect(row!.id).not.toBe(forcedId);
+    const [me] = await db().select().from(staffUsers).where(eq(staffUsers.id, cm.id));
+    expect(me!.role).toBe('case_manager');
+
+    const edit = await client.post(`/staff/cases/${row!.id}`, { caseReference: 'MA-1002', serviceId: w.b.serviceId, areaId: w.a.south.id, ownerId: w.a.people.admin.id, id: forcedId, kind: 'victim' });
+    expect(edit.status).toBe(303);
+    const [after] = await db().select().from(cases).where(eq(cases.id, row!.id));
+    expect(after).toMatchObject({ caseReference: 'MA-1002', serviceId: w.a.serviceId, areaId: w.a.north.id, ownerId: cm.id, kind: 'child' });
+  });
+
+  it('refuses to hand a case or a complaint to someone in another service, or a case to another area', async () => {
+    const manager = await signInAs(t, w.a.people.teamManager);
+    const north = w.a.northRows;
+    for (const ownerId of [w.b.people.caseManager.id, w.b.people.admin.id, w.a.people.southCaseManager.id, 'not-a-uuid']) {
+      const before = await snapshot(t);
+      const res = await manager.post(`/staff/cases/${north.caseId}/owner`, { ownerId });
+      expect(res.status, ownerId).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(changedTables(before, await snapshot(t)), ownerId).toEqual([]);
+    }
+    for (const ownerId of [w.b.people.admin.id, w.b.people.teamManager.id]) {
+      const before = await snapshot(t);
+      const res = await manager.post(`/staff/complaints/${north.complaintId}/owner`, { ownerId });
+      expect(res.status, ownerId).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(changedTables(before, await snapshot(t))).toEqual([]);
+    }
+  });
+
+  it('logs a Tell Us item as yourself in your own service, and refuses an area you do not work in', async () => {
+    const tm = w.a.people.teamManager;
+    const client = await signInAs(t, tm);
+    const forcedId = randomUUID();
+    const res = await client.post('/staff/tell-us/new', {
+      type: 'comment',
+      message: 'Mass assignment probe one',
+      channel: 'phone',
+      areaId: w.a.north.id,
+      wantsReply: 'no',
+      serviceId: w.b.serviceId,
+      loggedBy: w.a.people.admin.id,
+      handledAt: '2020-01-01',
+      handledBy: w.a.people.admin.id,
+      id: forcedId,
+      caseId: w.a.southRows.caseId,
+      responseId: w.a.southRows.responseId,
+    });
+    expect(res.status).toBe(303);
+    const [item] = await db().select().from(tellUsItems).where(eq(tellUsItems.body, 'Mass assignment probe one'));
+    expect(item).toMatchObject({ serviceId: w.a.serviceId, areaId: w.a.north.id, loggedBy: tm.id, handledAt: null, handledBy: null, caseId: null, responseId: null });
+    expect(item!.id).not.toBe(forcedId);
+
+    for (const areaId of [w.a.south.id, w.b.north.id]) {
+      const before = await snapshot(t);
+      const refused = await client.post('/staff/tell-us/new', { type: 'comment', message: 'Mass assignment probe two', channel: 'phone', areaId, wantsReply: 'no' });
+      expect(refused.status, areaId).toBeGreaterThanOrEqual(400);
+      expect(refused.status).toBeLessThan(500);
+      expect(changedTables(before, await snapshot(t))).toEqual([]);
+    }
+  });
+
+  it('records a review as the reviewer, whoever the form names', async () => {
+    const cm = w.a.people.caseManager;
+    const client = await signInAs(t, cm);
+    const res = await client.post(`/staff/responses/${w.a.northRows.responseId}/review`, { note: 'Seen', reviewedBy: w.a.people.admin.id, reviewedAt: '2001-01-01T00:00:00Z', serviceId: w.b.serviceId, caseId: w.a.southRows.caseId });
+    expect(res.status).toBe(303);
+    const [row] = await db().select().from(responses).where(eq(responses.id, w.a.northRows.responseId));
+    expect(row).toMatchObject({ reviewedBy: cm.id, serviceId: w.a.serviceId, caseId: w.a.northRows.caseId });
+    expect(row!.reviewedAt!.getTime()).toBe(t.clock.now().getTime());
+  });
+
+  it('creates themes and "you said, we did" entries in your own service, unpublished, by you; another area is refused', async () => {
+    const tm = w.a.people.teamManager;
+    const client = await signInAs(t, tm);
+    const forcedId = randomUUID();
+    expect((await client.post('/staff/comments/themes', { name: 'Mass theme', serviceId: w.b.serviceId, id: forcedId })).status).toBe(303);
+    const [theme] = await db().select().from(themes).where(eq(themes.name, 'Mass theme'));
+    expect(theme).toMatchObject({ serviceId: w.a.serviceId });
+    expect(theme!.id).not.toBe(forcedId);
+
+    const entry = { youSaid: 'Mass you said', weDid: 'Mass we did', happenedOn: '2026-05-01', theme: '' };
+    const res = await client.post('/staff/you-said-we-did', { ...entry, area: w.a.north.id, serviceId: w.b.serviceId, createdBy: w.a.people.admin.id, publishedAt: '2026-05-01', id: forcedId });
+    expect(res.status).toBe(303);
+    const [made] = await db().select().from(youSaidWeDid).where(eq(youSaidWeDid.youSaid, 'Mass you said'));
+    expect(made).toMatchObject({ serviceId: w.a.serviceId, areaId: w.a.north.id, createdBy: tm.id, publishedAt: null });
+    expect(made!.id).not.toBe(forcedId);
+
+    for (const area of [w.a.south.id, w.b.north.id, '']) {
+      const before = await snapshot(t);
+      const refused = await client.post('/staff/you-said-we-did', { ...entry, youSaid: 'Mass refused', area });
+      expect(refused.status, area).toBeGreaterThanOrEqual(400);
+      expect(changedTables(before, await snapshot(t)), area).toEqual([]);
+    }
+    // Another service's theme is refused as well.
+    const before = await snapshot(t);
+    const foreignTheme = await (await signInAs(t, w.b.people.admin)).post('/staff/you-said-we-did', { ...entry, youSaid: 'Mass refused', area: '', theme: w.a.themeId });
+    expect(foreignTheme.status).toBeGreaterThanOrEqual(400);
+    expect(changedTables(before, await snapshot(t))).toEqual([]);
+  });
+
+  it("invites people, changes roles, saves settings and issues tokens only in the admin's own service", async () => {
+    const admin = await signInAs(t, w.a.people.admin);
+    // An area of another service is refused, and nobody is invited.
+    let before = await snapshot(t);
+    const foreignArea = await admin.post('/staff/admin/users', { name: 'Probe Person', email: 'probe.one@example.test', role: 'case_manager', areaId: w.b.north.id });
+    expect(foreignArea.status).toBe(400);
+    expect(changedTables(before, await snapshot(t))).toEqual([]);
+
+    const forcedId = randomUUID();
+    const invited = await admin.post('/staff/admin/users', {
+      name: 'Probe Person',
+      email: 'probe.two@example.test',
+      role: 'case_manager',
+      areaId: w.a.north.id,
+      serviceId: w.b.serviceId,
+      id: forcedId,
+      passwordHash: 'x',
+      totpSecret: 'JBSWY3DPEHPK3PXP',
+      disabledAt: '2001-01-01',
+      failedSignIns: '99',
+    });
+    expect(invited.status).toBe(201);
+    const [person] = await db().select().from(staffUsers).where(eq(staffUsers.email, 'probe.two@example.test'));
+    expect(person).toMatchObject({ serviceId: w.a.serviceId, areaId: w.a.north.id, role: 'case_manager', passwordHash: null, totpSecret: null, disabledAt: null, failedSignIns: 0 });
+    expect(person!.id).not.toBe(forcedId);
+
+    before = await snapshot(t);
+    const role = await admin.post(`/staff/admin/users/${person!.id}/role`, { role: 'team_manager', areaId: w.b.north.id, serviceId: w.b.serviceId });
+    expect(role.status).toBe(400);
+    expect(changedTables(before, await snapshot(t))).toEqual([]);
+
+    const [bBefore] = await db().select().from(services).where(eq(services.id, w.b.serviceId));
+    const settings = await admin.post('/staff/admin/settings', {
+      suppressionThreshold: '7', complaintAcknowledgeWorkingDays: '3', complaintRespondWorkingDays: '20', alertEscalationWorkingHours: '4', retentionMonths: '24', timeZone: 'Europe/London',
+      serviceId: w.b.serviceId, id: w.b.serviceId, name: 'Hijacked', slug: 'hijacked',
+    });
+    expect(settings.status).toBe(303);
+    const [aAfter] = await db().select().from(services).where(eq(services.id, w.a.serviceId));
+    const [bAfter] = await db().select().from(services).where(eq(services.id, w.b.serviceId));
+    expect(aAfter!.settings.suppressionThreshold).toBe(7);
+    expect(aAfter!.name).not.toBe('Hijacked');
+    expect(bAfter).toEqual(bBefore);
+
+    const token = await admin.post('/staff/admin/api-tokens', { name: 'Mass token', serviceId: w.b.serviceId, id: forcedId, revokedAt: '' });
+    expect(token.status).toBe(200);
+    const [tok] = await db().select().from(apiTokens).where(eq(apiTokens.name, 'Mass token'));
+    expect(tok).toMatchObject({ serviceId: w.a.serviceId, createdBy: w.a.people.admin.id, revokedAt: null });
+  });
+
+  it('never changes your own role, area or service from the account pages', async () => {
+    const cm = w.a.people.southCaseManager;
+    await givePassword(db(), cm.id);
+    const client = await signInAs(t, cm);
+    const res = await client.post('/staff/account/password', { current: PASSWORD, password: 'a brand new long password', confirm: 'a brand new long password', role: 'service_admin', areaId: '', serviceId: w.b.serviceId, email: 'taken@example.test' });
+    expect(res.status).toBe(303);
+    const [me] = await db().select().from(staffUsers).where(eq(staffUsers.id, cm.id));
+    expect(me).toMatchObject({ role: 'case_manager', areaId: w.a.south.id, serviceId: w.a.serviceId, email: cm.email });
+  });
+
+  it('refuses unknown fields in API bodies, and never attaches another service’s case or area', async () => {
+    const api = apiClientFor(t, w.b.apiToken);
+    const aCases = await db().select().from(invitations).where(eq(invitations.serviceId, w.a.serviceId));
+    const body = { caseReference: w.a.northRows.caseReference, kind: 'child', area: w.a.north.slug, questionnaire: 'mini-eooq' };
+    // Another service's area slug: refused.
+    let before = await snapshot(t);
+    const foreign = await api.post('/api/v1/invitations', body);
+    expect(foreign.status).toBe(400);
+    expect(changedTables(before, await snapshot(t))).toEqual([]);
+    // Extra fields naming a service, owner, area or id: refused outright.
+    for (const extra of [{ serviceId: w.a.serviceId }, { ownerId: w.a.people.caseManager.id }, { areaId: w.a.north.id }, { id: randomUUID() }, { caseId: w.a.northRows.caseId }]) {
+      before = await snapshot(t);
+      const res = await api.post('/api/v1/invitations', { ...body, area: (await areaSlugOfB()), ...extra });
+      expect(res.status, JSON.stringify(extra)).toBe(400);
+      expect(changedTables(before, await snapshot(t))).toEqual([]);
+    }
+    // The same reference in one's own service is one's own case, never A's.
+    const own = await api.post('/api/v1/invitations', { ...body, area: await areaSlugOfB() });
+    expect(own.status).toBe(201);
+    const made = ((await own.json()) as { data: { case: { id: string } } }).data.case.id;
+    expect(made).not.toBe(w.a.northRows.caseId);
+    const [row] = await db().select().from(cases).where(eq(cases.id, made));
+    expect(row!.serviceId).toBe(w.b.serviceId);
+    expect(await db().select().from(invitations).where(eq(invitations.serviceId, w.a.serviceId))).toEqual(aCases);
+
+    before = await snapshot(t);
+    const q = await api.post('/api/v1/questionnaires', { definition: { slug: 'x' }, serviceId: w.a.serviceId });
+    expect(q.status).toBe(400);
+    expect(changedTables(before, await snapshot(t))).toEqual([]);
+  });
+});
+
+async function areaSlugOfB(): Promise<string> {
+  const { areas } = await import('../../db/schema.ts');
+  const [row] = await db().select({ slug: areas.slug }).from(areas).where(eq(areas.id, w.b.north.id));
+  return row!.slug;
+}
+
+describe('CSRF', () => {
+  const settingsForm = (threshold: string) => ({ suppressionThreshold: threshold, complaintAcknowledgeWorkingDays: '3', complaintRespondWorkingDays: '20', alertEscalationWorkingHours: '4', retentionMonths: '24', timeZone: 'Europe/London' });
+  const threshold = async () => (await db().select().from(services).where(eq(services.id, w.a.serviceId)))[0]!.settings.suppressionThreshold;
+  const formBody = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+  it('refuses a staff POST without a form content type, as text/plain, from Origin null or another site, or with another session’s token — changing nothing', async () => {
+    const admin = await signInAs(t, w.a.people.admin);
+    const other = await signInAs(t, w.a.people.admin); // the same person, another session
+    const start = await threshold();
+    const attempts: [string, RequestInit][] = [
+      ['no content type', { body: formBody({ _csrf: admin.csrf, ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: origin() } }],
+      ['text/plain', { body: formBody({ _csrf: admin.csrf, ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: origin(), 'content-type': 'text/plain' } }],
+      ['Origin null, no token', { body: formBody(settingsForm('9')), headers: { cookie: admin.cookie, origin: 'null', 'content-type': 'application/x-www-form-urlencoded' } }],
+      ['Origin null, with the token', { body: formBody({ _csrf: admin.csrf, ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: 'null', 'content-type': 'application/x-www-form-urlencoded' } }],
+      ['another site, with the token', { body: formBody({ _csrf: admin.csrf, ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' } }],
+      ["another session's token", { body: formBody({ _csrf: other.csrf, ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: origin(), 'content-type': 'application/x-www-form-urlencoded' } }],
+      ["another session's token in the header", { body: formBody(settingsForm('9')), headers: { cookie: admin.cookie, origin: origin(), 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': other.csrf } }],
+      ['an empty token', { body: formBody({ _csrf: '', ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: origin(), 'content-type': 'application/x-www-form-urlencoded' } }],
+      ['JSON with the token in the body', { body: JSON.stringify({ _csrf: admin.csrf, ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: origin(), 'content-type': 'application/json' } }],
+    ];
+    for (const [what, init] of attempts) {
+      const before = await snapshot(t);
+      const res = await t.app.request('/staff/admin/settings', { method: 'POST', ...init });
+      expect(res.status, what).toBe(403);
+      expect(changedTables(before, await snapshot(t)), what).toEqual([]);
+    }
+    expect(await threshold()).toBe(start);
+    // The same form, properly sent, is accepted: the refusals above were the CSRF check.
+    expect((await admin.post('/staff/admin/settings', settingsForm('8'))).status).toBe(303);
+    expect(await threshold()).toBe(8);
+  });
+
+  it('refuses a token replayed after sign-out, with the old cookie or a new session', async () => {
+    const user = w.a.people.participationLead;
+    await givePassword(db(), user.id);
+    const browser = await new StaffBrowser(t).signedIn(user.email);
+    const oldCookie = browser.sessionToken!;
+    const oldCsrf = browser.csrf!;
+    expect((await browser.post('/staff/sign-out')).status).toBe(303);
+    const cookieName = sessionCookieName(t.deps.config.secureCookies);
+    const before = await snapshot(t);
+    const replay = await t.app.request('/staff/comments/themes', {
+      method: 'POST',
+      body: formBody({ _csrf: oldCsrf, name: 'Replayed theme' }),
+      headers: { cookie: `${cookieName}=${oldCookie}`, origin: origin(), 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(replay.status).toBe(401);
+    const fresh = await new StaffBrowser(t).signedIn(user.email);
+    const mixed = await t.app.request('/staff/comments/themes', {
+      method: 'POST',
+      body: formBody({ _csrf: oldCsrf, name: 'Replayed theme' }),
+      headers: { cookie: `${cookieName}=${fresh.sessionToken}`, origin: origin(), 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(mixed.status).toBe(403);
+    expect(changedTables(before, await snapshot(t)).filter((x) => x !== 'staff_users')).toEqual([]);
+    expect(await db().select().from(themes).where(eq(themes.name, 'Replayed theme'))).toEqual([]);
+  });
+});
+
+describe('sessions', () => {
+  it('never signs in with a cookie planted before sign-in, whether made up or the attacker’s own live session', async () => {
+    const victim = w.a.people.victimLiaison;
+    const attacker = w.a.people.boardMember;
+    await givePassword(db(), victim.id);
+    await givePassword(db(), attacker.id);
+    const cookieName = sessionCookieName(t.deps.config.secureCookies);
+
+    const planted = new StaffBrowser(t);
+    planted.cookies.set(cookieName, 'planted-by-someone-else-0123456789abcdef');
+    expect((await planted.signIn(victim.email)).status).toBe(303);
+    expect(planted.sessionToken).toBeDefined();
+    expect(planted.sessionToken).not.toBe('planted-by-someone-else-0123456789abcdef');
+
+    const theirs = await new StaffBrowser(t).signedIn(attacker.email);
+    const shared = new StaffBrowser(t);
+    shared.cookies.set(cookieName, theirs.sessionToken!);
+    expect((await shared.signIn(victim.email)).status).toBe(303);
+    expect(shared.sessionToken).not.toBe(theirs.sessionToken);
+    // The attacker's token did not become the victim's: it no longer opens anything.
+    const res = await t.app.request('/staff/account', { headers: { cookie: `${cookieName}=${theirs.sessionToken}`, accept: 'application/json' } });
+    expect(res.status).toBe(401);
+    // And the victim's new session is the victim's.
+    const account = await (await shared.get('/staff/account')).text();
+    expect(account).toContain(victim.email);
+  });
+
+  it('refuses a session after sign-out, after the account is disabled, and after the password is changed elsewhere', async () => {
+    const cookieName = sessionCookieName(t.deps.config.secureCookies);
+    const opens = async (token: string) => (await t.app.request('/staff/responses', { headers: { cookie: `${cookieName}=${token}`, accept: 'application/json' } })).status;
+
+    const person = await makeStaff(db(), w.a.serviceId, 'case_manager', w.a.north.id);
+    await givePassword(db(), person.id);
+    const signedOut = await new StaffBrowser(t).signedIn(person.email);
+    const token1 = signedOut.sessionToken!;
+    expect(await opens(token1)).toBe(200);
+    await signedOut.post('/staff/sign-out');
+    expect(await opens(token1)).toBe(401);
+
+    const changed = await new StaffBrowser(t).signedIn(person.email);
+    const elsewhere = await new StaffBrowser(t).signedIn(person.email);
+    t.clock.advance(1000);
+    expect((await elsewhere.post('/staff/account/password', { current: PASSWORD, password: 'another long password here', confirm: 'another long password here' })).status).toBe(303);
+    expect(await opens(changed.sessionToken!)).toBe(401);
+    await givePassword(db(), person.id, PASSWORD, t.clock.now());
+    t.clock.advance(1000);
+
+    const disabled = await new StaffBrowser(t).signedIn(person.email);
+    expect(await opens(disabled.sessionToken!)).toBe(200);
+    const admin = await signInAs(t, w.a.people.admin);
+    expect((await admin.post(`/staff/admin/users/${person.id}/disable`)).status).toBe(303);
+    expect(await opens(disabled.sessionToken!)).toBe(401);
+    expect(await db().select().from(staffSessions).where(eq(staffSessions.userId, person.id))).toEqual([]);
+    expect((await admin.post(`/staff/admin/users/${person.id}/enable`)).status).toBe(303);
+  });
+});
+
+describe('?next= after sign-in', () => {
+  const evil = ['//evil.example', 'https://evil.example', '/\\evil.example', '%2F%2Fevil.example', '/%2F%2Fevil.example', '\\\\evil.example', 'javascript:alert(1)', '/staff\r\nSet-Cookie: x=1', ' //evil.example', '/\t/evil.example', 'http:evil.example', '//evil.example/staff'];
+
+  it('stays on our own site for every hostile next, on the page, after the password, and when already signed in', async () => {
+    const user = w.a.people.teamManager;
+    await givePassword(db(), user.id);
+    for (const next of evil) {
+      const page = await t.app.request(`/staff/sign-in?next=${encodeURIComponent(next)}`);
+      expect(page.status, next).toBe(200);
+      expect(await page.text(), next).toMatch(/name="next" value="\/staff"/);
+
+      const b = new StaffBrowser(t);
+      const res = await b.signIn(user.email, PASSWORD, next);
+      expect(res.status, next).toBe(303);
+      expect(location(res), next).toBe('/staff');
+
+      const again = await b.get(`/staff/sign-in?next=${encodeURIComponent(next)}`);
+      expect(location(again), next).toBe('/staff');
+      const twoFactor = await b.get(`/staff/sign-in/two-factor?next=${encodeURIComponent(next)}`);
+      expect(location(twoFactor), next).toBe('/staff');
+    }
+  });
+
+  it('keeps a next that is one of our own staff pages', async () => {
+    const b = new StaffBrowser(t);
+    const res = await b.signIn(w.a.people.teamManager.email, PASSWORD, '/staff/alerts?x=1');
+    expect(location(res)).toBe('/staff/alerts?x=1');
+  });
+});
