@@ -138,7 +138,7 @@ signInRoutes.post('/staff/sign-in/two-factor', sameOriginForm, async (c) => {
   return c.redirect(next, 303);
 });
 
-signInRoutes.post('/staff/sign-out', async (c) => {
+signInRoutes.post('/staff/sign-out', sameOriginForm, async (c) => {
   noStore(c);
   const { db, clock } = c.var.deps;
   const { token, session } = await currentSession(c);
