@@ -110,13 +110,16 @@ async function trend(ctx: ReportContext): Promise<Section> {
 const formatKey = (label: string) => label.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 export async function buildBoardReport(ctx: ReportContext): Promise<ReportModel> {
-  const { headlines } = await responseHeadlines(ctx);
-  const sideBySide = await areasSideBySide(ctx);
-  const trendSection = await trend(ctx);
-  const tellUs = await tellUsSection(ctx);
-  const complaints = await complaintsSection(ctx);
-  const alerts = await alertsSection(ctx, 'child');
-  const changes = await changesSection(ctx);
+  // Independent queries: on PostgreSQL they run side by side on the pool's connections.
+  const [{ headlines }, sideBySide, trendSection, tellUs, complaints, alerts, changes] = await Promise.all([
+    responseHeadlines(ctx),
+    areasSideBySide(ctx),
+    trend(ctx),
+    tellUsSection(ctx),
+    complaintsSection(ctx),
+    alertsSection(ctx, 'child'),
+    changesSection(ctx),
+  ]);
   headlines.push(
     { label: tr('headlines.tellUs'), cell: countCell(countOf(tellUs.total, ctx.disclosure)) },
     { label: tr('headlines.complaints'), cell: countCell(countOf(complaints.total, ctx.disclosure)) },

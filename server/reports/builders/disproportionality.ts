@@ -7,17 +7,14 @@ import { modelHeader, scopeOf, type ReportContext } from '../context.ts';
 import { tr, wholePercent } from '../format.ts';
 import type { ReportModel, Section } from '../model.ts';
 import { DETAILS, type Detail } from '../queries/scope.ts';
-import { responseCounts, statementCounts } from '../queries/statements.ts';
+import { responseCountsByDetail, statementCountsByDetail, type DetailCount, type GroupCount } from '../queries/statements.ts';
 import { responseHeadlines } from './headline.ts';
 import { notesFor, scopeLabel } from './notes.ts';
 
-async function breakdown(ctx: ReportContext, detail: Detail): Promise<Section> {
+function breakdown(ctx: ReportContext, detail: Detail, all: { counts: DetailCount[]; responses: (GroupCount & { detail: Detail })[] }): Section {
   const statements = ctx.questionnaire.statements;
-  const scope = scopeOf(ctx);
-  const [counts, responses] = await Promise.all([
-    statementCounts(ctx.db, scope, statements.map((s) => s.questionId), { by: 'detail', detail }),
-    responseCounts(ctx.db, scope, { by: 'detail', detail }),
-  ]);
+  const counts = all.counts.filter((c) => c.detail === detail);
+  const responses = all.responses.filter((r) => r.detail === detail);
   // Largest groups first; "not recorded" last.
   const groups = [...new Set([...responses.map((r) => r.group), ...counts.map((c) => c.group)])].sort((a, b) => {
     if (a === null) return 1;
@@ -66,8 +63,16 @@ async function breakdown(ctx: ReportContext, detail: Detail): Promise<Section> {
 
 export async function buildDisproportionalityReport(ctx: ReportContext): Promise<ReportModel> {
   const { headlines } = await responseHeadlines(ctx);
-  const sections: Section[] = [];
-  for (const detail of DETAILS) sections.push(await breakdown(ctx, detail));
+  const scope = scopeOf(ctx);
+  const [counts, responses] = await Promise.all([
+    statementCountsByDetail(
+      ctx.db,
+      scope,
+      ctx.questionnaire.statements.map((s) => s.questionId),
+    ),
+    responseCountsByDetail(ctx.db, scope),
+  ]);
+  const sections = DETAILS.map((detail) => breakdown(ctx, detail, { counts, responses }));
   return {
     ...modelHeader(ctx, tr('titles.disproportionality', { scope: scopeLabel(ctx), period: ctx.bounds.label })),
     scopeLabel: scopeLabel(ctx),

@@ -38,25 +38,37 @@ export type Grouping =
 export const DETAILS = ['ethnicity', 'gender', 'ageBand', 'careStatus', 'specialNeeds'] as const;
 export type Detail = (typeof DETAILS)[number];
 
-/** The SQL that names a row's group; always text (or null). */
-export function groupExpression(g: Grouping): SQL {
+/**
+ * The responses in scope, each with the key of its group as `grp` (text, or null when a detail
+ * was not recorded): a subquery to join the answers to. Periods are a VALUES list of
+ * [start, end) instants joined once per response, so the planner knows there are only a few
+ * groups and the bucket is worked out per response rather than per answer.
+ */
+export function groupedResponses(s: ResponseScope, g: Grouping): SQL {
+  const where = responsesIn(s);
   switch (g.by) {
     case 'none':
-      return sql`''`;
+      return sql`select ${responses.id} as id, ''::text as grp from ${responses} where ${where}`;
     case 'area':
-      return sql`${responses.areaId}::text`;
+      return sql`select ${responses.id} as id, ${responses.areaId}::text as grp from ${responses} where ${where}`;
     case 'stage':
-      return sql`${responses.stage}`;
+      return sql`select ${responses.id} as id, ${responses.stage} as grp from ${responses} where ${where}`;
     case 'detail':
-      return sql`${responses[g.detail]}`;
+      return sql`select ${responses.id} as id, ${responses[g.detail]} as grp from ${responses} where ${where}`;
     case 'period': {
-      // The scope's window runs from the first start to the end; each row falls in the last
-      // period whose start it has passed.
-      const parts = g.starts
-        .map((start, i) => ({ start, i }))
-        .reverse()
-        .map(({ start, i }) => sql`when ${responses.submittedAt} >= ${instant(start)} then '${sql.raw(String(i))}'`);
-      return sql`case ${sql.join(parts, sql` `)} end`;
+      const ends = [...g.starts.slice(1), s.end];
+      const rows = g.starts.map((start, i) => sql`(${i}, ${instant(start)}, ${instant(ends[i]!)})`);
+      return sql`select ${responses.id} as id, b.i::text as grp from ${responses}
+        join (values ${sql.join(rows, sql`, `)}) as b(i, s, e) on ${responses.submittedAt} >= b.s and ${responses.submittedAt} < b.e
+        where ${where}`;
     }
   }
 }
+
+/** The responses in scope with every reporting detail, for one grouping-sets pass over all of them. */
+export function responsesWithDetails(s: ResponseScope): SQL {
+  return sql`select ${responses.id} as id, ${responses.ethnicity} as ethnicity, ${responses.gender} as gender, ${responses.ageBand} as age_band,
+    ${responses.careStatus} as care_status, ${responses.specialNeeds} as special_needs from ${responses} where ${responsesIn(s)}`;
+}
+
+export const DETAIL_COLUMNS: Record<Detail, string> = { ethnicity: 'ethnicity', gender: 'gender', ageBand: 'age_band', careStatus: 'care_status', specialNeeds: 'special_needs' };

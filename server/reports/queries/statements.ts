@@ -1,9 +1,10 @@
 // How many answered each reported question, and how many of them gave a positive answer, split
 // by the grouping asked for. One GROUP BY over the normalised answers; no row leaves the database.
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../db/index.ts';
+import { rowsOf } from '../../../db/rows.ts';
 import { answers, responses } from '../../../db/schema.ts';
-import { groupExpression, responsesIn, type Grouping, type ResponseScope } from './scope.ts';
+import { DETAIL_COLUMNS, DETAILS, groupedResponses, responsesIn, responsesWithDetails, type Detail, type Grouping, type ResponseScope } from './scope.ts';
 
 export interface StatementCount {
   questionId: string;
@@ -13,21 +14,24 @@ export interface StatementCount {
   base: number;
 }
 
+const idList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+
 export async function statementCounts(db: Queryable, scope: ResponseScope, questionIds: string[], grouping: Grouping = { by: 'none' }): Promise<StatementCount[]> {
   if (questionIds.length === 0) return [];
-  const group = groupExpression(grouping);
-  const rows = await db
-    .select({
-      questionId: answers.questionId,
-      group: sql<string | null>`${group}`.as('grp'),
-      positive: sql<number>`(count(*) filter (where ${answers.positive}))::int`,
-      base: sql<number>`count(*)::int`,
-    })
-    .from(answers)
-    .innerJoin(responses, eq(responses.id, answers.responseId))
-    .where(and(responsesIn(scope), inArray(answers.questionId, questionIds), isNotNull(answers.positive)))
-    .groupBy(sql`1`, sql`2`);
-  return rows.map((r) => ({ ...r, positive: Number(r.positive), base: Number(r.base) }));
+  const rows = rowsOf<{ question_id: string; grp: string | null; positive: number; base: number }>(
+    await db.execute(sql`
+      select ${answers.questionId} as question_id, r.grp,
+             (count(*) filter (where ${answers.positive}))::int as positive, count(*)::int as base
+      from (${groupedResponses(scope, grouping)}) r
+      join ${answers} on ${answers.responseId} = r.id
+      where ${answers.questionId} in (${idList(questionIds)}) and ${answers.positive} is not null
+      group by 1, 2`),
+  );
+  return rows.map((r) => ({ questionId: r.question_id, group: r.grp, positive: Number(r.positive), base: Number(r.base) }));
 }
 
 export interface GroupCount {
@@ -37,13 +41,58 @@ export interface GroupCount {
 
 /** How many responses there were, per group. */
 export async function responseCounts(db: Queryable, scope: ResponseScope, grouping: Grouping = { by: 'none' }): Promise<GroupCount[]> {
-  const group = groupExpression(grouping);
-  const rows = await db
-    .select({ group: sql<string | null>`${group}`.as('grp'), n: sql<number>`count(*)::int` })
-    .from(responses)
-    .where(responsesIn(scope))
-    .groupBy(sql`1`);
-  return rows.map((r) => ({ group: r.group, n: Number(r.n) }));
+  const rows = rowsOf<{ grp: string | null; n: number }>(await db.execute(sql`select r.grp, count(*)::int as n from (${groupedResponses(scope, grouping)}) r group by 1`));
+  return rows.map((r) => ({ group: r.grp, n: Number(r.n) }));
+}
+
+// One pass for all five reporting details: GROUPING SETS, and grouping() to tell which set a row
+// belongs to (so "not recorded" — a null detail — is not mistaken for "not grouped by it").
+function detailOf(): { detail: SQL; value: SQL; sets: (prefix: SQL) => SQL } {
+  const col = (d: Detail) => sql.raw(`r.${DETAIL_COLUMNS[d]}`);
+  return {
+    detail: sql`case ${sql.join(
+      DETAILS.map((d) => sql`when grouping(${col(d)}) = 0 then ${d}`),
+      sql` `,
+    )} end`,
+    value: sql`case ${sql.join(
+      DETAILS.map((d) => sql`when grouping(${col(d)}) = 0 then ${col(d)}`),
+      sql` `,
+    )} end`,
+    sets: (prefix) =>
+      sql`grouping sets (${sql.join(
+        DETAILS.map((d) => sql`(${prefix}${col(d)})`),
+        sql`, `,
+      )})`,
+  };
+}
+
+export interface DetailCount extends StatementCount {
+  detail: Detail;
+}
+
+/** Statement counts broken down by every reporting detail at once. */
+export async function statementCountsByDetail(db: Queryable, scope: ResponseScope, questionIds: string[]): Promise<DetailCount[]> {
+  if (questionIds.length === 0) return [];
+  const d = detailOf();
+  const rows = rowsOf<{ question_id: string; detail: Detail; grp: string | null; positive: number; base: number }>(
+    await db.execute(sql`
+      select ${answers.questionId} as question_id, ${d.detail} as detail, ${d.value} as grp,
+             (count(*) filter (where ${answers.positive}))::int as positive, count(*)::int as base
+      from (${responsesWithDetails(scope)}) r
+      join ${answers} on ${answers.responseId} = r.id
+      where ${answers.questionId} in (${idList(questionIds)}) and ${answers.positive} is not null
+      group by ${d.sets(sql`${answers.questionId}, `)}`),
+  );
+  return rows.map((r) => ({ questionId: r.question_id, detail: r.detail, group: r.grp, positive: Number(r.positive), base: Number(r.base) }));
+}
+
+/** Response counts broken down by every reporting detail at once. */
+export async function responseCountsByDetail(db: Queryable, scope: ResponseScope): Promise<(GroupCount & { detail: Detail })[]> {
+  const d = detailOf();
+  const rows = rowsOf<{ detail: Detail; grp: string | null; n: number }>(
+    await db.execute(sql`select ${d.detail} as detail, ${d.value} as grp, count(*)::int as n from (${responsesWithDetails(scope)}) r group by ${d.sets(sql``)}`),
+  );
+  return rows.map((r) => ({ detail: r.detail, group: r.grp, n: Number(r.n) }));
 }
 
 /**
