@@ -9,7 +9,8 @@
 //   participation lead   reports, anonymised comments, themes, "you said, we did"
 //   board member         reports and anonymised comments only
 // Nobody ever sees another service's data; a case manager never sees a victim's answers.
-import { and, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, getTableName, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { alerts, cases, complaints, questionnaires, responses, tellUsItems, type StaffRole } from '../../db/schema.ts';
 import type { StaffPrincipal } from './principal.ts';
 
@@ -63,6 +64,13 @@ export function caseKindsFor(p: StaffPrincipal): ('child' | 'victim')[] {
 
 const nothing = sql`false`;
 
+/**
+ * A column as `"table"."column"`. Drizzle leaves columns unqualified in a one-table query, and
+ * inside the correlated subqueries below an unqualified name could silently bind to the wrong
+ * table; naming the table makes each condition mean exactly what it says.
+ */
+const col = (c: AnyPgColumn) => sql`${sql.identifier(getTableName(c.table))}.${sql.identifier(c.name)}`;
+
 /** Cases this person may see (identifiable): use in every query on `cases`. */
 export function visibleCases(p: StaffPrincipal): SQL {
   const kinds = caseKindsFor(p);
@@ -75,8 +83,8 @@ export function visibleCases(p: StaffPrincipal): SQL {
   return and(...conditions)!;
 }
 
-const victimQuestionnaire = (questionnaireId: SQL | typeof responses.questionnaireId) =>
-  exists(sql`(select 1 from ${questionnaires} where ${questionnaires.id} = ${questionnaireId} and (${questionnaires.audience} = 'victim' or ${questionnaires.kind} = 'victim_satisfaction'))`);
+const victimQuestionnaire = (questionnaireId: SQL) =>
+  exists(sql`(select 1 from ${questionnaires} where ${col(questionnaires.id)} = ${questionnaireId} and (${col(questionnaires.audience)} = 'victim' or ${col(questionnaires.kind)} = 'victim_satisfaction'))`);
 
 /**
  * Responses this person may open one by one (identifiable): use in every query on `responses`.
@@ -89,15 +97,15 @@ export function visibleResponses(p: StaffPrincipal): SQL {
     case 'service_admin':
       return inService;
     case 'victim_liaison':
-      return and(inService, victimQuestionnaire(responses.questionnaireId))!;
+      return and(inService, victimQuestionnaire(col(responses.questionnaireId)))!;
     case 'team_manager':
       if (!p.areaId) return nothing;
-      return and(inService, eq(responses.areaId, p.areaId), sql`not ${victimQuestionnaire(responses.questionnaireId)}`)!;
+      return and(inService, eq(responses.areaId, p.areaId), sql`not ${victimQuestionnaire(col(responses.questionnaireId))}`)!;
     case 'case_manager':
       return and(
         inService,
-        sql`not ${victimQuestionnaire(responses.questionnaireId)}`,
-        exists(sql`(select 1 from ${cases} where ${cases.id} = ${responses.caseId} and ${cases.ownerId} = ${p.id})`),
+        sql`not ${victimQuestionnaire(col(responses.questionnaireId))}`,
+        exists(sql`(select 1 from ${cases} where ${col(cases.id)} = ${col(responses.caseId)} and ${col(cases.ownerId)} = ${p.id})`),
       )!;
     default:
       return nothing;
@@ -107,7 +115,7 @@ export function visibleResponses(p: StaffPrincipal): SQL {
 /** Alerts this person may see and act on. */
 export function visibleAlerts(p: StaffPrincipal): SQL {
   const inService = eq(alerts.serviceId, p.serviceId);
-  const victim = victimQuestionnaire(sql`(select ${responses.questionnaireId} from ${responses} where ${responses.id} = ${alerts.responseId})`);
+  const victim = victimQuestionnaire(sql`(select ${col(responses.questionnaireId)} from ${responses} where ${col(responses.id)} = ${col(alerts.responseId)})`);
   switch (p.role) {
     case 'service_admin':
       return inService;
@@ -117,7 +125,7 @@ export function visibleAlerts(p: StaffPrincipal): SQL {
       if (!p.areaId) return nothing;
       return and(inService, eq(alerts.areaId, p.areaId), sql`not ${victim}`)!;
     case 'case_manager':
-      return and(inService, sql`not ${victim}`, or(eq(alerts.assignedTo, p.id), exists(sql`(select 1 from ${cases} where ${cases.id} = ${alerts.caseId} and ${cases.ownerId} = ${p.id})`)))!;
+      return and(inService, sql`not ${victim}`, or(eq(alerts.assignedTo, p.id), exists(sql`(select 1 from ${cases} where ${col(cases.id)} = ${col(alerts.caseId)} and ${col(cases.ownerId)} = ${p.id})`)))!;
     default:
       return nothing;
   }
@@ -138,7 +146,7 @@ export function visibleTellUs(p: StaffPrincipal): SQL {
             inService,
             or(
               and(eq(tellUsItems.areaId, p.areaId), isNull(tellUsItems.handledAt)),
-              exists(sql`(select 1 from ${cases} where ${cases.id} = ${tellUsItems.caseId} and ${cases.ownerId} = ${p.id})`),
+              exists(sql`(select 1 from ${cases} where ${col(cases.id)} = ${col(tellUsItems.caseId)} and ${col(cases.ownerId)} = ${p.id})`),
             ),
           )!
         : nothing;
