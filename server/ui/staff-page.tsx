@@ -29,7 +29,7 @@ const SECTIONS: { id: StaffSection; href: string; action?: Action; alsoFor?: Sta
   { id: 'home', href: '/staff' },
   { id: 'alerts', href: '/staff/alerts', action: 'alerts.handle' },
   { id: 'cases', href: '/staff/cases', action: 'cases.child', alsoFor: ['victim_liaison'] },
-  { id: 'responses', href: '/staff/responses', action: 'cases.child' },
+  { id: 'responses', href: '/staff/responses', action: 'cases.child', alsoFor: ['victim_liaison'] },
   // The participation lead reads the anonymised comments, compliments and ideas there too.
   { id: 'tell-us', href: '/staff/tell-us', action: 'tellus.handle', alsoFor: ['participation_lead'] },
   { id: 'complaints', href: '/staff/complaints', action: 'complaints.handle' },
