@@ -136,11 +136,14 @@ export async function loadKnownData(t: TestApp, settings: Record<string, unknown
   await db.insert(commentReviews).values({ serviceId: service.id, tellUsItemId: tellUsItemIds['Complaint number 1'], approvedForSharingAt: approvedAt });
 
   // ── You said, we did.
+  const publishedAt = new Date('2025-06-20T12:00:00Z');
   await db.insert(youSaidWeDid).values([
-    { serviceId: service.id, areaId: north.id, youSaid: 'Meetings were at bad times', weDid: 'Evening sessions in Northbrook', happenedOn: new Date('2025-05-01T12:00:00Z') },
-    { serviceId: service.id, areaId: null, youSaid: 'Letters were hard to read', weDid: 'Rewrote every letter in plain English', happenedOn: new Date('2025-06-01T12:00:00Z') },
-    { serviceId: service.id, areaId: south.id, youSaid: 'Nowhere to wait', weDid: 'New waiting room in South', happenedOn: new Date('2025-05-02T12:00:00Z') },
-    { serviceId: service.id, areaId: north.id, youSaid: 'Too much paperwork', weDid: 'Shorter forms', happenedOn: new Date('2025-02-01T12:00:00Z') },
+    { serviceId: service.id, areaId: north.id, youSaid: 'Meetings were at bad times', weDid: 'Evening sessions in Northbrook', happenedOn: new Date('2025-05-01T12:00:00Z'), publishedAt },
+    { serviceId: service.id, areaId: null, youSaid: 'Letters were hard to read', weDid: 'Rewrote every letter in plain English', happenedOn: new Date('2025-06-01T12:00:00Z'), publishedAt },
+    { serviceId: service.id, areaId: south.id, youSaid: 'Nowhere to wait', weDid: 'New waiting room in South', happenedOn: new Date('2025-05-02T12:00:00Z'), publishedAt },
+    { serviceId: service.id, areaId: north.id, youSaid: 'Too much paperwork', weDid: 'Shorter forms', happenedOn: new Date('2025-02-01T12:00:00Z'), publishedAt },
+    // Not yet published: not in any report.
+    { serviceId: service.id, areaId: north.id, youSaid: 'Draft: more youth workers', weDid: 'Not decided yet', happenedOn: new Date('2025-05-05T12:00:00Z') },
   ]);
 
   // ── Self-assessments: case A start (Q4) and end (Q1); case B start, review (Q4) and end (Q1).

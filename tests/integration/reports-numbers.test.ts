@@ -101,7 +101,7 @@ describe('the quarterly area report', () => {
     expect(json).not.toContain('victim worker');
   });
 
-  it('lists the changes made in the area and across the service in the period', async () => {
+  it('lists the changes made in the area and across the service in the period, once published', async () => {
     const m = await report({ kind: 'area', area: data.northId, audience: 'team' });
     expect(Object.keys(table(m, 'you-said-we-did'))).toEqual(['Meetings were at bad times', 'Letters were hard to read']);
   });
