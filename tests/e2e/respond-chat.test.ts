@@ -67,7 +67,7 @@ beforeAll(async () => {
   await installBuiltins(open.db, service.id);
   areaSlug = north.slug;
   const expiresAt = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 6; i++) {
     const { code } = await makeInvitation(open.db, { serviceId: service.id, areaId: north.id, caseId: child.id, questionnaireId: questionnaire.id, expiresAt });
     codes.push(code);
   }
@@ -282,5 +282,52 @@ describe('the chat island, JavaScript on, on a phone', () => {
       await expect(page.locator('h1').textContent()).resolves.toBe('Your answers have been sent');
       await context.close();
     }
+  });
+
+  it('reads the question aloud, in the page language, where the phone can speak — and hides the button where it cannot', async () => {
+    const speaking = await browser.newContext({ ...PHONE, reducedMotion: 'reduce' });
+    // The browser's own speech engine is replaced by a recorder: what would be said, in which language.
+    await speaking.addInitScript(() => {
+      const w = window as unknown as { heardSpoken: { text: string; lang: string }[] };
+      w.heardSpoken = [];
+      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void w.heardSpoken.push({ text: u.text, lang: u.lang });
+      window.speechSynthesis.cancel = () => undefined;
+    });
+    const page = await speaking.newPage();
+    await startChat(page, codes[4]!, 'mode=chat&lang=ur');
+    const spoken = () => page.evaluate(() => (window as unknown as { heardSpoken: { text: string; lang: string }[] }).heardSpoken);
+    await page.locator('[data-read-aloud]').click();
+    let said = (await spoken())[0]!;
+    expect(said.lang).toBe('ur');
+    expect(said.text).toContain('مجموعی طور پر مدد کیسی تھی؟');
+    expect(said.text).toContain('اچھی');
+    expect(said.text).not.toContain('🙂');
+    // A question the island brings in can be read too.
+    await page.getByRole('button', { name: 'اچھی', exact: true }).click();
+    await current(page).filter({ hasText: 'کیا آپ جہاں رہتے ہیں وہاں محفوظ محسوس کرتے ہیں؟' }).waitFor();
+    await page.locator('[data-read-aloud]').click();
+    said = (await spoken())[1]!;
+    expect(said.text).toContain('کیا آپ جہاں رہتے ہیں وہاں محفوظ محسوس کرتے ہیں؟');
+    // And on a form page (a new page: a new recorder).
+    await page.goto(`${page.url()}?mode=form&lang=en`);
+    await page.getByRole('button', { name: 'Read this to me' }).click();
+    said = (await spoken())[0]!;
+    expect([said.lang, said.text]).toEqual(['en', expect.stringContaining('Do you feel safe where you live?')]);
+    await speaking.close();
+
+    const silent = await browser.newContext({ ...PHONE, reducedMotion: 'reduce' });
+    await silent.addInitScript(() => {
+      // A browser without speech (Chromium keeps the property on each window).
+      delete (window as unknown as { speechSynthesis?: unknown }).speechSynthesis;
+    });
+    const quiet = await silent.newPage();
+    await startChat(quiet, codes[5]!);
+    await expect(quiet.locator('[data-read-aloud]').isHidden()).resolves.toBe(true);
+    await quiet.getByRole('button', { name: 'Good', exact: true }).click();
+    await current(quiet).filter({ hasText: 'Do you feel safe where you live?' }).waitFor();
+    await expect(quiet.locator('[data-read-aloud]').isHidden()).resolves.toBe(true);
+    await quiet.goto(`${quiet.url()}?mode=form`);
+    await expect(quiet.getByText('Read this to me').isHidden()).resolves.toBe(true);
+    await silent.close();
   });
 });

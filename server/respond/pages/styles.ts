@@ -2,6 +2,7 @@
 // fonts, no images, big tap targets, visible focus, works from 320px wide and at 200% zoom.
 export const RESPONDENT_CSS = `
 *,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none!important}
 html{font-size:100%;-webkit-text-size-adjust:100%}
 body{margin:0;font:1.1875rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#0b0c0c;background:#fff;overflow-wrap:break-word}
 .wrap{max-width:40rem;margin:0 auto;padding:0 1rem}
