@@ -1,20 +1,18 @@
 // /api/v1/alerts: open safeguarding alerts and acknowledging one, through the alerts capability
 // (which applies the access policy and writes the audit row).
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { acknowledgeAlert, AlertNotFound } from '../alerts/actions.ts';
 import { listOpenAlertsFor } from '../alerts/queries.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { queryOf } from './input.ts';
+import { noQuery } from './input.ts';
 
-const NoQuery = z.strictObject({});
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export const alertApi = new Hono<AppEnv>();
 
 alertApi.get('/alerts', async (c) => {
-  NoQuery.parse(queryOf(c));
+  noQuery(c);
   const open = await listOpenAlertsFor(c.var.deps.db, c.var.staff);
   return c.json({
     data: open.map((a) => ({
@@ -31,7 +29,7 @@ alertApi.get('/alerts', async (c) => {
 });
 
 alertApi.post('/alerts/:id/acknowledge', async (c) => {
-  NoQuery.parse(queryOf(c));
+  noQuery(c);
   const { db, clock } = c.var.deps;
   try {
     const alert = await acknowledgeAlert(db, clock, c.var.staff, c.req.param('id'));

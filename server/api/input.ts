@@ -2,7 +2,7 @@
 // error becomes `400 { error: { code: 'invalid_input', issues } }` through the app's error
 // handler; a body that is not JSON, or a parameter given twice, is refused before that.
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 
@@ -29,4 +29,9 @@ export function queryOf(c: Context<AppEnv>): Record<string, string> {
   if (repeated.length > 0) throw new ApiError(400, 'invalid_input', 'Some of the information sent was not valid.', repeated);
   // fromEntries defines own properties, so even "__proto__" stays an ordinary (refused) key.
   return Object.fromEntries(entries.map(([key, values]) => [key, values[0]!]));
+}
+
+/** For endpoints that take no query parameters: any given is refused, not ignored. */
+export function noQuery(c: Context<AppEnv>): void {
+  z.strictObject({}).parse(queryOf(c));
 }

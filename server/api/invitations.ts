@@ -8,10 +8,9 @@ import type { AppEnv } from '../deps.ts';
 import { issueInvitationByReference } from '../invitations/issue.ts';
 import { DEFAULT_EXPIRY_DAYS } from '../invitations/status.ts';
 import { invitationUrl } from '../qr/links.ts';
+import { Slug } from '../questionnaires-admin/links.ts';
 import { qrFor } from '../qr/qr.ts';
 import { jsonBody } from './input.ts';
-
-const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a slug: lower-case letters, digits and -');
 
 const InvitationBody = z.strictObject({
   caseReference: z.string().min(1).max(60),

@@ -5,19 +5,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import type { PublishedVersion, StoredVersion } from '../questionnaire/store.ts';
-import { placesOf, openLinkUrl } from '../questionnaires-admin/links.ts';
+import { openLinkUrl, placesOf, Slug } from '../questionnaires-admin/links.ts';
 import { createQuestionnaire, publishNewVersion, questionnaireDetail, questionnaireSummaries, QuestionnaireNotFound } from '../questionnaires-admin/manage.ts';
-import { jsonBody, queryOf } from './input.ts';
-
-const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+import { jsonBody, noQuery } from './input.ts';
 
 const PublishBody = z.strictObject({
   /** The questionnaire definition (see /api/v1/schema/questionnaire.json). */
   definition: z.record(z.string(), z.unknown()),
   openLinkEnabled: z.boolean().optional(),
 });
-
-const NoQuery = z.strictObject({});
 
 export const questionnaireApi = new Hono<AppEnv>();
 
@@ -46,13 +42,13 @@ function slugParam(raw: string): string {
 }
 
 questionnaireApi.get('/questionnaires', async (c) => {
-  NoQuery.parse(queryOf(c));
+  noQuery(c);
   const list = await questionnaireSummaries(c.var.deps.db, c.var.staff.serviceId);
   return c.json({ data: list.map((q) => summaryOf(q, { versionCount: q.versionCount, basedOn: q.basedOn })) });
 });
 
 questionnaireApi.get('/questionnaires/:slug', async (c) => {
-  NoQuery.parse(queryOf(c));
+  noQuery(c);
   const { db, config } = c.var.deps;
   const serviceId = c.var.staff.serviceId;
   const { latest, versions } = await questionnaireDetail(db, serviceId, slugParam(c.req.param('slug')));

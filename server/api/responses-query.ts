@@ -3,10 +3,10 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Queryable } from '../../db/index.ts';
-import { answers, areas, cases, questionnaireVersions, questionnaires, responses, services, type Stage } from '../../db/schema.ts';
+import { answers, areas, cases, questionnaireVersions, questionnaires, responses, type Stage } from '../../db/schema.ts';
+import { serviceTimeZone } from '../alerts/queries.ts';
 import { ApiError } from '../http/errors.ts';
 import { Definition } from '../questionnaire/definition.ts';
-import { resolveSettings } from '../services/settings.ts';
 import { visibleCases, visibleResponses } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { encodeCursor, type Cursor, type SortOrder } from './cursor.ts';
@@ -27,11 +27,6 @@ export interface ResponseFilters {
 
 function unknownValue(path: string, message: string): ApiError {
   return new ApiError(400, 'invalid_input', 'Some of the information sent was not valid.', [{ path, message }]);
-}
-
-async function timeZoneOf(db: Queryable, serviceId: string): Promise<string> {
-  const [row] = await db.select({ settings: services.settings }).from(services).where(eq(services.id, serviceId));
-  return resolveSettings(row?.settings).timeZone;
 }
 
 /** `from` is the start of its day; `to` includes the whole of its day (a moment is exclusive). */
@@ -100,7 +95,7 @@ export async function listResponses(db: Queryable, principal: StaffPrincipal, f:
   }
   if (f.stage) where.push(eq(responses.stage, f.stage));
   if (f.from || f.to) {
-    const zone = await timeZoneOf(db, principal.serviceId);
+    const zone = await serviceTimeZone(db, principal.serviceId);
     if (f.from) where.push(gte(responses.submittedAt, boundAt(f.from, zone, false)));
     if (f.to) where.push(lt(responses.submittedAt, boundAt(f.to, zone, true)));
   }

@@ -6,11 +6,11 @@ import { STAGES } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
+import { Slug } from '../questionnaires-admin/links.ts';
 import { decodeCursor } from './cursor.ts';
-import { queryOf } from './input.ts';
+import { noQuery, queryOf } from './input.ts';
 import { listResponses, responseSummary, responseWithAnswers, type DateBound } from './responses-query.ts';
 
-const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a slug: lower-case letters, digits and -');
 
 const DateBoundParam = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'a date (2026-04-01) or a date and time with its offset (2026-04-01T09:00:00+01:00)' }).transform(
   (v): DateBound => (v.length === 10 ? { day: v } : { at: new Date(v) }),
@@ -27,8 +27,6 @@ const ListQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
 });
 
-const NoQuery = z.strictObject({});
-
 export const responseApi = new Hono<AppEnv>();
 
 responseApi.get('/responses', async (c) => {
@@ -42,7 +40,7 @@ responseApi.get('/responses', async (c) => {
 });
 
 responseApi.get('/responses/:id', async (c) => {
-  NoQuery.parse(queryOf(c));
+  noQuery(c);
   const id = c.req.param('id');
   const { db, clock } = c.var.deps;
   const response = z.uuid().safeParse(id).success ? await responseWithAnswers(db, c.var.staff, id) : undefined;

@@ -19,17 +19,24 @@ export const tokenAdminRoutes = new Hono<AppEnv>();
 tokenAdminRoutes.use(PATH, requireStaff(...rolesFor('admin')));
 tokenAdminRoutes.use(`${PATH}/*`, requireStaff(...rolesFor('admin')));
 
-async function page(c: Context<AppEnv>, props: Omit<TokensPageProps, 'csrfToken' | 'tokens' | 'zone'>, status: 200 | 400 = 200) {
+type PageProps = Omit<TokensPageProps, 'csrfToken' | 'tokens' | 'zone' | 'revokedName'> & { revokedId?: string };
+
+async function page(c: Context<AppEnv>, { revokedId, ...props }: PageProps, status: 200 | 400 = 200) {
   const { db } = c.var.deps;
   const staff = c.var.staff;
   const [tokens, zone] = await Promise.all([listApiTokens(db, staff.serviceId), serviceTimeZone(db, staff.serviceId)]);
-  return renderStaffPage(c, { title: t('tokens.title'), active: 'admin', status, body: <TokensPage csrfToken={c.var.csrfToken} tokens={tokens} zone={zone} {...props} /> });
+  const revokedName = revokedId ? tokens.find((tok) => tok.id === revokedId && tok.revokedAt)?.name : undefined;
+  return renderStaffPage(c, {
+    title: props.nameError ? t('tokens.errorTitle') : t('tokens.title'),
+    active: 'admin',
+    status,
+    body: <TokensPage csrfToken={c.var.csrfToken} tokens={tokens} zone={zone} revokedName={revokedName} {...props} />,
+  });
 }
 
 tokenAdminRoutes.get(PATH, async (c) => {
   const revoked = z.uuid().safeParse(c.req.query('revoked'));
-  const revokedName = revoked.success ? (await listApiTokens(c.var.deps.db, c.var.staff.serviceId)).find((tok) => tok.id === revoked.data && tok.revokedAt)?.name : undefined;
-  return page(c, { revokedName });
+  return page(c, { revokedId: revoked.success ? revoked.data : undefined });
 });
 
 tokenAdminRoutes.post(PATH, async (c) => {

@@ -3,13 +3,13 @@
 import type { ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../db/schema.ts';
+import { Slug } from '../questionnaires-admin/links.ts';
 import type { CliContext } from './context.ts';
 import { importQuestionnaire } from './questionnaires.ts';
 import { createArea, createService, listServices } from './services.ts';
 import { issueToken, revokeToken } from './tokens.ts';
 import { createUser } from './users.ts';
 
-const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and -, starting with a letter or digit');
 const Name = z.string().trim().min(1, 'give a name').max(120, 'use 120 characters or fewer');
 
 type Options = NonNullable<ParseArgsConfig['options']>;

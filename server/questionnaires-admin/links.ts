@@ -1,8 +1,13 @@
 // Where a questionnaire's open link lives: once for the whole service, and once per area so
 // answers from an area's posters and cards are counted for that area.
 import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
 import { areas, services } from '../../db/schema.ts';
+import { SLUG } from '../qr/links.ts';
+
+/** A service's, area's or questionnaire's name in web addresses. */
+export const Slug = z.string().regex(SLUG, 'lower-case letters, digits and -, starting with a letter or digit');
 
 export interface Place {
   slug: string;

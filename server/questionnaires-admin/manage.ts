@@ -128,12 +128,18 @@ export async function questionnaireSummaries(db: Queryable, serviceId: string): 
 export interface QuestionnaireDetail {
   latest: StoredVersion;
   versions: Awaited<ReturnType<typeof versionsOf>>;
+  /** The built-in it was copied from, if any. */
+  basedOn: string | null;
 }
 
 export async function questionnaireDetail(db: Queryable, serviceId: string, slug: string): Promise<QuestionnaireDetail> {
   const latest = await latestVersion(db, serviceId, slug);
   if (!latest) throw new QuestionnaireNotFound(slug);
-  return { latest, versions: await versionsOf(db, latest.questionnaireId) };
+  const [versions, [row]] = await Promise.all([
+    versionsOf(db, latest.questionnaireId),
+    db.select({ basedOn: questionnaires.basedOn }).from(questionnaires).where(eq(questionnaires.id, latest.questionnaireId)),
+  ]);
+  return { latest, versions, basedOn: row?.basedOn ?? null };
 }
 
 /** One version of a questionnaire by its number. */

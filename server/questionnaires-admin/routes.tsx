@@ -8,19 +8,18 @@ import { ApiError } from '../http/errors.ts';
 import { translator } from '../i18n/index.ts';
 import { BUILTIN_DEFINITIONS } from '../questionnaire/builtin/index.ts';
 import { QUESTIONNAIRE_SCHEMA_PATH } from '../questionnaire/json-schema.ts';
-import { DefinitionInvalid, QuestionnaireConflict } from '../questionnaire/store.ts';
+import { DefinitionInvalid, QuestionnaireConflict, type StoredVersion } from '../questionnaire/store.ts';
 import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { parseJsonText } from './json-text.ts';
-import { placesOf } from './links.ts';
+import { placesOf, Slug } from './links.ts';
 import { copyBuiltinForService, createQuestionnaire, publishNewVersion, questionnaireDetail, questionnaireSummaries, setOpenLink, versionByNumber } from './manage.ts';
 import { BASE, DetailPage, EditPage, ListPage, VersionPage, type FieldError, type ListPageProps } from './pages.tsx';
 
 const t = translator('en', 'questionnaires-admin');
 type C = Context<AppEnv>;
 
-const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
 const DONE = ['published', 'created', 'copied', 'openLinkOn', 'openLinkOff'] as const;
 const Done = z.object({ done: z.enum(DONE).optional(), version: z.coerce.number().int().min(1).optional() });
 
@@ -101,9 +100,8 @@ questionnaireAdminRoutes.get(`${BASE}/:slug`, async (c) => {
   const { db } = c.var.deps;
   const serviceId = c.var.staff.serviceId;
   const slug = slugOf(c);
-  const { latest, versions } = await questionnaireDetail(db, serviceId, slug);
-  const [summaries, places, zone] = await Promise.all([questionnaireSummaries(db, serviceId), placesOf(db, serviceId), serviceTimeZone(db, serviceId)]);
-  const basedOn = summaries.find((q) => q.slug === slug)?.basedOn ?? null;
+  const { latest, versions, basedOn } = await questionnaireDetail(db, serviceId, slug);
+  const [places, zone] = await Promise.all([placesOf(db, serviceId), serviceTimeZone(db, serviceId)]);
   return renderStaffPage(c, {
     title: latest.definition.title.en,
     active: 'questionnaires',
@@ -125,7 +123,7 @@ questionnaireAdminRoutes.get(`${BASE}/:slug/versions/:version{[0-9]{1,6}}`, asyn
 
 questionnaireAdminRoutes.get(`${BASE}/:slug/edit`, async (c) => {
   const { latest } = await questionnaireDetail(c.var.deps.db, c.var.staff.serviceId, slugOf(c));
-  return editPage(c, { text: JSON.stringify(latest.definition, null, 2), openLink: latest.openLinkEnabled, errors: [], slug: latest.slug });
+  return editPage(c, { text: JSON.stringify(latest.definition, null, 2), openLink: latest.openLinkEnabled, errors: [], existing: latest });
 });
 
 questionnaireAdminRoutes.post(`${BASE}/:slug/versions`, async (c) => {
@@ -133,14 +131,16 @@ questionnaireAdminRoutes.post(`${BASE}/:slug/versions`, async (c) => {
   const form = DefinitionForm.parse(await c.req.parseBody());
   const openLink = form.openLink === 'on';
   const parsed = readDefinition(form.definition);
-  if (!parsed.ok) return editPage(c, { text: form.definition, openLink, errors: parsed.errors, slug }, 400);
+  // Found first: another service's (or no) questionnaire is a 404 whatever the form holds.
+  const { latest: existing } = await questionnaireDetail(c.var.deps.db, c.var.staff.serviceId, slug);
+  if (!parsed.ok) return editPage(c, { text: form.definition, openLink, errors: parsed.errors, existing }, 400);
   try {
     const published = await publishNewVersion(change(c), slug, parsed.value, openLink);
     return c.redirect(`${BASE}/${slug}?done=published&version=${published.version}`, 303);
   } catch (e) {
     const errors = publishErrors(e);
     if (!errors) throw e;
-    return editPage(c, { text: form.definition, openLink, errors, slug }, e instanceof QuestionnaireConflict ? 409 : 422);
+    return editPage(c, { text: form.definition, openLink, errors, existing }, e instanceof QuestionnaireConflict ? 409 : 422);
   }
 });
 
@@ -168,8 +168,8 @@ function publishErrors(e: unknown): FieldError[] | undefined {
   return undefined;
 }
 
-async function editPage(c: C, p: { text: string; openLink: boolean; errors: FieldError[]; slug?: string }, status: 200 | 400 | 409 | 422 = 200) {
-  const existing = p.slug ? (await questionnaireDetail(c.var.deps.db, c.var.staff.serviceId, p.slug)).latest : undefined;
+async function editPage(c: C, p: { text: string; openLink: boolean; errors: FieldError[]; existing?: StoredVersion }, status: 200 | 400 | 409 | 422 = 200) {
+  const { existing } = p;
   const title = existing ? t('edit.publishTitle', { title: existing.definition.title.en }) : t('edit.newTitle');
   return renderStaffPage(c, {
     title: p.errors.length > 0 ? t('edit.errorTitle', { title }) : title,
