@@ -11,6 +11,8 @@ export interface ComplaintOpening {
   areaId: string | null;
   tellUsItemId: string;
   receivedAt: Date;
+  /** Imported from earlier records: recorded as closed at the time, with no email and no deadline reminders. */
+  history?: boolean;
 }
 
 /** When a complaint received at `receivedAt` must be acknowledged and responded to. */
@@ -25,9 +27,16 @@ export function complaintDeadlines(receivedAt: Date, settings: ResolvedSettings)
 export async function openComplaint(tx: Queryable, now: Date, settings: ResolvedSettings, c: ComplaintOpening): Promise<string> {
   const [complaint] = await tx
     .insert(complaints)
-    .values({ serviceId: c.serviceId, areaId: c.areaId, tellUsItemId: c.tellUsItemId, receivedAt: c.receivedAt, ...complaintDeadlines(c.receivedAt, settings) })
+    .values({
+      serviceId: c.serviceId,
+      areaId: c.areaId,
+      tellUsItemId: c.tellUsItemId,
+      receivedAt: c.receivedAt,
+      ...complaintDeadlines(c.receivedAt, settings),
+      ...(c.history ? { status: 'closed' as const, closedAt: c.receivedAt } : {}),
+    })
     .returning({ id: complaints.id });
   const complaintId = complaint!.id;
-  await tx.insert(outbox).values({ serviceId: c.serviceId, kind: 'complaint_received', payload: { complaintId }, dedupeKey: `complaint_received:${complaintId}`, createdAt: now, availableAt: now });
+  if (!c.history) await tx.insert(outbox).values({ serviceId: c.serviceId, kind: 'complaint_received', payload: { complaintId }, dedupeKey: `complaint_received:${complaintId}`, createdAt: now, availableAt: now });
   return complaintId;
 }

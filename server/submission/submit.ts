@@ -68,6 +68,9 @@ export interface SubmitResult {
   complaintId?: string;
 }
 
+/** What an alert or complaint imported from earlier records says about how it was handled. */
+export const HISTORY_NOTE = 'Imported from earlier records: handled outside Heard at the time.';
+
 /** The version answered, or a clear refusal when there is no such version. */
 async function versionOrRefuse(db: Queryable, versionId: string) {
   const version = await loadVersion(db, versionId);
@@ -208,6 +211,11 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
     if (contact) await tx.insert(contactDetails).values({ responseId: s.responseId, serviceId: s.serviceId, details: contact });
 
     const signals = signalsOf(version.definition, answers, safeguardingPhrases());
+    // History brought in from another tool was dealt with at the time: its alerts are recorded
+    // (reports count them) as already handled, and nobody is emailed or escalated to today.
+    const history = s.channel === 'import';
+    const at = s.submittedAt ?? now;
+    const handledAlready = history ? { raisedAt: at, acknowledgedAt: at, closedAt: at, actionTaken: HISTORY_NOTE, nextEscalationAt: null } : undefined;
     const alertIds: string[] = [];
     for (const [kind, questionIds] of [
       ['concern', signals.concern],
@@ -226,10 +234,11 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
           assignedTo: caseRow?.ownerId ?? null,
           raisedAt: now,
           nextEscalationAt: addWorkingHours(now, settings.alertEscalationWorkingHours, settings.timeZone),
+          ...handledAlready,
         })
         .returning({ id: alerts.id });
       alertIds.push(alert!.id);
-      await tx.insert(outbox).values({ serviceId: s.serviceId, kind: 'alert_raised', payload: { alertId: alert!.id }, dedupeKey: `alert_raised:${alert!.id}`, createdAt: now, availableAt: now });
+      if (!history) await tx.insert(outbox).values({ serviceId: s.serviceId, kind: 'alert_raised', payload: { alertId: alert!.id }, dedupeKey: `alert_raised:${alert!.id}`, createdAt: now, availableAt: now });
     }
 
     let tellUsItemId: string | undefined;
@@ -248,6 +257,7 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
         tellMyWorker: answers.tell_my_worker === 'yes',
         loggedBy: s.enteredBy ?? null,
         receivedAt: s.submittedAt ?? now,
+        history,
       }));
     }
 

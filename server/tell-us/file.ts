@@ -20,6 +20,8 @@ export interface NewTellUsItem {
   tellMyWorker: boolean;
   loggedBy?: string | null;
   receivedAt: Date;
+  /** Imported from earlier records: filed as already handled, and a complaint as closed. */
+  history?: boolean;
 }
 
 /** Stores the item and, for a complaint, opens the complaint — inside the caller's transaction. */
@@ -38,10 +40,11 @@ export async function fileTellUsItem(tx: Queryable, now: Date, settings: Resolve
       tellMyWorker: item.tellMyWorker,
       loggedBy: item.loggedBy ?? null,
       receivedAt: item.receivedAt,
+      handledAt: item.history ? item.receivedAt : null,
     })
     .returning({ id: tellUsItems.id });
   const tellUsItemId = row!.id;
   if (item.type !== 'complaint') return { tellUsItemId };
-  const complaintId = await openComplaint(tx, now, settings, { serviceId: item.serviceId, areaId: item.areaId, tellUsItemId, receivedAt: item.receivedAt });
+  const complaintId = await openComplaint(tx, now, settings, { serviceId: item.serviceId, areaId: item.areaId, tellUsItemId, receivedAt: item.receivedAt, history: item.history });
   return { tellUsItemId, complaintId };
 }

@@ -109,7 +109,7 @@ describe('importing a good file', () => {
     expect(check.status).toBe(200);
     const html = await check.text();
     expect(html).toContain('The file is ready to import');
-    expect(html).toContain('These answers will raise 1 safeguarding alert');
+    expect(html).toContain('These answers include 1 safeguarding concern.');
     const form = importFormOf(html)!;
     expect(html).toContain('Import 4 responses');
     expect(await responseCount()).toBe(0);

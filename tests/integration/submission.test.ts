@@ -136,4 +136,18 @@ describe('the submission pipeline', () => {
     expect(complaint!.status).toBe('received');
     expect(await countOf(outbox, eq(outbox.dedupeKey, `complaint_received:${complaint!.id}`))).toBe(1);
   });
+
+  it('history imported from another tool is recorded as already handled: alerts closed, complaints closed, nobody emailed', async () => {
+    const when = new Date('2025-06-03T10:00:00Z');
+    const concern = await submitResponse(t.deps, { ...base, responseId: randomUUID(), channel: 'import', submittedAt: when, answers: { feel_safe: 'no' } });
+    const [alert] = await t.deps.db.select().from(alerts).where(eq(alerts.id, concern.alertIds[0]!));
+    expect(alert).toMatchObject({ raisedAt: when, acknowledgedAt: when, closedAt: when, nextEscalationAt: null });
+    expect(alert!.actionTaken).toMatch(/Imported from earlier records/);
+    expect(await countOf(outbox, eq(outbox.dedupeKey, `alert_raised:${alert!.id}`))).toBe(0);
+
+    const complaint = await submitResponse(t.deps, { ...base, questionnaireVersionId: tellUsVersionId, responseId: randomUUID(), channel: 'import', submittedAt: when, answers: { feedback_type: 'complaint', message: 'Old complaint' } });
+    const [row] = await t.deps.db.select().from(complaints).where(eq(complaints.id, complaint.complaintId!));
+    expect(row).toMatchObject({ status: 'closed', closedAt: when, receivedAt: when });
+    expect(await countOf(outbox, eq(outbox.dedupeKey, `complaint_received:${row!.id}`))).toBe(0);
+  });
 });
