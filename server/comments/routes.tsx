@@ -78,7 +78,7 @@ commentRoutes.get('/staff/comments', async (c) => {
     return `/staff/comments?${params}`;
   };
   const body = <CommentList t={t} access={access} zone={zone} comments={comments} total={total} page={q.page} areas={visibleAreas} themes={themes} values={raw} errors={errors} query={query} />;
-  return renderStaffPage(c, { title: t('title'), active: 'reports', status: errors.length ? 400 : 200, body });
+  return renderStaffPage(c, { title: t('title'), active: 'comments', status: errors.length ? 400 : 200, body });
 });
 
 const ThemeName = z.object({
@@ -95,7 +95,7 @@ async function themesPage(c: C, opts: { saved?: string; error?: { field: string;
   if (!access.canTag) throw new ApiError(403, 'forbidden', 'Your role does not give you access to themes.');
   const themes = await listThemes(c.var.deps.db, access.serviceId);
   const status = opts.error ? (opts.error.message.startsWith('There is already') ? 409 : 400) : 200;
-  return renderStaffPage(c, { title: t('themes.title'), active: 'reports', status, body: <ThemesPage t={t} themes={themes} csrf={c.var.csrfToken} saved={opts.saved} error={opts.error} values={opts.values ?? {}} /> });
+  return renderStaffPage(c, { title: t('themes.title'), active: 'comments', status, body: <ThemesPage t={t} themes={themes} csrf={c.var.csrfToken} saved={opts.saved} error={opts.error} values={opts.values ?? {}} /> });
 }
 
 commentRoutes.get('/staff/comments/themes', (c) => {
@@ -153,7 +153,7 @@ commentRoutes.get(`/staff/comments/:key${KEY}`, async (c) => {
       saved={saved && SAVED.includes(saved) ? saved : undefined}
     />
   );
-  return renderStaffPage(c, { title: t('detail.title'), active: 'reports', body });
+  return renderStaffPage(c, { title: t('detail.title'), active: 'comments', body });
 });
 
 const ThemesForm = z.object({ themeIds: z.array(z.uuid()).max(200).default([]) });

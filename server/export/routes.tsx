@@ -31,7 +31,7 @@ async function formPage(c: C, values: Record<string, string>, errors: { field: s
   const scoped = areaScope(staff);
   const allAreas = await db.select({ id: areas.id, name: areas.name }).from(areas).where(eq(areas.serviceId, staff.serviceId)).orderBy(areas.name);
   const body = <ExportForm t={t} questionnaires={questionnaires} areas={scoped ? allAreas.filter((a) => a.id === scoped) : allAreas} allAreas={!scoped} values={values} errors={errors} />;
-  return renderStaffPage(c, { title: t('title'), active: 'responses', status: errors.length > 0 ? 400 : 200, body });
+  return renderStaffPage(c, { title: t('title'), active: 'export', status: errors.length > 0 ? 400 : 200, body });
 }
 
 exportRoutes.get('/staff/export', (c) => formPage(c, {}, []));

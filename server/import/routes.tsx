@@ -51,7 +51,7 @@ function scopeOf(c: C): ImportScope {
 const wantsJson = (c: C) => (c.req.header('accept') ?? '').startsWith('application/json');
 
 const uploadPage = (c: C, error?: string) =>
-  renderStaffPage(c, { title: t('title'), active: 'responses', status: error ? 400 : 200, body: <UploadForm t={t} csrf={c.var.csrfToken} error={error} /> });
+  renderStaffPage(c, { title: t('title'), active: 'import', status: error ? 400 : 200, body: <UploadForm t={t} csrf={c.var.csrfToken} error={error} /> });
 
 importRoutes.get('/staff/import', (c) => {
   scopeOf(c);
@@ -75,7 +75,7 @@ importRoutes.post('/staff/import/check', async (c) => {
   if (wantsJson(c)) return c.json(report, report.problems.length > 0 ? 422 : 200);
   const payload = report.problems.length > 0 ? '' : gzipSync(bytes).toString('base64');
   const name = file.name.slice(0, 200) || 'file.csv';
-  return renderStaffPage(c, { title: t('report.title', { name }), active: 'responses', status: report.problems.length > 0 ? 422 : 200, body: <CheckReport t={t} csrf={c.var.csrfToken} name={name} report={report} payload={payload} /> });
+  return renderStaffPage(c, { title: t('report.title', { name }), active: 'import', status: report.problems.length > 0 ? 422 : 200, body: <CheckReport t={t} csrf={c.var.csrfToken} name={name} report={report} payload={payload} /> });
 });
 
 const RunForm = z.object({
@@ -96,5 +96,5 @@ importRoutes.post('/staff/import/run', async (c) => {
   if (createHash('sha256').update(bytes).digest('hex') !== form.fileHash) throw new ApiError(400, 'import_changed', t('done.changed'));
   const report = await importResponses(c.var.deps, { scope, actor: c.var.staff, bytes, dryRun: false });
   const failed = report.problems.length > 0;
-  return renderStaffPage(c, { title: failed ? t('done.failedTitle') : t('done.title'), active: 'responses', status: failed ? 422 : 200, body: <ImportDone t={t} report={report} /> });
+  return renderStaffPage(c, { title: failed ? t('done.failedTitle') : t('done.title'), active: 'import', status: failed ? 422 : 200, body: <ImportDone t={t} report={report} /> });
 });

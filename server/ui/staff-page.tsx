@@ -19,6 +19,9 @@ export type StaffSection =
   | 'responses'
   | 'tell-us'
   | 'complaints'
+  | 'comments'
+  | 'import'
+  | 'export'
   | 'reports'
   | 'you-said-we-did'
   | 'questionnaires'
@@ -33,6 +36,9 @@ const SECTIONS: { id: StaffSection; href: string; action?: Action; alsoFor?: Sta
   // The participation lead reads the anonymised comments, compliments and ideas there too.
   { id: 'tell-us', href: '/staff/tell-us', action: 'tellus.handle', alsoFor: ['participation_lead'] },
   { id: 'complaints', href: '/staff/complaints', action: 'complaints.handle' },
+  { id: 'comments', href: '/staff/comments', action: 'comments.moderate', alsoFor: ['board_member'] },
+  { id: 'import', href: '/staff/import', action: 'admin', alsoFor: ['team_manager'] },
+  { id: 'export', href: '/staff/export', action: 'cases.child', alsoFor: ['victim_liaison'] },
   { id: 'reports', href: '/staff/reports', action: 'reports.view' },
   { id: 'you-said-we-did', href: '/staff/you-said-we-did', action: 'yousaid.manage' },
   { id: 'questionnaires', href: '/staff/questionnaires', action: 'questionnaires.manage' },
