@@ -24,6 +24,8 @@ export function startChat(root: HTMLElement, initial: ChatProps): void {
   const speech = 'speechSynthesis' in window;
   const draftBase = props.checkUrl.replace(/\/check$/, '');
   let busy = false;
+  /** A POST is on its way: a resend must not send the same answer a second time. */
+  let sending = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let lastClicked: HTMLButtonElement | null = null;
   let state: ChatState = {
@@ -128,17 +130,27 @@ export function startChat(root: HTMLElement, initial: ChatProps): void {
     }
   }
 
+  /** One answer to the server, never two at once. */
+  async function post(answer: PendingAnswer): Promise<Sent> {
+    sending = true;
+    try {
+      return await postAnswer(answer);
+    } finally {
+      sending = false;
+    }
+  }
+
   /** Send again every answer still waiting on this device, oldest first. */
   async function resend() {
     clearTimeout(retryTimer);
     const waiting = pendingFor(draftBase);
-    if (waiting.length === 0) return;
+    if (waiting.length === 0 || sending) return;
     busy = true;
     const started = Date.now();
     if (state.outgoing) set({ outgoing: { text: state.outgoing.text, waiting: false }, typing: !reducedMotion });
     let last: { answer: PendingAnswer; sent: Sent } | undefined;
     for (const answer of waiting) {
-      const sent = await postAnswer(answer);
+      const sent = await post(answer);
       if (sent.kind === 'offline') return settle(sent, state.outgoing ? { ...answer, text: state.outgoing.text } : answer, started);
       if (sent.kind === 'fallback') return settle(sent, answer, started);
       last = { answer, sent };
@@ -165,7 +177,7 @@ export function startChat(root: HTMLElement, initial: ChatProps): void {
     set({ outgoing: { text: answer.text, waiting: false }, typing: !reducedMotion, error: undefined });
     if (!reducedMotion) announce(`${props.guideName} ${props.strings.typing ?? ''}`);
     try {
-      await settle(await postAnswer(answer), answer, started);
+      await settle(await post(answer), answer, started);
     } catch {
       postPlainly(answer.url, answer.body);
     }
@@ -175,7 +187,12 @@ export function startChat(root: HTMLElement, initial: ChatProps): void {
     const target = event.target as Element;
     lastClicked = target.closest<HTMLButtonElement>('button[type=submit]');
     const change = target.closest<HTMLAnchorElement>('a[data-change]');
-    if (!change || busy || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (!change || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (busy) {
+      // Waiting for a connection: leaving now would only show the browser's offline page.
+      if (state.outgoing?.waiting) event.preventDefault();
+      return;
+    }
     event.preventDefault();
     void adopt(change.href, true);
   }
