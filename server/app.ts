@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { healthRoutes } from './health/routes.ts';
 import { ApiError, handleError } from './http/errors.ts';
+import { refuseNul } from './http/refuse-nul.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticAssets } from './http/static-assets.ts';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
       },
     })),
   );
+  app.use(refuseNul(['/staff', '/api/'])); // PostgreSQL holds no NUL: a 400, not a 500 (respondent pages clean it instead)
   app.onError(handleError);
 
   app.route('/', healthRoutes);

@@ -8,10 +8,13 @@ export const LANGUAGES = ['en', 'cy', 'pl', 'ro', 'ur'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const RTL_LANGUAGES: readonly Language[] = ['ur'];
 
+/** Words people read: no NUL, which PostgreSQL cannot store (a definition holding one would fail to save). */
+const words = (max: number) => z.string().max(max).regex(/^[^\u0000]*$/, 'text may not contain the NUL character');
+
 /** Text in each language; English is always there. */
 export const LocalisedText = z
-  .object({ en: z.string().min(1).max(2000) })
-  .catchall(z.string().min(1).max(2000))
+  .object({ en: words(2000).min(1) })
+  .catchall(words(2000).min(1))
   .refine((t) => Object.keys(t).every((k) => (LANGUAGES as readonly string[]).includes(k)), {
     message: `languages must be among ${LANGUAGES.join(', ')}`,
   });
@@ -25,7 +28,7 @@ export const Option = z.object({
   label: LocalisedText,
   easyRead: LocalisedText.optional(),
   /** A face or picture shown beside the label (faces scales). Decorative: the label is the name. */
-  emoji: z.string().max(16).optional(),
+  emoji: words(16).optional(),
   /** Counts as positive in report statements ("all or most of the time"). */
   positive: z.boolean().optional(),
   /** Raises a safeguarding concern when chosen ("I don't feel safe"). */
@@ -33,7 +36,7 @@ export const Option = z.object({
   /** Left out of percentages (e.g. "don't know"). */
   excludeFromBase: z.boolean().optional(),
   /** For staff-entered Tell Us: which kind of feedback this option means. */
-  meaning: z.string().max(40).optional(),
+  meaning: words(40).optional(),
 });
 export type Option = z.infer<typeof Option>;
 
@@ -59,7 +62,7 @@ const questionBase = {
     .object({
       statement: LocalisedText.optional(),
       /** A short label for charts and tables. */
-      label: z.string().max(80).optional(),
+      label: words(80).optional(),
     })
     .optional(),
 };

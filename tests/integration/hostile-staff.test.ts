@@ -388,3 +388,143 @@ describe('?next= after sign-in', () => {
     expect(location(res)).toBe('/staff/alerts?x=1');
   });
 });
+
+// ── Query strings ────────────────────────────────────────────────────────────────────────────
+
+const SQL = ["' OR 1=1--", "'; DROP TABLE responses;--", '’ OR ‘1’=‘1’ --', '1) OR (1=1', "%' OR '%'='"];
+const ODD = ['2026-02-30', '2026-13-45', 'a\u0000b', '99999999999999999999', '-1', '1e309', 'x'.repeat(5000)];
+const COMMON = ['page', 'sort', 'order', 'q', 'search', 'filter', 'format', 'limit'];
+const DB_ERROR = /syntax error|unterminated|invalid input syntax|relation "|pglite|postgres|drizzle|at Object\.|stack/i;
+
+/** The names of the fields of the GET forms (filters, searches) on a page. */
+function filterNames(html: string): string[] {
+  const names = new Set<string>();
+  for (const form of html.matchAll(/<form(?![^>]*method="post")[^>]*>([\s\S]*?)<\/form>/gi)) for (const n of form[1]!.matchAll(/name="([^"]+)"/g)) names.add(n[1]!);
+  return [...names];
+}
+
+const REPORT_PAGES = ['area', 'board', 'victims', 'distance', 'disproportionality'].map((k) => `/staff/reports/${k}`);
+const staffPages = () => [...new Set(t.app.routes.filter((r) => r.method === 'GET' && r.path.startsWith('/staff') && !r.path.includes('/:')).map((r) => r.path)), ...REPORT_PAGES];
+
+describe('SQL and nonsense in query parameters', () => {
+  it('gives every staff list, search, filter and report a 400 or an ordinary page — never a 500, a database error or a change', async () => {
+    const admin = await signInAs(t, w.a.people.admin);
+    const manager = await signInAs(t, w.a.people.teamManager);
+    const before = await snapshot(t);
+    const problems: string[] = [];
+    let tried = 0;
+    const check = async (client: StaffClient, path: string) => {
+      const res = await client.get(path);
+      const body = await res.text();
+      tried++;
+      if (res.status >= 500 || DB_ERROR.test(body)) problems.push(`${decodeURIComponent(path).slice(0, 120)} → ${res.status}`);
+    };
+    for (const page of staffPages()) {
+      const names = filterNames(await (await admin.get(page)).text());
+      // Each field of the page's own filters and searches, one at a time, with every value.
+      for (const name of names) for (const value of [...SQL, ...ODD]) await check(admin, `${page}?${new URLSearchParams({ [name]: value })}`);
+      for (const name of names) for (const value of SQL.slice(0, 2)) await check(manager, `${page}?${new URLSearchParams({ [name]: value })}`);
+      // Parameters the page does not offer (sorting, paging, searching) all at once.
+      for (const value of [...SQL, ...ODD]) await check(admin, `${page}?${new URLSearchParams(COMMON.map((n) => [n, value]))}`);
+    }
+    expect(problems).toEqual([]);
+    expect(tried).toBeGreaterThan(500);
+    expect(changedTables(before, await snapshot(t))).toEqual([]);
+  }, 600_000);
+
+  it('gives the API lists a 400 or an ordinary answer, and another service’s data never', async () => {
+    const api = apiClientFor(t, w.b.apiToken);
+    const before = await snapshot(t);
+    const lists: [string, string[]][] = [
+      ['/api/v1/responses', ['questionnaire', 'area', 'stage', 'from', 'to', 'sort', 'limit', 'cursor']],
+      ['/api/v1/alerts', ['sort', 'q']],
+      ['/api/v1/questionnaires', ['sort', 'q']],
+      ...['area', 'board', 'victims', 'distance', 'disproportionality'].map((k): [string, string[]] => [`/api/v1/reports/${k}`, ['period', 'from', 'to', 'area', 'questionnaire', 'stage', 'view', 'quarters', 'statement', 'format']]),
+    ];
+    const problems: string[] = [];
+    for (const [path, names] of lists) {
+      for (const name of names) {
+        for (const value of [...SQL, ...ODD]) {
+          const res = await api.get(`${path}?${new URLSearchParams({ [name]: value })}`);
+          const body = await res.text();
+          if (res.status >= 500 || DB_ERROR.test(body)) problems.push(`${path}?${name}=${value.slice(0, 30)} → ${res.status}`);
+          if (res.status < 300 && leaked(body, w.a.secrets).length) problems.push(`${path}?${name} leaked`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(changedTables(before, await snapshot(t))).toEqual([]);
+  }, 300_000);
+
+  it('answers repeated parameters without a 500', async () => {
+    const admin = await signInAs(t, w.a.people.admin);
+    const api = apiClientFor(t, w.b.apiToken);
+    const problems: string[] = [];
+    for (const page of staffPages()) {
+      for (const name of [...filterNames(await (await admin.get(page)).text()), 'page']) {
+        for (const pair of [['1', '2'], [w.a.north.id, w.a.south.id], ['', "' OR 1=1--"]]) {
+          const res = await admin.get(`${page}?${name}=${encodeURIComponent(pair[0]!)}&${name}=${encodeURIComponent(pair[1]!)}`);
+          if (res.status >= 500) problems.push(`${page}?${name}×2 → ${res.status}`);
+        }
+      }
+    }
+    for (const path of ['/api/v1/responses?limit=1&limit=2&sort=newest&sort=oldest', '/api/v1/responses?area=a&area=b', '/api/v1/reports/area?period=2025/26&period=2024/25']) {
+      const res = await api.get(path);
+      if (res.status >= 500) problems.push(`${path} → ${res.status}`);
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+});
+
+describe('control characters in staff forms', () => {
+  it('refuses a NUL in any staff form field, API body, query or address with a 400 (never a 500), storing nothing', async () => {
+    const admin = await signInAs(t, w.a.people.admin);
+    const nul = 'before\u0000after\u0007';
+    const north = w.a.northRows;
+    const forms: [string, Record<string, string>][] = [
+      ['/staff/cases', { caseReference: `NUL-${nul}` }],
+      [`/staff/cases/${north.caseId}`, { caseReference: nul, ethnicity: nul }],
+      ['/staff/tell-us/new', { type: 'comment', message: nul, channel: 'phone', areaId: w.a.north.id, wantsReply: 'no', caseReference: nul }],
+      [`/staff/responses/${north.responseId}/review`, { note: nul }],
+      [`/staff/alerts/${north.alertId}/close`, { actionTaken: nul }],
+      ['/staff/comments/themes', { name: nul }],
+      [`/staff/comments/themes/${w.a.themeId}`, { name: nul }],
+      ['/staff/you-said-we-did', { youSaid: nul, weDid: nul, whatNext: nul, happenedOn: '2026-05-01', area: '', theme: '' }],
+      ['/staff/admin/users', { name: nul, email: `nul${nul}@example.test`, role: 'board_member', areaId: '' }],
+      ['/staff/admin/api-tokens', { name: nul }],
+      ['/staff/admin/settings', { suppressionThreshold: '5', complaintAcknowledgeWorkingDays: '3', complaintRespondWorkingDays: '20', alertEscalationWorkingHours: '4', retentionMonths: '24', timeZone: `Europe/London${nul}` }],
+      ['/staff/admin/privacy/export', { reference: nul, kind: 'child' }],
+      ['/staff/questionnaires', { definition: JSON.stringify({ schemaVersion: 1, slug: 'nul-survey', kind: 'custom', audience: 'child', languages: ['en'], title: { en: nul }, intro: { en: nul }, thanks: { en: 'x' }, questions: [{ id: 'q', type: 'short_text', title: { en: nul } }] }) }],
+      [`/staff/complaints/${north.complaintId}/status`, { to: 'acknowledged', reply: nul }],
+      ['/staff/account/password', { current: nul, password: `${nul}${nul}`, confirm: `${nul}${nul}` }],
+    ];
+    const problems: string[] = [];
+    const before = await snapshot(t);
+    for (const [path, form] of forms) {
+      const res = await admin.post(path, form);
+      const body = await res.text();
+      // 422: a questionnaire definition breaking its rules (here: NUL in its words) is answered as such.
+      if (![400, 422].includes(res.status) || DB_ERROR.test(body)) problems.push(`${path} → ${res.status}`);
+    }
+    for (const [email, password] of [[`a${nul}@example.test`, 'x'], [w.a.people.admin.email, nul]]) {
+      const res = await new StaffBrowser(t).signIn(email!, password!);
+      if (res.status !== 400) problems.push(`sign-in → ${res.status}`);
+    }
+    const api = apiClientFor(t, w.a.apiToken);
+    const apiCalls: [string, unknown][] = [
+      ['/api/v1/invitations', { caseReference: `AB-1${nul}`, kind: 'child', area: w.a.north.slug, questionnaire: 'alpha-only-survey' }],
+      ['/api/v1/questionnaires', { definition: { schemaVersion: 1, slug: 'nul-api', kind: 'custom', audience: 'child', languages: ['en'], title: { en: nul }, intro: { en: 'x' }, thanks: { en: 'x' }, questions: [{ id: 'q', type: 'short_text', title: { en: 'q' } }] } }],
+    ];
+    for (const [path, body] of apiCalls) {
+      const res = await api.post(path, body);
+      if (res.status !== 400) problems.push(`${path} → ${res.status}`);
+    }
+    // A NUL in an address or a query string is refused the same way.
+    for (const path of ['/staff/cases?search=a%00b', '/staff/admin/audit?action=a%00b', '/staff/questionnaires/a%00b']) {
+      const res = await admin.get(path);
+      if (res.status !== 400) problems.push(`${path} → ${res.status}`);
+    }
+    expect(problems).toEqual([]);
+    expect(changedTables(before, await snapshot(t))).toEqual([]);
+  });
+});
