@@ -3,8 +3,12 @@
 // four areas with INSERT … SELECT over generate_series (about 111,000 responses × 9 answers),
 // then builds the Management Board overview (areas side by side, the 8-quarter trend, Tell Us,
 // complaints, alerts, changes made) and the quarterly area report several times, and prints
-// the times. Drops the database afterwards.
+// the times — and, because wall-clock time on a shared 2-core machine says as much about the
+// neighbours as about the query, the CPU each report costs PostgreSQL when run on one connection
+// without parallel workers (read from /proc for the backend, so only when the server is local).
+// Drops the database afterwards.
 //   node --import tsx tests/bench/report-1m.ts      (BENCH_DATABASE_URL to use another server)
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { migrate, openDatabase } from '../../db/index.ts';
@@ -77,19 +81,45 @@ try {
   console.log(`loaded ${counts!.responses.toLocaleString('en-GB')} responses and ${counts!.answers.toLocaleString('en-GB')} answers in ${ms(performance.now() - load)}`);
 
   const params = { serviceId: service!.id, period: quarters.at(-1)!.period, now: new Date('2025-04-10T09:00:00Z') };
-  for (const [label, run] of [
-    ['board overview (4 areas side by side, 8-quarter trend, shared)', () => buildReport(db, { ...params, kind: 'board', quarters: 8 })],
-    ['quarterly area report (one area, shared)', () => buildReport(db, { ...params, kind: 'area', area: areaRows[0]!.id })],
-    ['disproportionality (5 breakdowns, one half-year)', () => buildReport(db, { ...params, kind: 'disproportionality', period: { kind: 'half', year: 2024, half: 2 } })],
-  ] as const) {
-    await run(); // warm: plans cached, pages in memory
+  const reports = [
+    ['board overview (4 areas side by side, 8-quarter trend)', (d: typeof db) => buildReport(d, { ...params, kind: 'board', quarters: 8 })],
+    ['board overview (default 4-quarter trend)', (d: typeof db) => buildReport(d, { ...params, kind: 'board' })],
+    ['quarterly area report (one area)', (d: typeof db) => buildReport(d, { ...params, kind: 'area', area: areaRows[0]!.id })],
+    ['disproportionality (5 breakdowns, one half-year)', (d: typeof db) => buildReport(d, { ...params, kind: 'disproportionality', period: { kind: 'half', year: 2024, half: 2 } })],
+  ] as const;
+  for (const [label, run] of reports) {
+    await run(db); // warm: plans cached, pages in memory
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
-      await run();
+      await run(db);
       times.push(performance.now() - t0);
     }
     console.log(`${label}: median ${ms(median(times))} of ${RUNS} runs (${times.map(ms).join(', ')})`);
+  }
+
+  const serial = await openDatabase({ kind: 'postgres', url: urlFor(name), maxConnections: 1 });
+  try {
+    await serial.db.execute(sql`set max_parallel_workers_per_gather = 0`);
+    const [backend] = rowsOf<{ pid: number }>(await serial.db.execute(sql`select pg_backend_pid() as pid`));
+    // utime + stime of the backend, in clock ticks (100 a second on Linux).
+    const cpuMs = () => {
+      const fields = readFileSync(`/proc/${backend!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    };
+    cpuMs();
+    for (const [label, run] of reports) {
+      await run(serial.db);
+      const before = cpuMs();
+      const node = process.cpuUsage();
+      await run(serial.db);
+      const used = process.cpuUsage(node);
+      console.log(`CPU, one connection, no parallel workers: ${label}: ${ms(cpuMs() - before)} in PostgreSQL + ${ms((used.user + used.system) / 1000)} in Node`);
+    }
+  } catch (e) {
+    console.log(`(CPU figures need a local server: ${(e as Error).message})`);
+  } finally {
+    await serial.close();
   }
 } finally {
   await open.close();
