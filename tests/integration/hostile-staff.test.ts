@@ -528,3 +528,202 @@ describe('control characters in staff forms', () => {
     expect(changedTables(before, await snapshot(t))).toEqual([]);
   });
 });
+
+// ── Files and headers ────────────────────────────────────────────────────────────────────────
+
+/** No header carries a line break, and no cookie was planted by the request. */
+function expectCleanHeaders(res: Response, what: string) {
+  for (const [name, value] of res.headers.entries()) {
+    expect(value, `${what}: ${name}`).not.toMatch(/[\r\n]/);
+  }
+  for (const cookie of res.headers.getSetCookie()) expect(cookie, what).not.toMatch(/^(x|injected)=/i);
+  expect(res.headers.get('x-injected'), what).toBeNull();
+}
+
+const SAFE_DISPOSITION = /^(attachment|inline); filename="[A-Za-z0-9][A-Za-z0-9._-]*\.(csv|json)"$/;
+
+describe('traversal and header injection', () => {
+  const traversal = ['../../../../etc/passwd', '..%2f..%2f..%2fetc%2fpasswd', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '..\\..\\..\\windows\\win.ini', '....//....//etc/passwd'];
+  const crlf = ['x\r\nSet-Cookie: injected=1', 'x%0d%0aSet-Cookie:%20injected=1', 'x\r\nX-Injected: 1'];
+
+  it('never serves a file from outside the bundles folder', async () => {
+    for (const path of ['/assets/../../package.json', '/assets/..%2f..%2fpackage.json', '/assets/%2e%2e/%2e%2e/package.json', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/assets/..%5c..%5cpackage.json', '/assets/....//....//package.json', '/assets/%252e%252e/%252e%252e/package.json']) {
+      const res = await t.app.request(path);
+      const body = await res.text();
+      expect(body, path).not.toContain('"devDependencies"');
+      expect(res.status, path).not.toBe(500);
+    }
+  });
+
+  it('gives every export a plain file name whatever is in the query, and never follows ../ in a name', async () => {
+    const admin = await signInAs(t, w.a.people.admin);
+    for (const evil of [...traversal, ...crlf]) {
+      const q = encodeURIComponent(evil);
+      for (const path of [
+        `/staff/export/responses.csv?questionnaire=${q}`,
+        `/staff/export/responses.csv?questionnaire=alpha-only-survey&area=${q}`,
+        `/staff/reports/area?format=csv&area=${q}`,
+        `/staff/reports/area?format=json&questionnaire=${q}`,
+        `/staff/reports/board?format=csv&period=${q}`,
+        `/staff/admin/audit/export.csv?action=${q}&subjectId=${q}`,
+        `/qr/s/${q}/alpha-only-survey.svg`,
+        `/qr/you-said-we-did/${q}.svg`,
+        `/print/card/${q}/alpha-only-survey`,
+      ]) {
+        const res = await admin.get(path);
+        expect(res.status, path).toBeLessThan(500);
+        expectCleanHeaders(res, path);
+        const disposition = res.headers.get('content-disposition');
+        if (disposition) expect(disposition, path).toMatch(SAFE_DISPOSITION);
+        expect(await res.text(), path).not.toMatch(/root:x:0:0|\[extensions\]/);
+      }
+    }
+    // Real exports, for comparison, are named plainly too.
+    for (const path of ['/staff/export/responses.csv?questionnaire=alpha-only-survey', '/staff/reports/area?format=csv', `/staff/reports/area?format=csv&area=${w.a.south.slug}`, '/staff/admin/audit/export.csv']) {
+      const res = await admin.get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-disposition'), path).toMatch(SAFE_DISPOSITION);
+      await res.arrayBuffer();
+    }
+    const privacy = await admin.post('/staff/admin/privacy/export', { reference: w.a.northRows.caseReference, kind: 'child' });
+    expect(privacy.status).toBe(200);
+    expect(privacy.headers.get('content-disposition')).toMatch(SAFE_DISPOSITION);
+  });
+
+  it('treats an uploaded file name as text: no traversal, no header, no markup', async () => {
+    const admin = await signInAs(t, w.a.people.admin);
+    for (const name of ['../../../../tmp/heard-owned.csv', '..%2f..%2fheard-owned.csv', 'evil\r\nX-Injected: 1.csv', '<img src=x onerror=alert(1)>.csv']) {
+      const form = new FormData();
+      form.append('_csrf', admin.csrf);
+      form.append('file', new Blob(['questionnaire,area\n'], { type: 'text/csv' }), name);
+      const res = await t.app.request('/staff/import/check', { method: 'POST', body: form, headers: { cookie: admin.cookie, origin: origin() } });
+      expect(res.status, name).toBeLessThan(500);
+      expectCleanHeaders(res, name);
+      const html = await res.text();
+      expect(html).not.toContain('<img src=x');
+    }
+    const { existsSync } = await import('node:fs');
+    expect(existsSync('/tmp/heard-owned.csv')).toBe(false);
+  });
+
+  it('keeps line breaks out of every header a request can steer: redirects, next, file names, API locations', async () => {
+    const admin = await signInAs(t, w.a.people.admin);
+    const browser = new StaffBrowser(t);
+    for (const evil of crlf) {
+      const q = encodeURIComponent(evil);
+      const responses: [string, Response][] = [
+        ['sign-in next', await t.app.request(`/staff/sign-in?next=${q}`)],
+        ['signed-out redirect', await t.app.request(`/staff/cases?search=${q}`)],
+        ['signed-out redirect (path)', await t.app.request(`/staff/cases/${q}`)],
+        ['sign-in post next', await browser.signIn(w.a.people.teamManager.email, PASSWORD, evil)],
+        ['case search', await admin.get(`/staff/cases?search=${q}`)],
+        ['comment redirect', await admin.post(`/staff/comments/a-${w.a.northRows.answerId}/approval`, { decision: evil })],
+        ['questionnaire open link', await admin.post(`/staff/questionnaires/${q}/open-link`, { enabled: 'on' })],
+        ['token revoke', await admin.post(`/staff/admin/api-tokens/${q}/revoke`)],
+        ['user notice', await admin.get(`/staff/admin/users/${w.a.people.caseManager.id}?notice=${q}`)],
+        ['report csv', await admin.get(`/staff/reports/area?format=csv&area=${q}`)],
+        ['api location', await apiClientFor(t, w.a.apiToken).post('/api/v1/questionnaires', { definition: { schemaVersion: 1, slug: evil, kind: 'custom', audience: 'child', languages: ['en'], title: { en: 't' }, intro: { en: 'i' }, thanks: { en: 't' }, questions: [{ id: 'q', type: 'short_text', title: { en: 'q' } }] } })],
+      ];
+      for (const [what, res] of responses) {
+        expect(res.status, what).toBeLessThan(500);
+        expectCleanHeaders(res, `${what} ${JSON.stringify(evil)}`);
+        const to = res.headers.get('location');
+        if (to) expect(to.startsWith('/') && !to.startsWith('//'), `${what}: ${to}`).toBe(true);
+      }
+    }
+  });
+});
+
+// ── Host header poisoning ────────────────────────────────────────────────────────────────────
+
+describe('a forged Host header', () => {
+  const EVIL = 'http://evil.example';
+  const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', forwarded: 'host=evil.example;proto=https' };
+
+  it('never reaches the link in an alert email raised by a submission sent through the forged host', async () => {
+    const { makeInvitation, Respondent } = await import('../support/respond.ts');
+    const { outbox, alerts } = await import('../../db/schema.ts');
+    const { composeMessage } = await import('../../server/outbox/messages.ts');
+    const { questionnaires } = await import('../../db/schema.ts');
+    const [q] = await db().select().from(questionnaires).where(and(eq(questionnaires.serviceId, w.a.serviceId), eq(questionnaires.slug, 'alpha-only-survey')));
+    const earlier = (await db().select({ id: alerts.id }).from(alerts).where(eq(alerts.caseId, w.a.northRows.caseId))).map((a) => a.id);
+    const { code } = await makeInvitation(db(), { serviceId: w.a.serviceId, areaId: w.a.north.id, caseId: w.a.northRows.caseId, questionnaireId: q!.id, expiresAt: new Date(t.clock.now().getTime() + 7 * 864e5) });
+    const child = new Respondent(t, forged);
+    let res = await child.get(`${EVIL}/r/${code}`);
+    expect(res.status).toBe(303);
+    const base = location(res).replace(/\/next$/, '');
+    expect(base).toMatch(/^\/q\/[0-9a-f-]{36}$/);
+    const answers: Record<string, Record<string, string>> = { feel_safe: { answer: 'no', action: 'continue' } };
+    for (let i = 0; i < 12; i++) {
+      const to = location(await child.get(`${EVIL}${base}/next`));
+      if (!to.includes('/step/')) break;
+      const id = to.split('/step/')[1]!.split('?')[0]!;
+      const step = await child.post(`${EVIL}${to}`, answers[id] ?? { action: 'skip' }, { origin: EVIL });
+      expect(step.status, id).toBe(303);
+    }
+    const sent = await child.post(`${EVIL}${base}/send`, {}, { origin: EVIL });
+    expect(sent.status).toBe(303);
+    expect(location(sent)).toBe(`${base}/sent`);
+
+    const raised = (await db().select().from(alerts).where(eq(alerts.caseId, w.a.northRows.caseId))).filter((a) => !earlier.includes(a.id));
+    expect(raised.length).toBeGreaterThan(0);
+    const rows = await db().select().from(outbox).where(eq(outbox.serviceId, w.a.serviceId));
+    for (const alert of raised) {
+      const row = rows.find((r) => r.kind === 'alert_raised' && (r.payload as { alertId?: string }).alertId === alert.id);
+      const message = await composeMessage({ db: db(), config: t.deps.config }, row!);
+      expect(message.text).toContain(`${t.deps.config.publicUrl}/staff/alerts/${alert.id}`);
+    }
+    // No email the service has waiting links anywhere else.
+    for (const row of rows) {
+      const message = await composeMessage({ db: db(), config: t.deps.config }, row).catch(() => undefined);
+      if (!message) continue;
+      expect(message.text).not.toContain('evil.example');
+      expect(message.messageId).not.toContain('evil.example');
+      for (const link of message.text.match(/https?:\/\/\S+/g) ?? []) expect(link.startsWith(`${t.deps.config.publicUrl}/staff/`), link).toBe(true);
+    }
+  });
+
+  it('never reaches staff invitation and password reset links, invitation links or the API', async () => {
+    const admin = await signInAs(t, w.a.people.admin);
+    const headers = { ...forged };
+    const invite = await admin.post(`${EVIL}/staff/admin/users`, { name: 'Host Probe', email: 'host.probe@example.test', role: 'board_member', areaId: '' }, { headers });
+    expect(invite.status).toBe(201);
+    const invitePage = await invite.text();
+    expect(invitePage).not.toContain('evil.example');
+    expect(invitePage).toContain(`${t.deps.config.publicUrl}/staff/invite/`);
+
+    const reset = await admin.post(`${EVIL}/staff/admin/users/${w.a.people.boardMember.id}/reset`, {}, { headers });
+    expect(reset.status).toBeLessThan(300);
+    const resetPage = await reset.text();
+    expect(resetPage).not.toContain('evil.example');
+    expect(resetPage).toMatch(new RegExp(`${t.deps.config.publicUrl}/staff/(reset|invite)/`));
+
+    const issued = await admin.post(`${EVIL}/staff/cases/${w.a.northRows.caseId}/invitations`, { questionnaireId: (await alphaId()), expiresInDays: '14' }, { headers });
+    const issuedPage = await issued.text();
+    expect(issued.status).toBeLessThan(400);
+    expect(issuedPage).not.toContain('evil.example');
+
+    const api = await t.app.request(`${EVIL}/api/v1/invitations`, {
+      method: 'POST',
+      body: JSON.stringify({ caseReference: 'HOST-101', kind: 'child', area: w.a.north.slug, questionnaire: 'alpha-only-survey' }),
+      headers: { ...forged, authorization: `Bearer ${w.a.apiToken}`, 'content-type': 'application/json' },
+    });
+    expect(api.status).toBe(201);
+    const body = (await api.json()) as { data: { url: string; qrSvgUrl: string } };
+    expect(body.data.url.startsWith(`${t.deps.config.publicUrl}/r/`)).toBe(true);
+    expect(JSON.stringify(body)).not.toContain('evil.example');
+
+    const schema = await t.app.request(`${EVIL}/api/v1/schema/questionnaire.json`, { headers: forged });
+    expect(await schema.text()).not.toContain('evil.example');
+    for (const path of [`/print/card/${w.a.north.slug}/hostile-tell-us`, `/print/poster/${w.a.north.slug}/hostile-tell-us`]) {
+      const page = await t.app.request(`${EVIL}${path}`, { headers: forged });
+      expect(await page.text(), path).not.toContain('evil.example');
+    }
+  });
+});
+
+async function alphaId(): Promise<string> {
+  const { questionnaires } = await import('../../db/schema.ts');
+  const [q] = await db().select().from(questionnaires).where(and(eq(questionnaires.serviceId, w.a.serviceId), eq(questionnaires.slug, 'alpha-only-survey')));
+  return q!.id;
+}
