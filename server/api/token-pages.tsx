@@ -77,9 +77,9 @@ export function TokensPage({ csrfToken, tokens, zone, issued, revokedName, nameE
       {tokens.length === 0 ? (
         <p>{t('tokens.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-labelledby="tokens-caption" tabIndex={0}>
           <table>
-            <caption>{t('tokens.caption')}</caption>
+            <caption id="tokens-caption">{t('tokens.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('tokens.colName')}</th>

@@ -73,9 +73,9 @@ export function ListPage({ questionnaires, builtins, zone, csrfToken, notice, co
       {questionnaires.length === 0 ? (
         <p>{t('list.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-labelledby="questionnaires-caption" tabIndex={0}>
           <table>
-            <caption>{t('list.caption')}</caption>
+            <caption id="questionnaires-caption">{t('list.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('list.colTitle')}</th>
@@ -200,9 +200,9 @@ export function DetailPage({ latest, basedOn, versions, places, zone, csrfToken,
         <>
           <h2>{t('detail.linksHeading')}</h2>
           <p>{t('detail.linksIntro')}</p>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-labelledby="links-caption" tabIndex={0}>
             <table>
-              <caption>{t('detail.linksCaption', { title })}</caption>
+              <caption id="links-caption">{t('detail.linksCaption', { title })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('detail.colPlace')}</th>
@@ -233,9 +233,9 @@ export function DetailPage({ latest, basedOn, versions, places, zone, csrfToken,
       )}
 
       <h2>{t('detail.versionsHeading')}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-labelledby="versions-caption" tabIndex={0}>
         <table>
-          <caption>{t('detail.versionsCaption', { title })}</caption>
+          <caption id="versions-caption">{t('detail.versionsCaption', { title })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('detail.colVersion')}</th>

@@ -70,7 +70,7 @@ describe('questionnaires and API tokens for an admin, in a real browser', () => 
     await check(page, 'API tokens');
     await page.getByLabel('Name').fill('ChildView nightly import');
     await go(page, page.getByRole('button', { name: 'Issue token' }));
-    const token = await page.getByLabel('The token').inputValue();
+    const token = await page.getByLabel('The token', { exact: true }).inputValue();
     expect(token).toMatch(/^heard_/);
     await check(page, 'API token issued');
     const api = await fetch(`${server.url}/api/v1/questionnaires`, { headers: { authorization: `Bearer ${token}` } });
