@@ -29,7 +29,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.{ts,tsx}'],
           environment: 'node',
-          testTimeout: 90_000,
+          // Whole journeys in a real browser; on a busy 2-core machine one can take minutes.
+          testTimeout: 240_000,
           hookTimeout: 90_000,
           fileParallelism: false,
         },
