@@ -6,7 +6,7 @@ import type { Queryable } from '../../db/index.ts';
 import { answers, areas, cases, questionnaireVersions, questionnaires, responses, type Stage } from '../../db/schema.ts';
 import { serviceTimeZone } from '../alerts/queries.ts';
 import { ApiError } from '../http/errors.ts';
-import { Definition } from '../questionnaire/definition.ts';
+import { loadVersion } from '../questionnaire/versions.ts';
 import { visibleCases, visibleResponses } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { encodeCursor, type Cursor, type SortOrder } from './cursor.ts';
@@ -40,6 +40,7 @@ const listColumns = {
   id: responses.id,
   questionnaire: questionnaires.slug,
   questionnaireVersion: questionnaireVersions.version,
+  questionnaireVersionId: responses.questionnaireVersionId,
   area: areas.slug,
   caseReference: cases.caseReference,
   stage: responses.stage,
@@ -124,13 +125,8 @@ export async function listResponses(db: Queryable, principal: StaffPrincipal, f:
 export async function responseWithAnswers(db: Queryable, principal: StaffPrincipal, id: string) {
   const [row] = await responsesWithDetails(db, principal).where(and(eq(responses.id, id), visibleResponses(principal)));
   if (!row) return undefined;
-  const [version] = await db
-    .select({ definition: questionnaireVersions.definition })
-    .from(questionnaireVersions)
-    .innerJoin(responses, eq(responses.questionnaireVersionId, questionnaireVersions.id))
-    .where(eq(responses.id, id));
-  const parsed = Definition.safeParse(version?.definition);
-  const questions = new Map(parsed.success ? parsed.data.questions.map((q) => [q.id, q]) : []);
+  const version = await loadVersion(db, row.questionnaireVersionId);
+  const questions = new Map(version?.definition.questions.map((q) => [q.id, q]));
   const rows = await db.select().from(answers).where(eq(answers.responseId, id)).orderBy(asc(answers.id));
   return {
     ...responseSummary(row),
