@@ -727,3 +727,196 @@ async function alphaId(): Promise<string> {
   const [q] = await db().select().from(questionnaires).where(and(eq(questionnaires.serviceId, w.a.serviceId), eq(questionnaires.slug, 'alpha-only-survey')));
   return q!.id;
 }
+
+// ── Script in what staff write ───────────────────────────────────────────────────────────────
+
+const X = {
+  theme: '<script>alert("theme")</script>',
+  youSaid: '<img src=x onerror=alert("yousaid")>You said',
+  weDid: '"><script>alert("wedid")</script>',
+  whatNext: '<svg onload=alert("next")>',
+  note: '</textarea><script>alert("note")</script>',
+  action: '" autofocus onfocus="alert(\'action\')',
+  reply: '<a href="javascript:alert(\'reply\')">reply</a>',
+  tellUs: '<iframe src="javascript:alert(\'tellus\')"></iframe>',
+  person: '<b onmouseover=alert("person")>Person</b>',
+  token: "'><img src=x onerror=alert('token')>",
+  title: '<script>alert("title")</script>Survey',
+  area: '<img src=x onerror=alert("area")>South',
+  service: '<svg onload=alert("service")>Service',
+  formula: '=HYPERLINK("http://evil.example","click")',
+};
+
+/** None of the payloads above is live markup: each appears, if at all, as text. */
+function expectInert(html: string, where: string) {
+  const live = [/<script>alert/i, /<img src=x/i, /<svg onload/i, /<b onmouseover/i, /<iframe/i, /href="javascript:/i, /src="javascript:/i, /<[^>]*\sautofocus onfocus=/i, /'><img/];
+  for (const re of live) expect(html, `${where}: ${re}`).not.toMatch(re);
+}
+
+describe('script in staff-authored text', () => {
+  let paths: string[] = [];
+
+  beforeAll(async () => {
+    const { areas, questionnaires } = await import('../../db/schema.ts');
+    const admin = await signInAs(t, w.a.people.admin);
+    const ok = async (res: Response | Promise<Response>, what: string) => {
+      const r = await res;
+      if (r.status >= 400) throw new Error(`${what}: ${r.status} ${(await r.text()).slice(0, 300)}`);
+      return r;
+    };
+    // Areas and the service are named at set-up (or by the command line), not by a staff form.
+    await db().update(areas).set({ name: X.area }).where(eq(areas.id, w.a.south.id));
+    await db().update(services).set({ name: X.service }).where(eq(services.id, w.a.serviceId));
+
+    await ok(admin.post('/staff/comments/themes', { name: X.theme }), 'theme');
+    const [theme] = await db().select().from(themes).where(and(eq(themes.serviceId, w.a.serviceId), eq(themes.name, X.theme)));
+    await ok(admin.post(`/staff/comments/a-${w.a.northRows.answerId}/themes`, { themeIds: theme!.id }), 'tag');
+    await ok(admin.post('/staff/tell-us/new', { type: 'idea', message: X.tellUs, channel: 'email', areaId: w.a.south.id, wantsReply: 'no' }), 'tell us');
+    const [item] = await db().select().from(tellUsItems).where(eq(tellUsItems.body, X.tellUs));
+    await ok(admin.post(`/staff/comments/t-${item!.id}/approval`, { decision: 'approve' }), 'approve');
+    await ok(admin.post(`/staff/comments/t-${item!.id}/themes`, { themeIds: theme!.id }), 'tag tell us');
+
+    for (const [youSaid, weDid] of [[X.youSaid, X.weDid], [X.formula, X.formula]]) {
+      await ok(admin.post('/staff/you-said-we-did', { youSaid, weDid, whatNext: X.whatNext, happenedOn: '2026-05-01', area: '', theme: theme!.id }), 'you said');
+      const [entry] = await db().select().from(youSaidWeDid).where(eq(youSaidWeDid.youSaid, youSaid!));
+      await ok(admin.post(`/staff/you-said-we-did/${entry!.id}/publish`, { decision: 'publish' }), 'publish');
+      paths.push(`/staff/you-said-we-did/${entry!.id}`);
+    }
+    const [southArea] = await db().select().from(areas).where(eq(areas.id, w.a.south.id));
+    await ok(admin.post('/staff/you-said-we-did', { youSaid: X.youSaid, weDid: X.weDid, happenedOn: '2026-05-02', area: southArea!.id, theme: '' }), 'area you said');
+
+    await ok(admin.post(`/staff/responses/${w.a.northRows.responseId}/review`, { note: X.note }), 'review');
+    await ok(admin.post(`/staff/alerts/${w.a.southRows.alertId}/close`, { actionTaken: X.action }), 'close alert');
+    for (const to of ['acknowledged', 'investigating']) await ok(admin.post(`/staff/complaints/${w.a.southRows.complaintId}/status`, { to }), to);
+    await ok(admin.post(`/staff/complaints/${w.a.southRows.complaintId}/status`, { to: 'responded', outcome: 'upheld', reply: X.reply }), 'responded');
+    await ok(admin.post('/staff/admin/users', { name: X.person, email: 'xss.person@example.test', role: 'board_member', areaId: '' }), 'invite');
+    await ok(admin.post('/staff/admin/api-tokens', { name: X.token }), 'token');
+    const definition = {
+      schemaVersion: 1, slug: 'xss-survey', kind: 'custom', audience: 'child', languages: ['en'],
+      title: { en: X.title }, intro: { en: X.whatNext }, thanks: { en: X.note },
+      questions: [
+        { id: 'pick', type: 'single_choice', title: { en: X.theme }, hint: { en: X.reply }, options: [{ value: 'a', label: { en: X.person } }, { value: 'b', label: { en: X.formula } }], report: { label: X.formula, statement: { en: X.action } } },
+        { id: 'say', type: 'long_text', title: { en: X.tellUs } },
+      ],
+    };
+    await ok(admin.post('/staff/questionnaires', { definition: JSON.stringify(definition), openLink: 'on' }), 'questionnaire');
+    const [survey] = await db().select().from(questionnaires).where(and(eq(questionnaires.serviceId, w.a.serviceId), eq(questionnaires.slug, 'xss-survey')));
+    expect(survey).toBeDefined();
+
+    const [invitee] = await db().select().from(staffUsers).where(eq(staffUsers.email, 'xss.person@example.test'));
+    const n = w.a.northRows;
+    const s = w.a.southRows;
+    paths = [
+      ...paths,
+      `/staff/cases/${n.caseId}`, `/staff/cases/${n.caseId}/edit`, `/staff/cases/${n.caseId}/invitations/new`, `/staff/cases/${s.caseId}`,
+      `/staff/responses/${n.responseId}`, `/staff/alerts/${s.alertId}`, `/staff/alerts/${n.alertId}`, `/staff/complaints/${s.complaintId}`,
+      `/staff/tell-us/${item!.id}`, `/staff/comments/a-${n.answerId}`, `/staff/comments/t-${item!.id}`, `/staff/comments?theme=${theme!.id}`,
+      `/staff/admin/users/${invitee!.id}`, '/staff/questionnaires/xss-survey', '/staff/questionnaires/xss-survey/edit', '/staff/questionnaires/xss-survey/versions/1',
+      `/staff/responses/enter/form?questionnaire=xss-survey&channel=paper&area=${w.a.south.id}`, `/staff/reports/distance/cases/${n.caseId}`,
+      ...['area', 'board', 'victims', 'distance', 'disproportionality'].flatMap((k) => [`/staff/reports/${k}`, `/staff/reports/${k}?area=${w.a.south.slug}&questionnaire=xss-survey&view=team`]),
+      `/staff/admin/privacy?reference=${encodeURIComponent(n.caseReference)}&kind=child`,
+    ];
+  }, 120_000);
+
+  it('is inert on every staff page, for every role that can open it', async () => {
+    const pages = [...staffPages(), ...paths];
+    const problems: string[] = [];
+    let shown = 0;
+    for (const who of ['admin', 'teamManager', 'southTeamManager', 'caseManager', 'boardMember', 'participationLead'] as const) {
+      const client = await signInAs(t, w.a.people[who]);
+      for (const path of pages) {
+        const res = await client.get(path);
+        const html = await res.text();
+        if (res.status >= 500) problems.push(`${who} ${path} → ${res.status}`);
+        if (!(res.headers.get('content-type') ?? '').startsWith('text/html')) continue; // CSV and JSON are checked below
+        try {
+          expectInert(html, `${who} ${path}`);
+        } catch (e) {
+          problems.push((e as Error).message.split('\n')[0]!);
+        }
+        if (html.includes('&lt;script&gt;alert') || html.includes('&lt;img src=x')) shown++;
+      }
+    }
+    expect(problems).toEqual([]);
+    // The payloads were really on the pages, as text.
+    expect(shown).toBeGreaterThan(20);
+  }, 300_000);
+
+  it('is inert on the public pages that show staff words: you said we did, printed cards and posters, the open link', async () => {
+    const [{ slug: serviceSlug }] = await db().select({ slug: services.slug }).from(services).where(eq(services.id, w.a.serviceId));
+    const pages = [`/you-said-we-did/${w.a.south.slug}`, `/you-said-we-did/${w.a.north.slug}`, `/you-said-we-did/${serviceSlug}`, `/print/card/${w.a.south.slug}/xss-survey`, `/print/poster/${w.a.south.slug}/xss-survey`, `/s/${w.a.south.slug}/xss-survey`];
+    let shown = 0;
+    for (const path of pages) {
+      const res = await t.app.request(path);
+      const html = await res.text();
+      expect(res.status, path).toBe(200);
+      expectInert(html, path);
+      if (html.includes('&lt;')) shown++;
+    }
+    expect(shown).toBeGreaterThan(3);
+  });
+
+  it('cannot run as a formula in any CSV, and CSV is never served as a page', async () => {
+    const { parse } = await import('csv-parse/sync');
+    const admin = await signInAs(t, w.a.people.admin);
+    const csvs = [
+      ...['area', 'board', 'victims', 'disproportionality'].map((k) => `/staff/reports/${k}?format=csv&view=team&questionnaire=xss-survey`),
+      ...['area', 'board'].map((k) => `/staff/reports/${k}?format=csv&period=2026/27-Q1`),
+      `/staff/reports/board?format=csv`,
+      `/staff/reports/distance/cases/${w.a.northRows.caseId}?format=csv`,
+      '/staff/admin/audit/export.csv',
+      '/staff/export/responses.csv?questionnaire=xss-survey',
+      '/staff/export/responses.csv?questionnaire=alpha-only-survey&caseReferences=yes',
+    ];
+    const problems: string[] = [];
+    const neutralised: string[] = [];
+    let cells = 0;
+    for (const path of csvs) {
+      const res = await admin.get(path);
+      if (res.status !== 200) continue; // a report this service has no data for is fine; the 200s are checked
+      expect(res.headers.get('content-type'), path).toMatch(/^text\/csv/);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      const rows = parse(await res.text(), { relax_column_count: true, bom: true }) as string[][];
+      for (const row of rows)
+        for (const cell of row) {
+          cells++;
+          if (cell.startsWith("'=HYPERLINK")) neutralised.push(path);
+          if (/^[=+@\t\r]/.test(cell) || /^-(?![\d.,\s%]*$)/.test(cell)) problems.push(`${path}: ${cell.slice(0, 60)}`);
+        }
+    }
+    expect(problems).toEqual([]);
+    expect(cells).toBeGreaterThan(50);
+    // The formulas staff wrote were there, and went out as text.
+    // The formulas staff wrote ("you said, we did" in this period's reports) were there, and went out as text.
+    expect(neutralised).toEqual(expect.arrayContaining(['/staff/reports/area?format=csv&period=2026/27-Q1', '/staff/reports/board?format=csv&period=2026/27-Q1']));
+  });
+
+  it('stays plain text in every email, with no line break in a subject', async () => {
+    const { outbox } = await import('../../db/schema.ts');
+    const { composeMessage } = await import('../../server/outbox/messages.ts');
+    const rows = await db().select().from(outbox).where(eq(outbox.serviceId, w.a.serviceId));
+    let composed = 0;
+    let named = 0;
+    for (const row of rows) {
+      const message = await composeMessage({ db: db(), config: t.deps.config }, row).catch(() => undefined);
+      if (!message) continue;
+      composed++;
+      expect(Object.keys(message).sort()).toEqual(['headers', 'messageId', 'subject', 'text', 'to']);
+      expect(message.subject).not.toMatch(/[\r\n]/);
+      for (const value of Object.values(message.headers ?? {})) expect(value).not.toMatch(/[\r\n]/);
+      if (message.text.includes(X.area) || message.text.includes(X.service)) named++;
+    }
+    expect(composed).toBeGreaterThan(2);
+    // The area's and service's names reach the email as the words they are (plain text cannot run them).
+    expect(named).toBeGreaterThan(0);
+  });
+
+  it('refuses markup as a case reference, and shows it back inert', async () => {
+    const admin = await signInAs(t, w.a.people.admin);
+    const before = await snapshot(t);
+    const res = await admin.post('/staff/cases', { caseReference: '<script>alert("ref")</script>', kind: 'child', areaId: w.a.north.id });
+    expect(res.status).toBe(400);
+    expectInert(await res.text(), 'case form');
+    expect(changedTables(before, await snapshot(t))).toEqual([]);
+  });
+});
