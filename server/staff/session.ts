@@ -158,10 +158,16 @@ export function requireStaff(...roles: StaffRole[]): MiddlewareHandler<AppEnv> {
       throw new ApiError(401, 'signed_out', 'Please sign in again.');
     }
     if (!SAFE_METHODS.has(c.req.method)) {
-      // A browser names the page a request came from; one from another site (or an opaque
-      // "null" origin: a sandboxed frame, a data: page) is refused even if it carries a token.
+      // A browser says where a request came from; one from another site (or an opaque "null"
+      // origin: a sandboxed frame, a data: page) is refused even if it carries a token. Our own
+      // pages send `Referrer-Policy: no-referrer`, so Chromium's Origin on their form posts is
+      // "null" too: for those, Sec-Fetch-Site (which no page can forge) says "same-origin".
       const from = c.req.header('origin');
-      const ours = from === undefined || from === new URL(c.req.url).origin || from === new URL(c.var.deps.config.publicUrl).origin;
+      const ours =
+        c.req.header('sec-fetch-site') === 'same-origin' ||
+        from === undefined ||
+        from === new URL(c.req.url).origin ||
+        from === new URL(c.var.deps.config.publicUrl).origin;
       const sent = ours ? await sentCsrfToken(c) : undefined;
       if (!sent || !sameSecret(sent, session.csrfToken)) {
         throw new ApiError(403, 'csrf', 'This form has expired. Please go back, reload the page and try again.');
