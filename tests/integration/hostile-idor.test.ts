@@ -48,6 +48,7 @@ const NO_ROW_ID: Record<string, string> = {
   '/staff/reset/:token': 'the parameter is a one-time secret, not an id (tested in staff-sign-in tests)',
   '/staff/setup/:token': 'first-run set-up before any service exists (tested in staff-setup tests)',
   '/staff/reports/:kind': 'names a kind of report, not a row; every report is built for the signed-in service only (checked below with the pages without ids)',
+  '/api/v1/reports/:kind': 'names a kind of report, not a row; built for the token’s service only (checked below with the pages without ids)',
 };
 
 /** Which of a world's rows a sweep offers. */
@@ -372,6 +373,13 @@ describe('pages without ids', () => {
         if (found.length) problems.push(`${who} ${path} leaked ${found.join(', ')}`);
       }
     }
+    const api = apiClientFor(t, w.b.apiToken);
+    for (const path of ['/api/v1/responses', '/api/v1/alerts', '/api/v1/questionnaires', ...['area', 'board', 'victims', 'distance', 'disproportionality'].flatMap((k) => [`/api/v1/reports/${k}`, `/api/v1/reports/${k}?format=csv`])]) {
+      const res = await api.get(path);
+      const found = leaked(await res.text(), w.a.secrets);
+      if (res.status >= 500) problems.push(`other service's token ${path} → ${res.status}`);
+      if (found.length) problems.push(`other service's token ${path} leaked ${found.join(', ')}`);
+    }
     expect(problems).toEqual([]);
   }, 300_000);
 
@@ -401,4 +409,85 @@ describe('the sweep itself', () => {
     expect(got).toMatch(new RegExp(`GET /staff/cases/${w.a.northRows.caseId} → 200 leaked ${w.a.northRows.caseReference}`));
     expect(got).toMatch(new RegExp(`POST /staff/comments/themes/${w.a.themeId} → 303 changed themes`));
   });
+});
+
+describe("another service's ids in query strings and form fields", () => {
+  it('find nothing and change nothing in searches, filters, subject access, paper entry, Tell Us, tagging and linking', async () => {
+    const { and, eq } = await import('drizzle-orm');
+    const { commentReviews, commentThemes, invitations, tellUsItems, youSaidWeDidComments, youSaidWeDid } = await import('../../db/schema.ts');
+    const db = t.deps.db;
+    const n = w.a.northRows;
+    // Service A tags a comment, so it has a comment review another service could try to link.
+    const aAdmin = await signInAs(t, w.a.people.admin);
+    expect((await aAdmin.post(`/staff/comments/a-${n.answerId}/themes`, { themeIds: w.a.themeId })).status).toBe(303);
+    const [aReview] = await db.select().from(commentReviews).where(eq(commentReviews.answerId, n.answerId));
+
+    // Service B's own rows to aim from.
+    const b = await signInAs(t, w.b.people.admin);
+    const created = await b.post('/staff/cases', { caseReference: 'B-100', kind: 'child', areaId: w.b.north.id });
+    const bCase = /\/staff\/cases\/([0-9a-f-]{36})/.exec(created.headers.get('location') ?? '')?.[1];
+    expect(bCase).toBeDefined();
+    expect((await b.post('/staff/tell-us/new', { type: 'idea', message: 'B idea', channel: 'phone', areaId: w.b.north.id, wantsReply: 'no' })).status).toBe(303);
+    const [bItem] = await db.select().from(tellUsItems).where(and(eq(tellUsItems.serviceId, w.b.serviceId), eq(tellUsItems.body, 'B idea')));
+    expect((await b.post('/staff/you-said-we-did', { youSaid: 'B said', weDid: 'B did', happenedOn: '2026-05-01', area: '', theme: '' })).status).toBe(303);
+    const [bEntry] = await db.select().from(youSaidWeDid).where(eq(youSaidWeDid.youSaid, 'B said'));
+
+    const before = await snapshot(t);
+    const problems: string[] = [];
+    let typed: string[] = [];
+    const look = async (what: string, res: Response, refused = false) => {
+      const body = await res.text();
+      if (res.status >= 500) problems.push(`${what} → ${res.status}`);
+      if (refused && res.status < 400) problems.push(`${what} → ${res.status}, not refused`);
+      // What the caller typed may be shown back to them; nothing else of A's may.
+      const found = leaked(body, w.a.secrets.filter((x) => !typed.includes(x)));
+      if (found.length) problems.push(`${what} leaked ${found.join(', ')}`);
+    };
+    const ref = encodeURIComponent(n.caseReference);
+    typed = [n.caseReference];
+    await look('subject access search', await b.get(`/staff/admin/privacy?reference=${ref}&kind=child`), true);
+    await look('subject access export', await b.post('/staff/admin/privacy/export', { reference: n.caseReference, kind: 'child' }), true);
+    await look('erasure', await b.post('/staff/admin/privacy/erase', { reference: n.caseReference, kind: 'child', confirm: n.caseReference }), true);
+    await look('case search', await b.get(`/staff/cases?search=${ref}&status=all`));
+    await look('paper entry form', await b.get(`/staff/responses/enter/form?case=${n.caseId}&questionnaire=alpha-only-survey&channel=paper`));
+    await look('paper entry', await b.post('/staff/responses/enter', { case: n.caseId, questionnaire: 'alpha-only-survey', channel: 'paper', stage: 'none', views_taken_seriously: 'all' }), true);
+    await look('paper entry, own questionnaire', await b.post('/staff/responses/enter', { case: n.caseId, questionnaire: 'mini-eooq', channel: 'paper', stage: 'none', views_taken_seriously: 'all' }), true);
+    await look('comments by theme', await b.get(`/staff/comments?theme=${w.a.themeId}`));
+    await look('comments by area', await b.get(`/staff/comments?area=${w.a.north.id}`));
+    await look('tell us by area', await b.get(`/staff/tell-us?area=${w.a.north.id}&state=all`));
+    await look('export', await b.get('/staff/export/responses.csv?questionnaire=alpha-only-survey&caseReferences=yes'), true);
+    await look('export by area', await b.get(`/staff/export/responses.csv?questionnaire=mini-eooq&area=${w.a.north.id}&caseReferences=yes`));
+    for (const area of [w.a.north.slug, w.a.north.id]) {
+      await look(`report by area ${area}`, await b.get(`/staff/reports/area?area=${area}&view=team`));
+      await look(`report by area ${area} (csv)`, await b.get(`/staff/reports/area?area=${area}&view=team&format=csv`));
+    }
+    await look('report by questionnaire', await b.get('/staff/reports/area?questionnaire=alpha-only-survey&view=team'));
+    await look('invite with their questionnaire', await b.post(`/staff/cases/${bCase}/invitations`, { questionnaireId: w.a.questionnaireSlug, expiresInDays: '14' }), true);
+    const { questionnaires } = await import('../../db/schema.ts');
+    const [alpha] = await db.select().from(questionnaires).where(and(eq(questionnaires.serviceId, w.a.serviceId), eq(questionnaires.slug, w.a.questionnaireSlug)));
+    await look('invite with their questionnaire id', await b.post(`/staff/cases/${bCase}/invitations`, { questionnaireId: alpha!.id, expiresInDays: '14' }), true);
+    await look('tag with their theme', await b.post(`/staff/comments/t-${bItem!.id}/themes`, { themeIds: w.a.themeId }));
+    await look('link their comment', await b.post(`/staff/you-said-we-did/${bEntry!.id}/comments`, { reviewIds: aReview!.id }));
+    await look('role in their area', await b.post(`/staff/admin/users/${w.b.people.caseManager.id}/role`, { role: 'case_manager', areaId: w.a.north.id }), true);
+    await look('tell us about their case', await b.post('/staff/tell-us/new', { type: 'comment', message: 'B about A', channel: 'phone', areaId: w.b.north.id, wantsReply: 'no', caseReference: n.caseReference }));
+
+    const api = apiClientFor(t, w.b.apiToken);
+    await look('api responses by their area', await api.get(`/api/v1/responses?area=${w.a.north.slug}`));
+    await look('api responses by their questionnaire', await api.get('/api/v1/responses?questionnaire=alpha-only-survey'));
+    await look('api report by their area', await api.get(`/api/v1/reports/area?area=${w.a.north.slug}&view=team`));
+    await look('api report by their questionnaire', await api.get('/api/v1/reports/area?questionnaire=alpha-only-survey&view=team'));
+    expect(problems).toEqual([]);
+
+    // What B did to its own rows never reached A's: no A theme on B's comment, no A comment linked, no invitation to A's survey, no link to A's case.
+    const changed = changedTables(before, await snapshot(t));
+    const [bReview] = await db.select().from(commentReviews).where(eq(commentReviews.tellUsItemId, bItem!.id));
+    if (bReview) expect(await db.select().from(commentThemes).where(and(eq(commentThemes.commentReviewId, bReview.id), eq(commentThemes.themeId, w.a.themeId)))).toEqual([]);
+    expect(await db.select().from(youSaidWeDidComments).where(eq(youSaidWeDidComments.commentReviewId, aReview!.id))).toEqual([]);
+    expect(await db.select().from(invitations).where(and(eq(invitations.serviceId, w.b.serviceId), eq(invitations.questionnaireId, alpha!.id)))).toEqual([]);
+    const [aboutA] = await db.select().from(tellUsItems).where(eq(tellUsItems.body, 'B about A'));
+    if (aboutA) expect(aboutA.caseId).not.toBe(n.caseId);
+    // Only B's own tables may have moved (its Tell Us item, its comment review); A's rows are as they were.
+    const aTables = ['cases', 'responses', 'answers', 'contact_details', 'alerts', 'complaints', 'invitations', 'staff_users', 'themes', 'you_said_we_did_comments'];
+    expect(changed.filter((x) => aTables.includes(x))).toEqual([]);
+  }, 120_000);
 });
