@@ -1,5 +1,5 @@
 // Backup and restore on both databases, checked by starting Heard on the restored copy.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,13 @@ import { adminUrl, databaseUrlFor } from '../support/postgres-admin.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 
 const running: ServerProcess[] = [];
+const root = new URL('../../', import.meta.url).pathname;
+
+/** `npm run backup -- …`, as an operator runs it. */
+function backupCommand(args: string[], dataDir: string) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/backup/main.ts', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir }, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
 afterAll(async () => {
   await Promise.all(running.map((s) => s.stop('SIGKILL')));
 });
@@ -22,9 +29,15 @@ describe('backing up the embedded database', () => {
     running.push(server);
     const file = join(mkdtempSync(join(tmpdir(), 'heard-backup-')), 'heard.tar.gz');
     await expect(backupEmbedded(server.dataDir, file)).rejects.toThrow(/in use by another Heard process/);
+    const refused = backupCommand(['save', file], server.dataDir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^The data folder .* is in use by another Heard process \(pid \d+\)\. Stop Heard first, then back up\.\n$/);
     expect(await server.stop()).toBe(0);
 
-    const bytes = await backupEmbedded(server.dataDir, file);
+    const saved = backupCommand(['save', file], server.dataDir);
+    expect(saved.status).toBe(0);
+    expect(saved.stdout).toMatch(/^Backed up .* \(\d+ KB\)\.\n$/);
+    const bytes = await backupEmbedded(server.dataDir, `${file}.2`);
     expect(bytes).toBeGreaterThan(1000);
     const restoredDir = join(mkdtempSync(join(tmpdir(), 'heard-restore-')), 'data');
     await restoreEmbedded(file, restoredDir);
