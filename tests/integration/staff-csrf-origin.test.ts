@@ -35,7 +35,8 @@ describe('a staff form post with the right token', () => {
   });
 
   it('is refused from an opaque origin or another site, and nothing changes', async () => {
-    for (const headers of [{ origin: 'null' }, { origin: 'null', 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }]) {
+    const attempts: Record<string, string>[] = [{ origin: 'null' }, { origin: 'null', 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, { origin: 'https://evil.example' }];
+    for (const headers of attempts) {
       expect((await postSettings(headers, '9')).status).toBe(403);
     }
     expect(await threshold()).toBe(7);
