@@ -19,8 +19,9 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.{ts,tsx}'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Some tests start the real server (initdb, migrations, the demo seed) as a child process.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
       },
