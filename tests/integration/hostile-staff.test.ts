@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, cases, invitations, services, staffSessions, staffUsers, tellUsItems, themes, youSaidWeDid, responses, complaints } from '../../db/schema.ts';
+import { apiTokens, cases, invitations, responses, services, staffSessions, staffUsers, tellUsItems, themes, youSaidWeDid } from '../../db/schema.ts';
 import { sessionCookieName } from '../../server/staff/session.ts';
 import { apiClientFor } from '../support/api.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -776,9 +776,9 @@ describe('script in staff-authored text', () => {
     await ok(admin.post(`/staff/comments/t-${item!.id}/approval`, { decision: 'approve' }), 'approve');
     await ok(admin.post(`/staff/comments/t-${item!.id}/themes`, { themeIds: theme!.id }), 'tag tell us');
 
-    for (const [youSaid, weDid] of [[X.youSaid, X.weDid], [X.formula, X.formula]]) {
+    for (const [youSaid, weDid] of [[X.youSaid, X.weDid], [X.formula, X.formula]] as const) {
       await ok(admin.post('/staff/you-said-we-did', { youSaid, weDid, whatNext: X.whatNext, happenedOn: '2026-05-01', area: '', theme: theme!.id }), 'you said');
-      const [entry] = await db().select().from(youSaidWeDid).where(eq(youSaidWeDid.youSaid, youSaid!));
+      const [entry] = await db().select().from(youSaidWeDid).where(eq(youSaidWeDid.youSaid, youSaid));
       await ok(admin.post(`/staff/you-said-we-did/${entry!.id}/publish`, { decision: 'publish' }), 'publish');
       paths.push(`/staff/you-said-we-did/${entry!.id}`);
     }
@@ -843,7 +843,8 @@ describe('script in staff-authored text', () => {
   }, 300_000);
 
   it('is inert on the public pages that show staff words: you said we did, printed cards and posters, the open link', async () => {
-    const [{ slug: serviceSlug }] = await db().select({ slug: services.slug }).from(services).where(eq(services.id, w.a.serviceId));
+    const [service] = await db().select({ slug: services.slug }).from(services).where(eq(services.id, w.a.serviceId));
+    const serviceSlug = service!.slug;
     const pages = [`/you-said-we-did/${w.a.south.slug}`, `/you-said-we-did/${w.a.north.slug}`, `/you-said-we-did/${serviceSlug}`, `/print/card/${w.a.south.slug}/xss-survey`, `/print/poster/${w.a.south.slug}/xss-survey`, `/s/${w.a.south.slug}/xss-survey`];
     let shown = 0;
     for (const path of pages) {
