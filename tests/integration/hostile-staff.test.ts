@@ -195,6 +195,51 @@ describe('mass assignment: fields a form does not offer are ignored, foreign ids
     expect(tok).toMatchObject({ serviceId: w.a.serviceId, createdBy: w.a.people.admin.id, revokedAt: null });
   });
 
+  it('keeps who did it, and where, on edits, closing an alert, moving a complaint, paper entry and new questionnaires', async () => {
+    const admin = await signInAs(t, w.a.people.admin);
+    const tm = w.a.people.teamManager;
+    const manager = await signInAs(t, tm);
+    const n = w.a.northRows;
+    const forcedId = randomUUID();
+
+    const edit = await manager.post(`/staff/you-said-we-did/${n.youSaidWeDidId}`, { youSaid: 'Edited you said', weDid: 'Edited we did', happenedOn: '2026-05-01', area: w.a.north.id, theme: '', serviceId: w.b.serviceId, createdBy: tm.id, publishedAt: '2026-05-01', id: forcedId });
+    expect(edit.status).toBe(303);
+    const [entry] = await db().select().from(youSaidWeDid).where(eq(youSaidWeDid.id, n.youSaidWeDidId));
+    expect(entry).toMatchObject({ youSaid: 'Edited you said', serviceId: w.a.serviceId, createdBy: w.a.people.admin.id, publishedAt: null });
+
+    const { alerts, complaints, questionnaires } = await import('../../db/schema.ts');
+    const close = await manager.post(`/staff/alerts/${n.alertId}/close`, { actionTaken: 'Called the family', closedBy: w.a.people.admin.id, acknowledgedBy: w.a.people.admin.id, assignedTo: tm.id, serviceId: w.b.serviceId, escalationLevel: '0' });
+    expect(close.status).toBe(303);
+    const [alert] = await db().select().from(alerts).where(eq(alerts.id, n.alertId));
+    expect(alert).toMatchObject({ closedBy: tm.id, serviceId: w.a.serviceId, assignedTo: w.a.people.caseManager.id });
+
+    const [complaintBefore] = await db().select().from(complaints).where(eq(complaints.id, n.complaintId));
+    const move = await manager.post(`/staff/complaints/${n.complaintId}/status`, { to: 'acknowledged', ownerId: w.a.people.southTeamManager.id, serviceId: w.b.serviceId, areaId: w.a.south.id, replySentAt: '2026-01-01', status: 'closed' });
+    expect(move.status).toBe(303);
+    const [complaint] = await db().select().from(complaints).where(eq(complaints.id, n.complaintId));
+    expect(complaint).toMatchObject({ status: 'acknowledged', ownerId: complaintBefore!.ownerId, serviceId: w.a.serviceId, areaId: w.a.north.id, replySentAt: null });
+
+    const entered = await manager.post('/staff/responses/enter', {
+      case: n.caseId, questionnaire: await alphaId(), channel: 'paper', stage: 'none', responseId: forcedId, q_views_taken_seriously: 'all',
+      enteredBy: w.a.people.admin.id, serviceId: w.b.serviceId, areaId: w.a.south.id, caseId: w.a.southRows.caseId, reviewedBy: w.a.people.admin.id, channelOverride: 'import',
+    });
+    expect(entered.status).toBeLessThan(400);
+    const [paper] = await db().select().from(responses).where(eq(responses.id, forcedId));
+    expect(paper).toMatchObject({ enteredBy: tm.id, serviceId: w.a.serviceId, areaId: w.a.north.id, caseId: n.caseId, channel: 'paper', reviewedBy: null });
+    // Naming another area's existing response as the entry's id changes that response not at all.
+    const before = await snapshot(t);
+    const hijack = await manager.post('/staff/responses/enter', { case: n.caseId, questionnaire: await alphaId(), channel: 'paper', stage: 'none', responseId: w.a.southRows.responseId, q_views_taken_seriously: 'never' });
+    expect(hijack.status).toBeGreaterThanOrEqual(400);
+    expect(hijack.status).toBeLessThan(500);
+    expect(changedTables(before, await snapshot(t))).toEqual([]);
+
+    const definition = { schemaVersion: 1, slug: 'mass-survey', kind: 'custom', audience: 'child', languages: ['en'], title: { en: 'Mass' }, intro: { en: 'i' }, thanks: { en: 't' }, questions: [{ id: 'q', type: 'short_text', title: { en: 'q' } }], serviceId: w.b.serviceId };
+    const made = await admin.post('/staff/questionnaires', { definition: JSON.stringify(definition), serviceId: w.b.serviceId, basedOn: 'end-of-order' });
+    expect(made.status).toBeLessThan(500);
+    const rows = await db().select().from(questionnaires).where(eq(questionnaires.slug, 'mass-survey'));
+    expect(rows.every((q) => q.serviceId === w.a.serviceId && q.basedOn === null)).toBe(true);
+  });
+
   it('never changes your own role, area or service from the account pages', async () => {
     const cm = w.a.people.southCaseManager;
     await givePassword(db(), cm.id);
@@ -257,6 +302,7 @@ describe('CSRF', () => {
       ['text/plain', { body: formBody({ _csrf: admin.csrf, ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: origin(), 'content-type': 'text/plain' } }],
       ['Origin null, no token', { body: formBody(settingsForm('9')), headers: { cookie: admin.cookie, origin: 'null', 'content-type': 'application/x-www-form-urlencoded' } }],
       ['Origin null, with the token', { body: formBody({ _csrf: admin.csrf, ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: 'null', 'content-type': 'application/x-www-form-urlencoded' } }],
+      ['Origin null, with the token, from another site (Sec-Fetch-Site)', { body: formBody({ _csrf: admin.csrf, ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: 'null', 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' } }],
       ['another site, with the token', { body: formBody({ _csrf: admin.csrf, ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' } }],
       ["another session's token", { body: formBody({ _csrf: other.csrf, ...settingsForm('9') }), headers: { cookie: admin.cookie, origin: origin(), 'content-type': 'application/x-www-form-urlencoded' } }],
       ["another session's token in the header", { body: formBody(settingsForm('9')), headers: { cookie: admin.cookie, origin: origin(), 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': other.csrf } }],
