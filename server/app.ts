@@ -48,7 +48,9 @@ export function createApp(deps: AppDeps) {
       },
     })),
   );
-  app.use(refuseNul(['/staff', '/api/'])); // PostgreSQL holds no NUL: a 400, not a 500 (respondent pages clean it instead)
+  // PostgreSQL holds no NUL: a 400, not a 500 (respondent pages clean it instead). Imports read
+  // their own body after their own, larger limit, and clean the file's text as they parse it.
+  app.use(except(IMPORT_PATHS, refuseNul(['/staff', '/api/'])));
   app.onError(handleError);
 
   app.route('/', healthRoutes);
