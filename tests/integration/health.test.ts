@@ -33,9 +33,13 @@ describe('health endpoints', () => {
     const page = await t.app.request('/no-such-page');
     expect(page.status).toBe(404);
     expect(await page.text()).toContain('We could not find that page');
-    const api = await t.app.request('/api/v1/nothing');
+    const api = await t.app.request('/api/v2/nothing');
     expect(api.status).toBe(404);
     expect(await api.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    // Inside API v1 nothing, not even which addresses exist, is told without a token.
+    const v1 = await t.app.request('/api/v1/nothing');
+    expect(v1.status).toBe(401);
+    expect(((await v1.json()) as { error: { code: string } }).error.code).toBeTruthy();
   });
 
   it('sends a strict content security policy with no inline script', async () => {
