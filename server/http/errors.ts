@@ -24,6 +24,15 @@ export function errorBody(code: string, message: string, issues?: unknown[]) {
   return { error: { code, message, ...(issues ? { issues } : {}) } };
 }
 
+/**
+ * An error message fit for the log: database errors quote the value they choked on
+ * (`invalid input syntax for type uuid: "…"`), which could be someone's answer, so quoted parts
+ * are dropped and the message is cut short.
+ */
+export function withoutQuotedValues(message: string): string {
+  return message.replace(/"[^"]*"|'[^']*'|\u201c[^\u201d]*\u201d/g, '"…"').slice(0, 300);
+}
+
 /** Maps any thrown error to a clear answer; never a stack trace to the client. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   let status: ContentfulStatusCode = 500;
@@ -42,7 +51,7 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     code = status === 413 ? 'payload_too_large' : status === 403 ? 'forbidden' : 'http_error';
     message = err.message || 'The request could not be handled.';
   } else {
-    c.var.deps.log.error('unhandled error', { requestId: c.var.requestId, error: err.message, route: c.req.routePath });
+    c.var.deps.log.error('unhandled error', { requestId: c.var.requestId, error: withoutQuotedValues(err.message), route: c.req.routePath });
   }
   if (wantsJson(c)) return c.json(errorBody(code, message, issues), status);
   return c.html(errorPage(status, message), status);
