@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import { Fragment, type ComponentChildren } from 'preact';
 import { CsrfField } from '../ui/staff-page.tsx';
-import { ErrorSummary, SelectField, TableWrap, TextField, type FieldError } from '../workspace/form-parts.tsx';
+import { ErrorSummary, SelectField, TableWrap, TextField, type FieldError } from '../ui/form-parts.tsx';
 import { formatDate } from '../workspace/format.ts';
 import type { CaseFormError, CaseFormValues } from './form.ts';
 import { REPORTING_DETAIL_NAMES, REPORTING_DETAILS, type ReportingDetail } from './reporting-details.ts';

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { Definition, Question } from '../questionnaire/definition.ts';
 import { localise, optionsOf } from '../questionnaire/options.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
-import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField, type FieldError } from '../workspace/form-parts.tsx';
+import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField, type FieldError } from '../ui/form-parts.tsx';
 import type { CaseDetail } from '../cases/store.ts';
 import type { StoredVersion } from '../questionnaire/store.ts';
 import { fieldName, type EntryError } from './entry-form.ts';

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { Fragment } from 'preact';
 import { LANGUAGE_NAMES, isLanguage } from '../i18n/index.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
-import { ErrorSummary, SelectField, TableWrap, TextArea } from '../workspace/form-parts.tsx';
+import { ErrorSummary, SelectField, TableWrap, TextArea } from '../ui/form-parts.tsx';
 import { formatDate, formatDateTime, formatShort } from '../workspace/format.ts';
 import type { ShownQuestion } from './answers-view.ts';
 import { INBOX_PER_PAGE, REVIEW_NOTE_MAX, type InboxFilter, type InboxRow, type ResponseDetail } from './store.ts';

@@ -2,7 +2,7 @@
 // (link, code, QR, text message, printable slip), the slip itself, and a case's invitation table.
 import type { TFunction } from 'i18next';
 import { CsrfField } from '../ui/staff-page.tsx';
-import { ErrorSummary, SelectField, TableWrap, TextArea, TextField } from '../workspace/form-parts.tsx';
+import { ErrorSummary, SelectField, TableWrap, TextArea, TextField } from '../ui/form-parts.tsx';
 import { formatDate, formatShort } from '../workspace/format.ts';
 import { isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, DEFAULT_EXPIRY_DAYS, groupCode } from './status.ts';
 import type { InvitableQuestionnaire, InvitationListItem, IssueField, IssueFormValues } from './store.ts';

@@ -1,5 +1,6 @@
 // Small pieces the Tell Us and complaints pages share.
 import { formatWhenShort, isoOf } from '../format.ts';
+import { ErrorSummary as SharedErrorSummary } from '../../ui/form-parts.tsx';
 
 export interface FieldError {
   /** The id of the field the message is about, for the error summary's link. */
@@ -7,21 +8,9 @@ export interface FieldError {
   message: string;
 }
 
-/** GOV.UK-style error summary: a heading and a link to each field with a problem. */
+/** GOV.UK-style error summary: the shared one, with each error's link given as `#field`. */
 export function ErrorSummary({ title, errors }: { title: string; errors: FieldError[] }) {
-  if (errors.length === 0) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{title}</h2>
-      <ul>
-        {errors.map((e) => (
-          <li key={e.href}>
-            <a href={e.href}>{e.message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <SharedErrorSummary title={title} errors={errors.map((e) => ({ id: e.href.replace(/^#/, ''), message: e.message }))} />;
 }
 
 /** Free text as typed: one paragraph per line, escaped by Preact. */

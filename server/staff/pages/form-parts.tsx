@@ -1,6 +1,7 @@
 // GOV.UK-style form pieces for staff pages: an error summary that links to each field, and a
 // labelled field that carries its hint and error (aria-describedby, aria-invalid).
 import type { ComponentChildren } from 'preact';
+import { ErrorSummary as SharedErrorSummary } from '../../ui/form-parts.tsx';
 
 /** Translates a key of the page's locale namespace. */
 export type T = (key: string, options?: Record<string, unknown>) => string;
@@ -10,20 +11,7 @@ export const titleWithErrors = (t: T, title: string, errors: Record<string, stri
 
 /** Errors are `{ fieldId: messageKey }`; each links to its field. `params` fill in a message's blanks. */
 export function ErrorSummary({ t, errors, params = {} }: { t: T; errors: Record<string, string>; params?: Record<string, Record<string, unknown>> }) {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t('errors.title')}</h2>
-      <ul>
-        {entries.map(([field, key]) => (
-          <li key={field}>
-            <a href={`#${field}`}>{t(key, params[field])}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <SharedErrorSummary title={t('errors.title')} errors={Object.entries(errors).map(([id, key]) => ({ id, message: t(key, params[id]) }))} />;
 }
 
 interface FieldProps {

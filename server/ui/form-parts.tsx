@@ -1,4 +1,4 @@
-// Form pieces the casework pages share, GOV.UK style: an error summary that links to each
+// Form pieces every staff page can share, GOV.UK style: an error summary that links to each
 // field, labels above fields, hints and errors tied to the field with aria-describedby.
 import type { ComponentChildren } from 'preact';
 
