@@ -7,6 +7,7 @@ import { CsrfField } from '../ui/staff-page.tsx';
 import { StatusTag } from './banner.tsx';
 import type { AlertDetail, AlertSummary } from './queries.ts';
 import { formatWhen, formatWhenShort } from './when.ts';
+import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
 type T = TFunction;
 
@@ -78,16 +79,7 @@ export function AlertDetailPage({ t, alert, zone, csrfToken, notice, closeError,
   const open = !alert.closedAt;
   return (
     <>
-      {closeError && (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t('detail.errorTitle')}</h2>
-          <ul>
-            <li>
-              <a href="#actionTaken">{t(`detail.${closeError}`)}</a>
-            </li>
-          </ul>
-        </div>
-      )}
+      <SharedErrorSummary title={t('detail.errorTitle')} errors={closeError ? [{ id: 'actionTaken', message: t(`detail.${closeError}`) }] : []} />
       {notice && (
         <div class="success" role="status">
           <p>{t(`detail.${notice}Notice`)}</p>

@@ -3,6 +3,7 @@ import { translator } from '../i18n/index.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { formatWhenShort } from '../alerts/when.ts';
 import type { TokenSummary } from './tokens.ts';
+import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
 const t = translator('en', 'api');
 
@@ -20,16 +21,7 @@ export interface TokensPageProps {
 export function TokensPage({ csrfToken, tokens, zone, issued, revokedName, nameError, name }: TokensPageProps) {
   return (
     <>
-      {nameError && (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t('tokens.errorSummary')}</h2>
-          <ul>
-            <li>
-              <a href="#token-name">{nameError}</a>
-            </li>
-          </ul>
-        </div>
-      )}
+      <SharedErrorSummary title={t('tokens.errorSummary')} errors={nameError ? [{ id: 'token-name', message: nameError }] : []} />
       {issued && (
         <div class="success" role="status">
           <h2>{t('tokens.issuedHeading')}</h2>

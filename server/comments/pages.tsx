@@ -6,6 +6,7 @@ import type { CommentAccess } from './access.ts';
 import { PAGE_SIZE, type Comment } from './queries.ts';
 import { quarterLabel } from './quarter.ts';
 import type { Theme } from './themes.ts';
+import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
 const dayOf = (d: Date, zone: string) => d.toLocaleDateString('en-GB', { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric' });
 
@@ -57,18 +58,7 @@ export function CommentList({ t, access, zone, comments, total, page, areas, the
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <>
-      {errors.length > 0 && (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t('themes.problem')}</h2>
-          <ul>
-            {errors.map((e) => (
-              <li key={e.field}>
-                <a href={`#${e.field}`}>{`${t(e.field)}: ${e.message}`}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <SharedErrorSummary title={t('themes.problem')} errors={errors.map((e) => ({ id: e.field, message: `${t(e.field)}: ${e.message}` }))} />
       <h1>{t('title')}</h1>
       <p>{access.full ? t('introFull') : t('introShared')}</p>
       {access.canTag && (
@@ -244,16 +234,7 @@ export function ThemesPage({ t, themes, csrf, saved, error, values }: { t: TFunc
       <p>
         <a href="/staff/comments">{t('detail.back')}</a>
       </p>
-      {error && (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t('themes.problem')}</h2>
-          <ul>
-            <li>
-              <a href={`#${error.field}`}>{error.message}</a>
-            </li>
-          </ul>
-        </div>
-      )}
+      <SharedErrorSummary title={t('themes.problem')} errors={error ? [{ id: error.field, message: error.message }] : []} />
       {saved && (
         <p class="success" role="status">
           {t(`themes.${saved}`)}

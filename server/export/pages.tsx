@@ -1,6 +1,7 @@
 // The export form: questionnaire, area, dates and stage; downloads the CSV by GET.
 import type { TFunction } from 'i18next';
 import { STAGES } from '../../db/schema.ts';
+import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
 export interface ExportFormProps {
   t: TFunction;
@@ -19,18 +20,7 @@ export function ExportForm({ t, questionnaires, areas, allAreas, values, errors 
   const labelOf = (f: string) => (f === 'from' || f === 'to' || f === 'questionnaire' || f === 'area' || f === 'stage' ? t(f) : f);
   return (
     <>
-      {errors.length > 0 && (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">{t('problem')}</h2>
-          <ul>
-            {errors.map((e) => (
-              <li key={e.field}>
-                <a href={`#${FIELD_IDS[e.field] ?? 'questionnaire'}`}>{`${labelOf(e.field)}: ${e.message}`}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <SharedErrorSummary title={t('problem')} errors={errors.map((e) => ({ id: FIELD_IDS[e.field] ?? 'questionnaire', message: `${labelOf(e.field)}: ${e.message}` }))} />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <p class="notice">{t('safety')}</p>

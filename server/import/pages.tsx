@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import { CsrfField } from '../ui/staff-page.tsx';
 import type { ImportReport } from './import.ts';
+import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
 /** The report shows this many problems; the rest are counted (the API returns them all). */
 export const PROBLEMS_SHOWN = 500;
@@ -10,16 +11,7 @@ export const PROBLEMS_SHOWN = 500;
 export function UploadForm({ t, csrf, error }: { t: TFunction; csrf: string; error?: string }) {
   return (
     <>
-      {error && (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <h2 id="error-summary-title">There is a problem</h2>
-          <ul>
-            <li>
-              <a href="#file">{error}</a>
-            </li>
-          </ul>
-        </div>
-      )}
+      <SharedErrorSummary title="There is a problem" errors={error ? [{ id: 'file', message: error }] : []} />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <form method="post" action="/staff/import/check" enctype="multipart/form-data">

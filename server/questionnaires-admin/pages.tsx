@@ -10,6 +10,7 @@ import { CsrfField } from '../ui/staff-page.tsx';
 import type { Place } from './links.ts';
 import { openLinkPath } from './links.ts';
 import type { QuestionnaireSummary } from './manage.ts';
+import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
 const t = translator('en', 'questionnaires-admin');
 
@@ -32,19 +33,7 @@ export interface FieldError {
 }
 
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
-  if (errors.length === 0) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t('edit.errorSummary')}</h2>
-      <ul>
-        {errors.map((e, i) => (
-          <li key={i}>
-            <a href={`#${e.field}`}>{e.message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <SharedErrorSummary title={t('edit.errorSummary')} errors={errors.map((e) => ({ id: e.field, message: e.message }))} />;
 }
 
 function OpenLinkTag({ on }: { on: boolean }) {

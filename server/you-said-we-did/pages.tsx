@@ -5,24 +5,13 @@ import type { Comment } from '../comments/queries.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import type { FieldError } from './form.ts';
 import type { Entry } from './store.ts';
+import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
 const dayOf = (d: Date, zone: string) => d.toLocaleDateString('en-GB', { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric' });
 const isoDay = (d: Date, zone: string) => d.toLocaleDateString('en-CA', { timeZone: zone });
 
 function ErrorSummary({ t, errors }: { t: TFunction; errors: FieldError[] }) {
-  if (errors.length === 0) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{t('staff.problem')}</h2>
-      <ul>
-        {errors.map((e) => (
-          <li key={e.field}>
-            <a href={`#${e.field}`}>{e.message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <SharedErrorSummary title={t('staff.problem')} errors={errors.map((e) => ({ id: e.field, message: e.message }))} />;
 }
 
 export interface Place {
