@@ -117,7 +117,7 @@ caseRoutes.get('/staff/cases/:id', gate, async (c) => {
         showKind={caseKindsFor(p).length > 1}
         owners={owners}
         canEnter={can(p, 'responses.enter')}
-        invitations={invitations.length > 0 ? <InvitationTable t={ti} csrf={c.var.csrfToken} rows={invitations} zone={info.timeZone} /> : <p>{t('view.invitationsNone')}</p>}
+        invitations={invitations.length > 0 ? <InvitationTable t={ti} rows={invitations} zone={info.timeZone} /> : <p>{t('view.invitationsNone')}</p>}
         responses={answered.rows.length > 0 ? <ResponseTable t={tr} rows={answered.rows} zone={info.timeZone} showCase={false} showArea={false} /> : <p>{t('view.responsesNone')}</p>}
       />
     ),

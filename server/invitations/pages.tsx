@@ -5,13 +5,15 @@ import { CsrfField } from '../ui/staff-page.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextArea, TextField } from '../ui/form-parts.tsx';
 import { formatDate, formatShort } from '../workspace/format.ts';
 import { isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, DEFAULT_EXPIRY_DAYS, groupCode } from './status.ts';
-import type { InvitableQuestionnaire, InvitationListItem, IssueField, IssueFormValues } from './store.ts';
+import { LANGUAGE_NAMES } from '../i18n/index.ts';
+import { MESSAGE_LANGUAGES } from './message.ts';
+import type { InvitableQuestionnaire, InvitationListItem, IssueField, IssueFormValues, WithdrawalDetails } from './store.ts';
 
 type T = TFunction;
 
 const STATUS_TAG: Record<string, string> = { pending: 'grey', opened: 'yellow', in_progress: 'yellow', completed: 'green', expired: 'grey', revoked: 'red' };
 
-export function InvitationTable({ t, csrf, rows, zone }: { t: T; csrf: string; rows: InvitationListItem[]; zone: string }) {
+export function InvitationTable({ t, rows, zone }: { t: T; rows: InvitationListItem[]; zone: string }) {
   if (rows.length === 0) return null;
   return (
     <TableWrap label={t('list.tableLabel')}>
@@ -40,12 +42,9 @@ export function InvitationTable({ t, csrf, rows, zone }: { t: T; csrf: string; r
               </td>
               <td>
                 {isOutstanding(r.status) && (
-                  <form method="post" action={`/staff/invitations/${r.id}/revoke`} class="inline">
-                    <CsrfField token={csrf} />
-                    <button type="submit" class="secondary" aria-label={t('list.revokeLabel', { questionnaire: r.questionnaireTitle, date: formatShort(r.createdAt, zone) })}>
-                      {t('list.revoke')}
-                    </button>
-                  </form>
+                  <a href={`/staff/invitations/${r.id}/withdraw`} aria-label={t('list.revokeLabel', { questionnaire: r.questionnaireTitle, date: formatShort(r.createdAt, zone) })}>
+                    {t('list.revoke')}
+                  </a>
                 )}
               </td>
             </tr>
@@ -101,6 +100,14 @@ export function IssueFormPage(props: {
               options={(['start', 'review', 'end'] as const).map((s) => ({ value: s, label: t(`stage.${s}`) }))}
             />
           )}
+          <SelectField
+            id="language"
+            label={t('new.language')}
+            hint={t('new.languageHint')}
+            error={errorOf('language')}
+            value={values.language}
+            options={MESSAGE_LANGUAGES.filter((l) => choices.some((q) => q.languages.includes(l))).map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+          />
           <TextField
             id="expiresInDays"
             label={t('new.expires')}
@@ -130,6 +137,7 @@ export interface Issued {
   qrSvg: string;
   message: string;
   expiresAt: Date;
+  language: string;
 }
 
 export function IssuedPage({ t, csrf, issued, zone }: { t: T; csrf: string; issued: Issued; zone: string }) {
@@ -161,12 +169,44 @@ export function IssuedPage({ t, csrf, issued, zone }: { t: T; csrf: string; issu
       <form method="post" action={`/staff/invitations/${issued.invitationId}/slip`} target="_blank">
         <CsrfField token={csrf} />
         <input type="hidden" name="code" value={issued.code} />
+        <input type="hidden" name="lang" value={issued.language} />
         <button type="submit" class="secondary">
           {t('issued.slipButton')}
         </button>
       </form>
       <p>
         <a href={`/staff/cases/${issued.caseId}`}>{t('issued.back', { reference: issued.reference })}</a>
+      </p>
+    </>
+  );
+}
+
+/** The check before withdrawing: what stops working, and the one-step way to replace a lost code. */
+export function WithdrawPage({ t, csrf, reference, details, zone }: { t: T; csrf: string; reference: string; details: WithdrawalDetails; zone: string }) {
+  return (
+    <>
+      <h1>{t('withdraw.title', { questionnaire: details.questionnaireTitle })}</h1>
+      <p>{t('withdraw.what', { created: formatShort(details.createdAt, zone), until: formatDate(details.expiresAt, zone) })}</p>
+      <p>{t('withdraw.warning')}</p>
+      <form method="post" action={`/staff/invitations/${details.invitationId}/revoke`}>
+        <CsrfField token={csrf} />
+        <button type="submit" class="warning">
+          {t('withdraw.withdraw')}
+        </button>
+      </form>
+      <h2>{t('withdraw.reissueTitle')}</h2>
+      <p>{t('withdraw.reissueWhat')}</p>
+      <form method="post" action={`/staff/invitations/${details.invitationId}/reissue`}>
+        <CsrfField token={csrf} />
+        {details.languages.length > 1 && (
+          <SelectField id="language" label={t('new.language')} hint={t('new.languageHint')} value="en" options={details.languages.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} />
+        )}
+        <button type="submit" class="secondary">
+          {t('withdraw.reissue')}
+        </button>
+      </form>
+      <p>
+        <a href={`/staff/cases/${details.caseId}`}>{t('withdraw.cancel', { reference })}</a>
       </p>
     </>
   );

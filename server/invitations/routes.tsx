@@ -2,7 +2,9 @@
 //   GET  /staff/cases/:id/invitations/new   choose questionnaire, stage and expiry
 //   POST /staff/cases/:id/invitations       issue: the code is shown on this response only
 //   POST /staff/invitations/:id/slip        the printable slip (the page that showed the code sends it back)
+//   GET  /staff/invitations/:id/withdraw    check before withdrawing (or replacing a lost code)
 //   POST /staff/invitations/:id/revoke      withdraw
+//   POST /staff/invitations/:id/reissue     withdraw and issue a new code in one step
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { CASE_ROLES, notFound } from '../cases/routes.tsx';
@@ -11,12 +13,13 @@ import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
-import { formatDate } from '../workspace/format.ts';
 import { serviceInfo } from '../workspace/service.ts';
 import { invitationUrl, qrSvg } from './link.ts';
-import { IssuedPage, IssueFormPage } from './pages.tsx';
-import { invitationSlipsPage } from '../print/invitation-slip.tsx';
-import { blankIssueForm, invitableQuestionnaires, issueInvitation, revokeInvitation, slipFor, type IssueField, type IssueFormValues } from './store.ts';
+import { IssuedPage, IssueFormPage, WithdrawPage } from './pages.tsx';
+import { dateIn, invitationSlipsPage } from '../print/invitation-slip.tsx';
+import type { Stage } from '../../db/schema.ts';
+import { invitationMessage, linkIn, MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
+import { blankIssueForm, invitableQuestionnaires, issueInvitation, reissueInvitation, revokeInvitation, slipFor, withdrawalFor, type InvitableQuestionnaire, type IssueField, type IssueFormValues } from './store.ts';
 import { INVITATION_CSS } from './styles.ts';
 
 type C = Context<AppEnv>;
@@ -46,17 +49,22 @@ invitationRoutes.get('/staff/cases/:id/invitations/new', gate, async (c) => {
   return issueForm(c, found, values, []);
 });
 
-invitationRoutes.post('/staff/cases/:id/invitations', gate, async (c) => {
-  const p = c.var.staff;
+/** The page that shows a new code once: link, code, QR, the message in the chosen language, and the slip. */
+async function issuedPage(c: C, found: CaseDetail, issued: { invitationId: string; code: string; expiresAt: Date; questionnaire: InvitableQuestionnaire; stage: Stage; language: MessageLanguage }) {
   const { db, config } = c.var.deps;
-  const found = await findCase(db, p, c.req.param('id'));
-  if (!found) throw notFound();
-  const issued = await issueInvitation(c.var.deps, p, found, await c.req.parseBody());
-  if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400);
-  const info = await serviceInfo(db, p.serviceId);
+  const info = await serviceInfo(db, c.var.staff.serviceId);
   const url = invitationUrl(config.publicUrl, issued.code);
-  const until = formatDate(issued.expiresAt, info.timeZone);
-  const message = t(found.kind === 'victim' ? 'message.victim' : 'message.child', { worker: p.name, service: info.name, url, until });
+  const lang = issued.language;
+  const message = invitationMessage({
+    lang,
+    caseKind: found.kind,
+    questionnaireKind: issued.questionnaire.kind,
+    stage: issued.stage,
+    worker: c.var.staff.name,
+    service: info.name,
+    url: linkIn(url, lang),
+    until: dateIn(lang, issued.expiresAt),
+  });
   return renderStaffPage(c, {
     title: t('issued.title', { reference: found.caseReference }),
     active: 'cases',
@@ -73,31 +81,69 @@ invitationRoutes.post('/staff/cases/:id/invitations', gate, async (c) => {
             reference: found.caseReference,
             questionnaireTitle: issued.questionnaire.title,
             code: issued.code,
-            url,
+            url: linkIn(url, lang),
             publicUrl: config.publicUrl.replace(/\/+$/, ''),
-            qrSvg: await qrSvg(url),
+            qrSvg: await qrSvg(linkIn(url, lang)),
             message,
             expiresAt: issued.expiresAt,
+            language: lang,
           }}
         />
       </>
     ),
   });
+}
+
+invitationRoutes.post('/staff/cases/:id/invitations', gate, async (c) => {
+  const found = await findCase(c.var.deps.db, c.var.staff, c.req.param('id'));
+  if (!found) throw notFound();
+  const issued = await issueInvitation(c.var.deps, c.var.staff, found, await c.req.parseBody());
+  if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400);
+  return issuedPage(c, found, issued);
 });
 
-const SlipForm = z.object({ code: z.string().max(40).catch('') });
+const SlipForm = z.object({ code: z.string().max(40).catch(''), lang: z.enum(MESSAGE_LANGUAGES).catch('en') });
 
 invitationRoutes.post('/staff/invitations/:id/slip', gate, async (c) => {
   const { db, config } = c.var.deps;
-  const { code } = SlipForm.parse(await c.req.parseBody());
+  const { code, lang } = SlipForm.parse(await c.req.parseBody());
   const slip = await slipFor(db, c.var.staff, c.req.param('id'), code);
   if (!slip) throw notFound();
-  const slips = [{ code: slip.code, publicUrl: config.publicUrl, audience: slip.caseKind, questionnaireTitle: slip.questionnaireTitle, expiresAt: slip.expiresAt }];
-  return c.html(invitationSlipsPage({ slips, lang: 'en', nonce: c.get('secureHeadersNonce') }));
+  const slips = [{ code: slip.code, publicUrl: config.publicUrl, audience: slip.caseKind, questionnaireTitle: slip.questionnaireTitles[lang] ?? slip.questionnaireTitle, expiresAt: slip.expiresAt, lang }];
+  return c.html(invitationSlipsPage({ slips, lang, nonce: c.get('secureHeadersNonce') }));
+});
+
+invitationRoutes.get('/staff/invitations/:id/withdraw', gate, async (c) => {
+  const { db, clock } = c.var.deps;
+  const details = await withdrawalFor(db, c.var.staff, c.req.param('id'), clock.now());
+  if (!details) throw notFound();
+  if (details === 'not_outstanding') {
+    return renderStaffPage(c, { title: t('withdraw.notOutstanding'), active: 'cases', body: <p class="notice">{t('withdraw.notOutstanding')}</p> });
+  }
+  const found = await findCase(db, c.var.staff, details.caseId);
+  if (!found) throw notFound();
+  const info = await serviceInfo(db, c.var.staff.serviceId);
+  return renderStaffPage(c, {
+    title: t('withdraw.title', { questionnaire: details.questionnaireTitle }),
+    active: 'cases',
+    body: <WithdrawPage t={t} csrf={c.var.csrfToken} reference={found.caseReference} details={details} zone={info.timeZone} />,
+  });
 });
 
 invitationRoutes.post('/staff/invitations/:id/revoke', gate, async (c) => {
   const outcome = await revokeInvitation(c.var.deps, c.var.staff, c.req.param('id'));
   if (!outcome) throw notFound();
   return c.redirect(`/staff/cases/${outcome.caseId}?done=${outcome.kind === 'revoked' ? 'revoked' : 'alreadyFinished'}`, 303);
+});
+
+const ReissueForm = z.object({ language: z.enum(MESSAGE_LANGUAGES).catch('en') });
+
+invitationRoutes.post('/staff/invitations/:id/reissue', gate, async (c) => {
+  const { language } = ReissueForm.parse(await c.req.parseBody());
+  const outcome = await reissueInvitation(c.var.deps, c.var.staff, c.req.param('id'));
+  if (!outcome) throw notFound();
+  if (outcome.kind === 'not_outstanding') return c.redirect(`/staff/cases/${outcome.caseId}?done=alreadyFinished`, 303);
+  const found = await findCase(c.var.deps.db, c.var.staff, outcome.caseId);
+  if (!found) throw notFound();
+  return issuedPage(c, found, { ...outcome, language: outcome.questionnaire.languages.includes(language) ? language : 'en' });
 });

@@ -10,6 +10,8 @@ import { listQuestionnaires } from '../questionnaire/store.ts';
 import { generateInvitationCode, hashCode, normaliseCode } from '../respond/codes.ts';
 import { visibleCases } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
+import type { Language } from '../questionnaire/definition.ts';
+import { MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { DEFAULT_EXPIRY_DAYS, expiryOf, invitationStatus, isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, type InvitationStatus } from './status.ts';
 
 export interface InvitableQuestionnaire {
@@ -19,6 +21,9 @@ export interface InvitableQuestionnaire {
   title: string;
   /** Self-assessments: asked at the start, at reviews and at the end. */
   staged: boolean;
+  /** The languages the questionnaire is written in that an invitation can also be sent in. */
+  languages: MessageLanguage[];
+  titles: Partial<Record<Language, string>>;
 }
 
 /** Questionnaires a case can be invited to: children to children's, victims to victims'; never archived ones or Tell Us (an open link). */
@@ -26,7 +31,15 @@ export async function invitableQuestionnaires(db: Queryable, serviceId: string, 
   const all = await listQuestionnaires(db, serviceId);
   return all
     .filter((q) => !q.archived && q.kind !== 'tell_us' && q.audience === caseKind)
-    .map((q) => ({ id: q.questionnaireId, slug: q.slug, kind: q.kind, title: q.definition.title.en, staged: q.definition.staged === true }))
+    .map((q) => ({
+      id: q.questionnaireId,
+      slug: q.slug,
+      kind: q.kind,
+      title: q.definition.title.en,
+      staged: q.definition.staged === true,
+      languages: MESSAGE_LANGUAGES.filter((l) => q.definition.languages.includes(l)),
+      titles: q.definition.title,
+    }))
     .sort((a, b) => a.title.localeCompare(b.title));
 }
 
@@ -34,19 +47,21 @@ const IssueFields = z.object({
   questionnaireId: z.string().max(100).optional(),
   stage: z.string().max(20).optional(),
   expiresInDays: z.string().max(10).optional(),
+  language: z.string().max(10).optional(),
 });
 
-export type IssueField = 'questionnaireId' | 'stage' | 'expiresInDays';
+export type IssueField = 'questionnaireId' | 'stage' | 'expiresInDays' | 'language';
 export interface IssueFormValues {
   questionnaireId: string;
   stage: string;
   expiresInDays: string;
+  language: string;
 }
 export type IssueOutcome =
-  | { ok: true; invitationId: string; code: string; questionnaire: InvitableQuestionnaire; stage: Stage; expiresAt: Date }
+  | { ok: true; invitationId: string; code: string; questionnaire: InvitableQuestionnaire; stage: Stage; expiresAt: Date; language: MessageLanguage }
   | { ok: false; values: IssueFormValues; errors: { field: IssueField; key: string }[] };
 
-export const blankIssueForm = (): IssueFormValues => ({ questionnaireId: '', stage: '', expiresInDays: String(DEFAULT_EXPIRY_DAYS) });
+export const blankIssueForm = (): IssueFormValues => ({ questionnaireId: '', stage: '', expiresInDays: String(DEFAULT_EXPIRY_DAYS), language: 'en' });
 
 /** Issues an invitation for an open case this person may see. The code in the result is never stored. */
 export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: CaseDetail, body: Record<string, unknown>): Promise<IssueOutcome> {
@@ -55,6 +70,7 @@ export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: Case
     questionnaireId: (raw.success ? raw.data.questionnaireId : undefined) ?? '',
     stage: (raw.success ? raw.data.stage : undefined) ?? '',
     expiresInDays: ((raw.success ? raw.data.expiresInDays : undefined) ?? '').trim(),
+    language: (raw.success ? raw.data.language : undefined) || 'en',
   };
   const errors: { field: IssueField; key: string }[] = [];
   const choices = await invitableQuestionnaires(deps.db, p.serviceId, found.kind);
@@ -67,9 +83,16 @@ export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: Case
   }
   const days = values.expiresInDays === '' ? DEFAULT_EXPIRY_DAYS : /^\d{1,3}$/.test(values.expiresInDays) ? Number(values.expiresInDays) : NaN;
   if (!(days >= MIN_EXPIRY_DAYS && days <= MAX_EXPIRY_DAYS)) errors.push({ field: 'expiresInDays', key: 'errors.expiryRange' });
+  const language = MESSAGE_LANGUAGES.find((l) => l === values.language);
+  if (!language || (questionnaire && !questionnaire.languages.includes(language))) errors.push({ field: 'language', key: 'errors.languageMissing' });
   if (found.closedAt) errors.unshift({ field: 'questionnaireId', key: 'errors.caseClosed' });
-  if (errors.length > 0 || !questionnaire) return { ok: false, values, errors };
+  if (errors.length > 0 || !questionnaire || !language) return { ok: false, values, errors };
+  const { invitationId, code, expiresAt } = await writeInvitation(deps, p, found, questionnaire.id, stage, days);
+  return { ok: true, invitationId, code, questionnaire, stage, expiresAt, language };
+}
 
+/** Writes a new invitation and its audit row; the code returned is never stored. */
+async function writeInvitation(deps: { db: Queryable; clock: Deps['clock'] }, p: StaffPrincipal, found: Pick<CaseDetail, 'id' | 'areaId'>, questionnaireId: string, stage: Stage, days: number) {
   const now = deps.clock.now();
   const expiresAt = expiryOf(now, days);
   const code = generateInvitationCode();
@@ -79,7 +102,7 @@ export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: Case
       serviceId: p.serviceId,
       areaId: found.areaId,
       caseId: found.id,
-      questionnaireId: questionnaire.id,
+      questionnaireId,
       stage,
       codeHash: hashCode(code),
       createdBy: p.id,
@@ -92,9 +115,9 @@ export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: Case
     action: 'invitation.issue',
     subjectType: 'invitation',
     subjectId: row!.id,
-    detail: { caseId: found.id, questionnaireId: questionnaire.id, stage, expiresAt: expiresAt.toISOString() },
+    detail: { caseId: found.id, questionnaireId, stage, expiresAt: expiresAt.toISOString() },
   });
-  return { ok: true, invitationId: row!.id, code, questionnaire, stage, expiresAt };
+  return { invitationId: row!.id, code, expiresAt };
 }
 
 export interface InvitationListItem {
@@ -165,12 +188,74 @@ export async function revokeInvitation(deps: Deps, p: StaffPrincipal, id: string
   return { kind: 'revoked', caseId: invitation.caseId };
 }
 
+export interface WithdrawalDetails {
+  invitationId: string;
+  caseId: string;
+  questionnaireTitle: string;
+  /** The languages a replacement code's message can be written in. */
+  languages: MessageLanguage[];
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** What the "withdraw this invitation?" page names; undefined when it is not found or no longer waiting. */
+export async function withdrawalFor(db: Queryable, p: StaffPrincipal, id: string, now: Date): Promise<WithdrawalDetails | 'not_outstanding' | undefined> {
+  const row = await findInvitation(db, p, id);
+  if (!row) return undefined;
+  const { invitation } = row;
+  if (!isOutstanding(invitationStatus({ ...invitation, hasAnswers: Boolean(row.hasAnswers) }, now))) return 'not_outstanding';
+  const questionnaire = (await listQuestionnaires(db, p.serviceId)).find((q) => q.questionnaireId === invitation.questionnaireId);
+  return {
+    invitationId: invitation.id,
+    caseId: invitation.caseId,
+    questionnaireTitle: questionnaire?.definition.title.en ?? '',
+    languages: MESSAGE_LANGUAGES.filter((l) => questionnaire?.definition.languages.includes(l)),
+    createdAt: invitation.createdAt,
+    expiresAt: invitation.expiresAt,
+  };
+}
+
+export type ReissueOutcome =
+  | { kind: 'reissued'; caseId: string; invitationId: string; code: string; expiresAt: Date; questionnaire: InvitableQuestionnaire; stage: Stage }
+  | { kind: 'not_outstanding'; caseId: string }
+  | undefined;
+
+/**
+ * A lost code: withdraws the invitation and issues a new one for the same questionnaire and stage,
+ * lasting as long as the first did, in one transaction. Pressing twice withdraws nothing more:
+ * the second press finds the first invitation already withdrawn.
+ */
+export async function reissueInvitation(deps: Deps, p: StaffPrincipal, id: string): Promise<ReissueOutcome> {
+  return deps.db.transaction(async (tx) => {
+    const row = await findInvitation(tx, p, id);
+    if (!row) return undefined;
+    const now = deps.clock.now();
+    const { invitation } = row;
+    const found = await findCase(tx, p, invitation.caseId);
+    const questionnaire = found && (await invitableQuestionnaires(tx, p.serviceId, found.kind)).find((q) => q.id === invitation.questionnaireId);
+    const outstanding = isOutstanding(invitationStatus({ ...invitation, hasAnswers: Boolean(row.hasAnswers) }, now));
+    if (!found || !questionnaire || found.closedAt || !outstanding) return { kind: 'not_outstanding', caseId: invitation.caseId };
+    const withdrawn = await tx
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(and(eq(invitations.id, invitation.id), sql`${invitations.submittedAt} is null`, sql`${invitations.revokedAt} is null`))
+      .returning({ id: invitations.id });
+    if (withdrawn.length === 0) return { kind: 'not_outstanding', caseId: invitation.caseId };
+    await recordAudit(tx, deps.clock, { actor: p, action: 'invitation.revoke', subjectType: 'invitation', subjectId: invitation.id, detail: { caseId: invitation.caseId, reissued: true } });
+    const lasted = Math.round((invitation.expiresAt.getTime() - invitation.createdAt.getTime()) / (24 * 60 * 60 * 1000));
+    const days = Math.min(MAX_EXPIRY_DAYS, Math.max(MIN_EXPIRY_DAYS, lasted));
+    const issued = await writeInvitation({ db: tx, clock: deps.clock }, p, found, questionnaire.id, invitation.stage, days);
+    return { kind: 'reissued', caseId: found.id, questionnaire, stage: invitation.stage, ...issued };
+  });
+}
+
 export interface SlipData {
   invitationId: string;
   code: string;
   caseId: string;
   caseKind: 'child' | 'victim';
   questionnaireTitle: string;
+  questionnaireTitles: Partial<Record<Language, string>>;
   expiresAt: Date;
 }
 
@@ -185,13 +270,15 @@ export async function slipFor(db: Queryable, p: StaffPrincipal, id: string, rawC
   if (!row || row.invitation.codeHash !== hashCode(code)) return undefined;
   const found = await findCase(db, p, row.invitation.caseId);
   if (!found) return undefined;
-  const titles = new Map((await listQuestionnaires(db, p.serviceId)).map((q) => [q.questionnaireId, q.definition.title.en]));
+  const titles = new Map((await listQuestionnaires(db, p.serviceId)).map((q) => [q.questionnaireId, q.definition.title]));
+  const title = titles.get(row.invitation.questionnaireId);
   return {
     invitationId: row.invitation.id,
     code,
     caseId: found.id,
     caseKind: found.kind,
-    questionnaireTitle: titles.get(row.invitation.questionnaireId) ?? '',
+    questionnaireTitle: title?.en ?? '',
+    questionnaireTitles: title ?? {},
     expiresAt: row.invitation.expiresAt,
   };
 }

@@ -35,7 +35,8 @@ export interface InvitationSlipProps {
 /** The code in groups of four or five, as people copy it (the link accepts it with or without spaces). */
 export const groupedCode = (code: string) => code.replace(/(.{4})(?=.{4})/g, '$1 ').trim();
 
-function dateIn(lang: Language, when: Date): string {
+/** A date written out in that language (UK time), e.g. "12 May 2026" / "12 Mai 2026". */
+export function dateIn(lang: Language, when: Date): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(when);
 }
 

@@ -165,4 +165,36 @@ describe('a case manager sends a questionnaire and hears back, in a real browser
     await check(page, 'paper form');
     await page.close();
   });
+
+  it('sends an invitation in Welsh, then replaces a lost code after a check page', async () => {
+    const page = await browser.newPage(NARROW);
+    await page.goto(`${server.url}/staff/sign-in?next=/staff/cases/new`);
+    await page.getByLabel('Email').fill('case@riverside.example');
+    await page.getByLabel('Password').fill('heard-demo-password');
+    await go(page, page.getByRole('button', { name: /sign in/i }));
+    await page.getByRole('textbox', { name: 'Case reference' }).fill('CV-2026-0777');
+    await go(page, page.getByRole('button', { name: 'Record case' }));
+    await go(page, page.getByRole('link', { name: 'Send a questionnaire' }));
+    await page.getByLabel('Questionnaire').selectOption({ label: 'Your time with us' });
+    await page.getByLabel('Language').selectOption('cy');
+    await go(page, page.getByRole('button', { name: 'Create invitation' }));
+    await expect(page.getByRole('textbox', { name: 'Text message to copy' }).inputValue()).resolves.toContain('y gwaith a wnaethom gyda');
+    const first = await page.getByRole('textbox', { name: 'Link to send' }).inputValue();
+    expect(first).toMatch(/\?lang=cy$/);
+    await check(page, 'invitation ready in Welsh');
+
+    await go(page, page.getByRole('link', { name: /Back to case/ }));
+    await go(page, page.getByRole('link', { name: /Withdraw the .* invitation created/ }));
+    await expect(heading(page)).resolves.toContain('Withdraw the');
+    await check(page, 'withdraw an invitation');
+    await page.getByLabel('Language').selectOption('cy');
+    await go(page, page.getByRole('button', { name: 'Withdraw and make a new code' }));
+    await expect(heading(page)).resolves.toBe('Invitation ready for CV-2026-0777');
+    const second = await page.getByRole('textbox', { name: 'Link to send' }).inputValue();
+    expect(second).not.toBe(first);
+    await check(page, 'new code after a lost one');
+    const gone = await page.request.get(first.replace('?lang=cy', ''), { maxRedirects: 0 });
+    expect(gone.status()).toBe(410);
+    await page.close();
+  });
 });
