@@ -11,6 +11,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { staticAssets } from './http/static-assets.ts';
 import { respondRoutes } from './respond/routes.tsx';
 import { staffRoutes } from './staff/routes.ts';
+import { paperRoutes } from './print/paper-routes.tsx';
 import { printRoutes } from './print/routes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
 import { outboxAdminRoutes } from './outbox/admin-routes.tsx';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', respondRoutes);
   app.route('/', staffRoutes); // /staff/sign-in, /staff/account, /staff/invite|reset|setup/…, /staff/admin…
   app.route('/', printRoutes); // /print/… cards and posters, /qr/… images of our own links
+  app.route('/', paperRoutes); // /staff/print/paper… paper questionnaires
   app.route('/', alertRoutes).route('/', outboxAdminRoutes);
   app.route('/', questionnaireRoutes);
   app.route('/', workspaceRoutes); // /staff home, /staff/cases…, /staff/invitations…, /staff/responses…

@@ -241,6 +241,11 @@ export function CasePage(props: {
             {t('view.enter')}
           </a>
         )}{' '}
+        {props.canEnter && (
+          <a class="button secondary" href="/staff/print/paper">
+            {t('view.printPaper')}
+          </a>
+        )}{' '}
         <a class="button secondary" href={`${base}/edit`}>
           {t('view.edit')}
         </a>

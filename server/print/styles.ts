@@ -50,3 +50,30 @@ export const SLIP_CSS = `
 .slip .code{display:block;font-family:ui-monospace,"Cascadia Mono",Menlo,Consolas,monospace;font-size:calc(4.6*var(--u));font-weight:700;letter-spacing:.06em;margin:0}
 @media print{.slips{--u:1mm;max-width:none;margin:0}}
 `.replace(/\n/g, '');
+
+/** A4 paper questionnaire: large type, real tick boxes, lined boxes to write in. */
+export const PAPER_CSS = `
+@page{size:A4;margin:15mm}
+.sheet.paper{max-width:180mm;padding:1.25rem;font-size:1.25rem;line-height:1.45}
+.paper header{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:flex-start;border-bottom:2px solid #0b0c0c;margin-bottom:1rem}
+.paper h1{font-size:1.75rem;margin:0 0 .75rem}
+.paper h2{font-size:1.3rem;margin:0 0 .25rem}
+.paper .for-worker{border:2px solid #0b0c0c;padding:.5rem .75rem;font-size:1rem;min-width:14rem}
+.paper .for-worker p{margin:0 0 .25rem}
+.paper .question,.paper .info{break-inside:avoid;page-break-inside:avoid;margin:0 0 1.25rem;padding-top:.75rem;border-top:1px solid #b1b4b6}
+.paper .hint,.paper .how,.paper .only-if{margin:0 0 .4rem;color:#505a5f}
+.paper .only-if{font-style:italic}
+.paper .ticks{list-style:none;margin:0;padding:0}
+.paper .ticks li{display:flex;align-items:center;gap:.6rem;margin:0 0 .5rem}
+.paper .ticks.across{display:flex;flex-wrap:wrap;gap:.4rem 1rem}
+.paper .rating{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem}
+.paper .rating .end{font-weight:700}
+.paper .box{display:inline-block;flex:none;width:1.4rem;height:1.4rem;border:2px solid #0b0c0c;background:#fff}
+.paper .write{display:block;border:2px solid #0b0c0c;background:#fff}
+.paper .write.short{height:2.5rem}
+.paper .write.long{height:9rem}
+.paper .write.ref{display:inline-block;width:9rem;height:1.8rem;vertical-align:middle}
+.paper .contact div{margin:0 0 .5rem}
+.paper .contact dd{margin:0}
+.paper .thanks{font-weight:700;margin-top:1.5rem}
+`.replace(/\n/g, '');

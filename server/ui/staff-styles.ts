@@ -52,6 +52,7 @@ form.inline{display:inline}
 dl.summary{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.25rem 1rem;margin:0 0 1.5rem}
 dl.summary dt{font-weight:700}dl.summary dd{margin:0}
 .muted{color:#505a5f}
+ul.links{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}ul.links a{display:inline-block;padding:.3rem 0}
 @media (max-width:40rem){dl.summary{grid-template-columns:1fr}h1{font-size:1.6rem}}
 @media print{header,nav.staff,.no-print,.alerts-banner{display:none}a{color:#0b0c0c;text-decoration:none}}
 `;

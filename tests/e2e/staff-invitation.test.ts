@@ -195,6 +195,15 @@ describe('a case manager sends a questionnaire and hears back, in a real browser
     await check(page, 'new code after a lost one');
     const gone = await page.request.get(first.replace('?lang=cy', ''), { maxRedirects: 0 });
     expect(gone.status()).toBe(410);
+
+    // A child with no phone gets the same questionnaire on paper, in Welsh.
+    await go(page, page.getByRole('link', { name: /Back to case/ }));
+    await go(page, page.getByRole('link', { name: 'Print a paper questionnaire' }));
+    await check(page, 'print a paper questionnaire');
+    await go(page, page.getByRole('row', { name: /Your time with us/ }).getByRole('link', { name: 'Cymraeg' }));
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('cy');
+    await expect(page.locator('.sheet h1').textContent()).resolves.toBe('Dy amser gyda ni');
+    await check(page, 'paper questionnaire in Welsh');
     await page.close();
   });
 });
