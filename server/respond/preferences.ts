@@ -7,12 +7,16 @@ import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { LANGUAGES, type Language } from '../questionnaire/definition.ts';
 import { directionOf } from '../i18n/index.ts';
+import { chromeOf, fitPreferences, type RespondentChrome } from '../questionnaire/chrome.ts';
+import type { Definition } from '../questionnaire/definition.ts';
 
 export interface Preferences {
   lang: Language;
   dir: 'ltr' | 'rtl';
   mode: 'form' | 'chat';
   easyRead: boolean;
+  /** What this questionnaire offers (languages, modes, easy read, register), once known. */
+  chrome?: RespondentChrome;
 }
 
 const PREFS_COOKIE = 'heard_prefs';
@@ -51,4 +55,15 @@ export function preferencesOf(c: Context<AppEnv>): Preferences {
     });
   }
   return { lang, dir: directionOf(lang), mode, easyRead: easy === '1' };
+}
+
+/**
+ * Narrows the preferences, in place, to what this questionnaire version offers: a Polish choice on
+ * a questionnaire with no Polish falls back to English, chat to form when chat is not allowed.
+ * In place, so every later use of the request's preferences sees the same, fitted values.
+ */
+export function fitToQuestionnaire(prefs: Preferences, version: { definition: Definition; audience: string }): void {
+  const chrome = chromeOf(version.definition, version.audience);
+  const fitted = fitPreferences(prefs, chrome);
+  Object.assign(prefs, fitted, { dir: directionOf(fitted.lang), chrome });
 }

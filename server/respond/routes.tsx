@@ -44,7 +44,7 @@ import { CheckPage, FormStepPage, IntroPage, ProblemPage, SentPage } from './pag
 import { renderPage, type Frame } from './pages/layout.tsx';
 import type { Audience } from './pages/parts.tsx';
 import { firstFieldId } from './pages/question-fields.tsx';
-import { preferencesOf, type Preferences } from './preferences.ts';
+import { fitToQuestionnaire, preferencesOf, type Preferences } from './preferences.ts';
 import { sendAnswers } from './send.ts';
 import { answerStep, answersOf, questionById, type StepError as EngineError } from './step.ts';
 import { parseFormStep, parseJsonStep } from './step-input.ts';
@@ -115,6 +115,7 @@ async function guard(c: C, prefs: Preferences, allowSent = false): Promise<Guard
   const { db, clock } = c.var.deps;
   const journey = await findJourney(db, c.req.param('draftId') ?? '', draftToken(c));
   if (!journey) return { ok: false, response: problem(c, prefs, 'noDraft', 404) };
+  fitToQuestionnaire(prefs, journey.version);
   const base = draftBase(journey.draft.id);
   if (journey.draft.submittedAt && !allowSent) return { ok: false, response: c.redirect(`${base}/sent`, 303) };
   if (!journey.draft.submittedAt) {
@@ -373,6 +374,7 @@ respondRoutes.get('/s/:place/:questionnaire', async (c) => {
   const { db, clock } = c.var.deps;
   const link = await resolveOpenLink(db, c.req.param('place'), c.req.param('questionnaire'));
   if (!link) return problem(c, prefs, 'openLinkUnknown', 404);
+  fitToQuestionnaire(prefs, link.version);
   const def = link.version.definition;
   // A draft started here before, on this device, and still going: offer to carry on.
   const earlier = openLinkDraftId(c);
