@@ -52,6 +52,7 @@ form.inline{display:inline}
 dl.summary{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.25rem 1rem;margin:0 0 1.5rem}
 dl.summary dt{font-weight:700}dl.summary dd{margin:0}
 .muted{color:#505a5f}
+.visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
 @media (max-width:40rem){dl.summary{grid-template-columns:1fr}h1{font-size:1.6rem}}
 @media print{header,nav.staff,.no-print,.alerts-banner{display:none}a{color:#0b0c0c;text-decoration:none}}
 `;

@@ -41,21 +41,24 @@ export function QuestionsPage({ draft, csrfToken, notice, refusal }: { draft: Dr
               </a>{' '}
               {i > 0 && (
                 <PostForm action={`${base}/questions/${q.id}/move`} csrfToken={csrfToken} inline>
-                  <button type="submit" class="secondary" name="direction" value="up" aria-label={t('questions.moveUpLabel', { title: q.title.en })}>
+                  <button type="submit" class="secondary" name="direction" value="up">
                     {t('questions.moveUp')}
+                    <span class="visually-hidden"> {q.title.en}</span>
                   </button>
                 </PostForm>
               )}
               {i < qs.length - 1 && (
                 <PostForm action={`${base}/questions/${q.id}/move`} csrfToken={csrfToken} inline>
-                  <button type="submit" class="secondary" name="direction" value="down" aria-label={t('questions.moveDownLabel', { title: q.title.en })}>
+                  <button type="submit" class="secondary" name="direction" value="down">
                     {t('questions.moveDown')}
+                    <span class="visually-hidden"> {q.title.en}</span>
                   </button>
                 </PostForm>
               )}
               <PostForm action={`${base}/questions/${q.id}/duplicate`} csrfToken={csrfToken} inline>
-                <button type="submit" class="secondary" aria-label={t('questions.duplicateLabel', { title: q.title.en })}>
+                <button type="submit" class="secondary">
                   {t('questions.duplicate')}
+                  <span class="visually-hidden"> {q.title.en}</span>
                 </button>
               </PostForm>
               <a href={`${base}/questions/${q.id}/delete`}>
