@@ -15,7 +15,7 @@ import { ChatPage } from '../respond/pages/chat-page.tsx';
 import { FormStepPage } from '../respond/pages/journey-pages.tsx';
 import { renderPage, type Frame } from '../respond/pages/layout.tsx';
 import type { Audience } from '../respond/pages/parts.tsx';
-import type { Preferences } from '../respond/preferences.ts';
+import { respondTranslator, type Preferences } from '../respond/preferences.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { BUILDER, draftPath } from './paths.ts';
 import { PreviewStartPage } from './pages/preview-page.tsx';
@@ -64,7 +64,7 @@ previewRoutes.get(`${BUILDER}/:slug/preview/step/:id`, async (c) => {
   const lang = chrome.languages.includes(choice.lang) ? choice.lang : 'en';
   const mode = chrome.modes.includes(choice.mode) ? choice.mode : chrome.modes[0]!;
   const prefs: Preferences = { lang, dir: directionOf(lang), mode, easyRead: chrome.easyRead && choice.easy === '1', chrome };
-  const tr = translator(lang, 'respond') as unknown as Translate;
+  const tr = respondTranslator(prefs) as unknown as Translate;
   const base = `${draftPath(draft.slug)}/preview`;
   const view = { ...buildQuestionView(def, {}, q, { lang, easyRead: prefs.easyRead, base, t: tr }), step: index + 1, total: def.questions.length };
   view.stepUrl = `${base}/step/${q.id}${query({ lang, mode, easy: prefs.easyRead ? '1' : '0' })}`;

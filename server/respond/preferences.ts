@@ -6,7 +6,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { LANGUAGES, type Language } from '../questionnaire/definition.ts';
-import { directionOf } from '../i18n/index.ts';
+import { directionOf, translator } from '../i18n/index.ts';
 import { chromeOf, fitPreferences, type RespondentChrome } from '../questionnaire/chrome.ts';
 import type { Definition } from '../questionnaire/definition.ts';
 
@@ -66,4 +66,14 @@ export function fitToQuestionnaire(prefs: Preferences, version: { definition: De
   const chrome = chromeOf(version.definition, version.audience);
   const fitted = fitPreferences(prefs, chrome);
   Object.assign(prefs, fitted, { dir: directionOf(fitted.lang), chrome });
+}
+
+/**
+ * The respondent pages' words in this person's language and in the questionnaire's register:
+ * adults and professionals are addressed formally (Welsh "chi" rather than "ti"); words with no
+ * formal form fall back to the usual ones. Only Welsh has a formal file: an English formal file
+ * would be found before the Welsh words (i18next tries every language of one namespace first).
+ */
+export function respondTranslator(prefs: Preferences) {
+  return translator(prefs.lang, prefs.chrome?.register === 'formal' ? ['respond-formal', 'respond'] : 'respond');
 }

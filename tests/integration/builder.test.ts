@@ -116,6 +116,7 @@ describe('the questionnaire builder', () => {
   it('is for professionals, who answer by form only', async () => {
     expect((await lead.post(`${M}/audience`, { audience: 'professional' })).status).toBe(400);
     expect((await lead.post(`${M}/audience`, { audience: 'professional', modes: 'form' })).status).toBe(303);
+    expect((await lead.post(`${M}/links`, { openLink: 'on' })).status).toBe(303);
   });
 
   it('adds Welsh, and takes a translator’s CSV back only after checking it', async () => {
@@ -166,6 +167,14 @@ describe('the questionnaire builder', () => {
     const [q] = await t.deps.db.select().from(questionnaires).where(and(eq(questionnaires.serviceId, serviceId), eq(questionnaires.slug, 'magistrates-feedback')));
     expect(q).toMatchObject({ audience: 'professional', kind: 'custom' });
     expect(await draftDef()).toBeUndefined();
+    // A magistrate reading Welsh is addressed formally ("chi"), offered English and Welsh only, and no chat.
+    const magistrate = new Respondent(t);
+    const intro = decode(await (await magistrate.get(`/s/${serviceSlug}/magistrates-feedback?lang=cy`)).text());
+    expect(intro).toContain('<html lang="cy"');
+    expect(intro).toContain('Gallwch chi hepgor unrhyw gwestiwn nad ydych chi eisiau ei ateb.');
+    expect(intro).not.toContain('Gelli di');
+    expect(intro).toContain('hreflang="en"');
+    expect(intro).not.toContain('hreflang="pl"');
     // A new draft of the published questionnaire; reword a question and publish again.
     expect(location(await lead.post(`${M}/edit`))).toBe(M);
     await lead.post(`${M}/questions/how_clear_was_the_report`, { title: 'How easy to read was the report?', min: '1', max: '5', minLabel: 'Not at all clear', maxLabel: 'Very clear' });
@@ -198,5 +207,15 @@ describe('what respondents are offered', () => {
     expect(page).toContain('<html lang="en"');
     expect(page).not.toContain('hreflang="pl"');
     expect(page).not.toContain('hreflang="ur"');
+  });
+});
+
+describe('the register respondents are addressed in', () => {
+  it('stays informal for children', async () => {
+    const welshChild = { ...MINI_EOOQ, slug: 'child-welsh', audience: 'child' as const, languages: ['en' as const, 'cy' as const] };
+    const withCy = JSON.parse(JSON.stringify(welshChild), (k, v) => (v && typeof v === 'object' && !Array.isArray(v) && typeof v.en === 'string' ? { ...v, cy: v.en } : v));
+    await makeQuestionnaire(t.deps.db, serviceId, withCy, true);
+    const page = decode(await (await new Respondent(t).get(`/s/${serviceSlug}/child-welsh?lang=cy`)).text());
+    expect(page).toContain('Gelli di hepgor unrhyw gwestiwn');
   });
 });
