@@ -17,6 +17,9 @@ import { addQuestion, deleteQuestion, duplicateQuestion, moveQuestion, replaceQu
 import { AudiencePage, DetailsPage, LinksPage } from './pages/settings-pages.tsx';
 import { ChangesPage, PublishPage, PublishedPage } from './pages/publish-pages.tsx';
 import { LanguagesPage, TranslatePage } from './pages/language-pages.tsx';
+import { DraftJsonPage } from './pages/json-page.tsx';
+import { parseJsonText } from '../questionnaires-admin/json-text.ts';
+import { QUESTIONNAIRE_SCHEMA_PATH } from '../questionnaire/json-schema.ts';
 import { DeleteQuestionPage, QuestionFormPage, QuestionsPage, QuestionTypePage } from './pages/question-pages.tsx';
 import { BuilderHome, StartPage, TaskListPage } from './pages/start-pages.tsx';
 import { previewRoutes } from './preview.tsx';
@@ -368,6 +371,32 @@ builderRoutes.post(`${BUILDER}/:slug/languages/:lang/import`, async (c) => {
   if (!read.ok) return translatePage(c, draft, lang, { csvProblems: read.problems }, 400);
   await saveDraft(change(c), draft, applyTranslations(draft.definition, lang, read.values), 'builder.translation_import', { language: lang, texts: read.values.size });
   return c.redirect(`${draftPath(draft.slug)}/languages/${lang}?done=imported`, 303);
+});
+
+// ── the draft as JSON (advanced) ─────────────────────────────────────────────────────────────
+
+const DraftJsonShape = z.object({ slug: z.string(), languages: z.array(z.string()).min(1), title: z.object({ en: z.string().min(1) }).loose(), questions: z.array(z.object({ id: z.string(), type: z.string() }).loose()) }).loose();
+
+function jsonPage(c: C, draft: Draft, text: string, errors: FieldError[] = [], status: Status = 200) {
+  return page(c, t('json.title'), <DraftJsonPage draft={draft} text={text} errors={errors} csrfToken={c.var.csrfToken} schemaUrl={c.var.deps.config.publicUrl + QUESTIONNAIRE_SCHEMA_PATH} />, status, errors.length);
+}
+
+builderRoutes.get(`${BUILDER}/:slug/json`, async (c) => {
+  const draft = await draftOf(c);
+  return jsonPage(c, draft, JSON.stringify(draft.definition, null, 2));
+});
+
+builderRoutes.post(`${BUILDER}/:slug/json`, async (c) => {
+  const draft = await draftOf(c);
+  const text = field(await form(c), 'definition', 900_000);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return jsonPage(c, draft, text, [{ id: 'definition', message: parsed.line ? t('json.notJsonAt', { line: parsed.line, column: parsed.column }) : t('json.notJson') }], 400);
+  const shape = DraftJsonShape.safeParse(parsed.value);
+  if (!shape.success) return jsonPage(c, draft, text, [{ id: 'definition', message: t('json.notDefinition') }], 400);
+  if (shape.data.slug !== draft.slug) return jsonPage(c, draft, text, [{ id: 'definition', message: t('json.slug', { slug: draft.slug }) }], 400);
+  // Saved as the draft; the whole-definition check is the publish page's, as for every draft.
+  await saveDraft(change(c), draft, parsed.value as Draft['definition'], 'builder.json');
+  return c.redirect(`${draftPath(draft.slug)}/publish`, 303);
 });
 
 // ── preview, publish, changes ────────────────────────────────────────────────────────────────

@@ -5,6 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, questionnaireDrafts, questionnaireVersions, questionnaires } from '../../db/schema.ts';
+import { Definition } from '../../server/questionnaire/definition.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeQuestionnaire, makeService, makeStaff, MINI_EOOQ } from '../support/fixtures.ts';
 import { Respondent, location } from '../support/respond.ts';
@@ -186,6 +187,24 @@ describe('the questionnaire builder', () => {
     expect(changes).toContain('“How clear was the report?” is now “How easy to read was the report?”');
     const versions = await t.deps.db.select().from(questionnaireVersions).where(eq(questionnaireVersions.questionnaireId, q!.id));
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
+  });
+
+  it('edits the same draft as JSON, the advanced route, and publishes the same kind of definition', async () => {
+    const [latest] = await t.deps.db.select().from(questionnaireVersions).innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId)).where(and(eq(questionnaires.serviceId, serviceId), eq(questionnaires.slug, 'magistrates-feedback'), eq(questionnaireVersions.version, 2)));
+    // What the builder published is exactly a definition as the JSON editor and the API take it.
+    expect(Definition.parse(latest!.questionnaire_versions.definition)).toEqual(latest!.questionnaire_versions.definition);
+    await lead.post(`${M}/edit`);
+    const page = decode(await html(await lead.get(`${M}/json`)));
+    expect(page).toContain('&quot;how_useful_was_the_report&quot;'.replace(/&quot;/g, '"'));
+    const notJson = await lead.post(`${M}/json`, { definition: '{"slug": "magistrates-feedback",' });
+    expect(notJson.status).toBe(400);
+    const edited = structuredClone(latest!.questionnaire_versions.definition) as { slug: string; questions: { title: Record<string, string> }[] };
+    const renamed = await lead.post(`${M}/json`, { definition: JSON.stringify({ ...edited, slug: 'another' }) });
+    expect(decode(await html(renamed))).toContain('The slug must stay “magistrates-feedback”');
+    edited.questions[3]!.title = { en: 'What was most useful?', cy: 'Beth oedd fwyaf defnyddiol?' };
+    expect(location(await lead.post(`${M}/json`, { definition: JSON.stringify(edited) }))).toBe(`${M}/publish`);
+    expect(location(await lead.post(`${M}/publish`))).toBe(`${M}/published/3`);
+    expect(decode(await html(await lead.get(`${M}/changes/2`)))).toContain('“What was good about the report?” is now “What was most useful?”');
   });
 
   it('reports a broken definition in the builder’s words (a rating without its highest number)', async () => {

@@ -136,6 +136,9 @@ export function TaskListPage({ draft, notice }: { draft: Draft; notice?: string 
         <Task href={`${base}/publish`} name={t('tasks.publish')} status={ready ? 'todo' : 'cannot'} hint={ready ? undefined : t('tasks.problems', { count: problems.length })} />
       </ol>
       <p>
+        <a href={`${base}/json`}>{t('home.jsonDraft')}</a>
+      </p>
+      <p>
         <a href={`${base}/discard`}>{t('tasks.discard')}</a>
       </p>
     </>
