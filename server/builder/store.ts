@@ -79,6 +79,9 @@ export async function listDrafts(db: Queryable, serviceId: string): Promise<Draf
 
 export type DraftSource = { from: 'blank'; title: string } | { from: 'builtin'; builtin: string; title: string } | { from: 'questionnaire'; slug: string; title: string };
 
+/** The copy's title: the original's translations only while the English is unchanged. */
+const renamed = (title: Definition['title'], en: string): Definition['title'] => (title.en === en ? title : { en });
+
 /** A blank definition with sensible first words (the author changes them on the details page). */
 export function blankDefinition(slug: string, title: string, words: { intro: string; thanks: string }): DraftDefinition {
   return { schemaVersion: 1, slug, kind: 'custom', audience: 'other', languages: ['en'], title: { en: title }, intro: { en: words.intro }, thanks: { en: words.thanks }, questions: [] };
@@ -97,13 +100,13 @@ export async function createDraft(change: Change, slug: string, source: DraftSou
   if (source.from === 'builtin') {
     const builtin = builtinBySlug(source.builtin);
     if (!builtin) throw new ApiError(404, 'unknown_builtin', 'There is no such built-in questionnaire.');
-    definition = { ...structuredClone(builtin), slug, title: { ...builtin.title, en: source.title } };
+    definition = { ...structuredClone(builtin), slug, title: renamed(builtin.title, source.title) };
     basedOn = builtin.slug;
     openLink = OPEN_LINK_BUILTINS.includes(builtin.slug);
   } else if (source.from === 'questionnaire') {
     const original = await latestVersion(db, change.serviceId, source.slug);
     if (!original) throw new ApiError(404, 'not_found', 'There is no such questionnaire.');
-    definition = { ...structuredClone(original.definition), slug, title: { ...original.definition.title, en: source.title } };
+    definition = { ...structuredClone(original.definition), slug, title: renamed(original.definition.title, source.title) };
     basedOn = original.slug;
     openLink = original.openLinkEnabled;
   } else {

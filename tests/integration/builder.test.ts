@@ -58,6 +58,22 @@ describe('the questionnaire builder', () => {
     expect(tasks).toContain('There is 1 thing to fix before you can publish.');
   });
 
+  it('starts a draft as a copy of a built-in or of one of the service’s questionnaires', async () => {
+    expect(location(await lead.post(`${B}/new`, { title: 'Parent and carer survey 2027', from: 'builtin:parent-carer' }))).toBe(`${B}/parent-and-carer-survey-2027?done=created`);
+    const [copy] = await t.deps.db.select().from(questionnaireDrafts).where(and(eq(questionnaireDrafts.serviceId, serviceId), eq(questionnaireDrafts.slug, 'parent-and-carer-survey-2027')));
+    const def = copy!.definition as { title: Record<string, string>; questions: unknown[]; audience: string };
+    expect(copy!.basedOn).toBe('parent-carer');
+    expect(def.questions.length).toBeGreaterThan(3);
+    expect(def.audience).toBe('parent_carer');
+    // Renamed, so the built-in's translated titles no longer fit and are not kept.
+    expect(def.title).toEqual({ en: 'Parent and carer survey 2027' });
+    await makeQuestionnaire(t.deps.db, serviceId, { ...MINI_EOOQ, slug: 'ours' });
+    expect(location(await lead.post(`${B}/new`, { title: MINI_EOOQ.title.en, slug: 'ours-again', from: 'questionnaire:ours' }))).toBe(`${B}/ours-again?done=created`);
+    const taken = await lead.post(`${B}/new`, { title: 'Anything', slug: 'ours', from: 'blank' });
+    expect(taken.status).toBe(409);
+    expect(decode(await html(taken))).toContain('Your service already has a questionnaire or draft with the short name “ours”');
+  });
+
   it('asks a rating for its end labels, naming the question in the error next to the field', async () => {
     const res = await lead.post(`${M}/questions/new/rating`, { title: 'How useful was the report?', min: '1', max: '5', minLabel: '', maxLabel: 'Very useful' });
     expect(res.status).toBe(400);
