@@ -193,6 +193,8 @@ export const questionnaireDrafts = pgTable(
     slug: text('slug').notNull(),
     /** Set when the draft is the next version of a published questionnaire. */
     questionnaireId: uuid('questionnaire_id').references(() => questionnaires.id),
+    /** The published version the draft started from (publishing over a newer one is refused). */
+    baseVersion: integer('base_version'),
     definition: jsonb('definition').$type<unknown>().notNull(),
     /** The built-in or questionnaire it was copied from, if any. */
     basedOn: text('based_on'),

@@ -3,6 +3,7 @@ CREATE TABLE "questionnaire_drafts" (
 	"service_id" uuid NOT NULL,
 	"slug" text NOT NULL,
 	"questionnaire_id" uuid,
+	"base_version" integer,
 	"definition" jsonb NOT NULL,
 	"based_on" text,
 	"previewed_at" timestamp with time zone,

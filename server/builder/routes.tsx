@@ -25,7 +25,7 @@ import { BuilderHome, StartPage, TaskListPage } from './pages/start-pages.tsx';
 import { previewRoutes } from './preview.tsx';
 import { publishProblems } from './publish-check.ts';
 import { blankValues, questionFrom, QUESTION_TYPES, readForm, suggestStatement, valuesOf, valuesOfQuestion, type FieldError } from './question-form.ts';
-import { createDraft, discardDraft, draftOfPublished, draftOrThrow, listDrafts, publishDraft, saveDraft, type Change, type Draft } from './store.ts';
+import { createDraft, discardDraft, DraftOutdated, draftOfPublished, draftOrThrow, listDrafts, publishDraft, saveDraft, type Change, type Draft } from './store.ts';
 import { addLanguage, applyTranslations, readTranslationCsv, removeLanguage, sourceTexts, translationCsv, type CsvProblem } from './translations.ts';
 import { BUILDER, draftPath } from './paths.ts';
 import { whereLabel } from './where.ts';
@@ -407,9 +407,10 @@ builderRoutes.get(`${BUILDER}/:slug/publish`, async (c) => {
   const draft = await draftOf(c);
   const problems = publishProblems(t, draft.definition, draftPath(draft.slug));
   let changes;
-  if (draft.questionnaireId && problems.length === 0) {
+  if (draft.questionnaireId) {
     const { latest } = await questionnaireDetail(c.var.deps.db, c.var.staff.serviceId, draft.slug);
-    changes = { since: latest.version, ...changesBetween(latest.definition, draft.definition) };
+    if (draft.baseVersion !== null && latest.version !== draft.baseVersion) problems.unshift({ message: t('publish.outdated', { base: draft.baseVersion, newest: latest.version }), href: `${draftPath(draft.slug)}/discard` });
+    else if (problems.length === 0) changes = { since: latest.version, ...changesBetween(latest.definition, draft.definition) };
   }
   return page(c, t('publish.title'), <PublishPage draft={draft} problems={problems} changes={changes} csrfToken={c.var.csrfToken} />);
 });
@@ -423,6 +424,7 @@ builderRoutes.post(`${BUILDER}/:slug/publish`, async (c) => {
     return c.redirect(`${BUILDER}/${published.slug}/published/${published.version}`, 303);
   } catch (e) {
     if (e instanceof QuestionnaireConflict) return page(c, t('publish.title'), <PublishPage draft={draft} problems={[{ message: t('publish.conflict'), href: `${draftPath(draft.slug)}/audience` }]} changes={undefined} csrfToken={c.var.csrfToken} />, 409, 1);
+    if (e instanceof DraftOutdated) return page(c, t('publish.title'), <PublishPage draft={draft} problems={[{ message: t('publish.outdated', { base: e.base, newest: e.newest }), href: `${draftPath(draft.slug)}/discard` }]} changes={undefined} csrfToken={c.var.csrfToken} />, 409, 1);
     throw e;
   }
 });

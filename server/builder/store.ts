@@ -25,6 +25,8 @@ export interface Draft {
   id: string;
   slug: string;
   questionnaireId: string | null;
+  /** The published version it started from. */
+  baseVersion: number | null;
   basedOn: string | null;
   openLinkEnabled: boolean;
   previewedAt: Date | null;
@@ -49,6 +51,7 @@ function toDraft(row: typeof questionnaireDrafts.$inferSelect): Draft {
     id: row.id,
     slug: row.slug,
     questionnaireId: row.questionnaireId,
+    baseVersion: row.baseVersion,
     basedOn: row.basedOn,
     openLinkEnabled: row.openLinkEnabled,
     previewedAt: row.previewedAt,
@@ -75,6 +78,13 @@ export async function draftOrThrow(db: Queryable, serviceId: string, slug: strin
 export async function listDrafts(db: Queryable, serviceId: string): Promise<Draft[]> {
   const rows = await db.select().from(questionnaireDrafts).where(eq(questionnaireDrafts.serviceId, serviceId)).orderBy(asc(questionnaireDrafts.slug));
   return rows.map(toDraft);
+}
+
+/** A newer version was published after this draft started from an older one. */
+export class DraftOutdated extends ApiError {
+  constructor(readonly base: number, readonly newest: number) {
+    super(409, 'draft_outdated', `Version ${newest} was published after this draft started from version ${base}.`);
+  }
 }
 
 export type DraftSource = { from: 'blank'; title: string } | { from: 'builtin'; builtin: string; title: string } | { from: 'questionnaire'; slug: string; title: string };
@@ -135,6 +145,7 @@ export async function draftOfPublished(change: Change, slug: string): Promise<Dr
         serviceId: change.serviceId,
         slug,
         questionnaireId: latest.questionnaireId,
+        baseVersion: latest.version,
         definition: latest.definition,
         openLinkEnabled: latest.openLinkEnabled,
         updatedBy: actorId(change.actor),
@@ -179,6 +190,10 @@ export async function discardDraft(change: Change, draft: Draft): Promise<void> 
 export async function publishDraft(change: Change, draft: Draft): Promise<PublishedVersion> {
   const definition: Definition = checkDefinition(draft.definition);
   return change.db.transaction(async (tx) => {
+    // Someone published another way (the JSON editor, the API) since this draft began: publishing
+    // it now would quietly undo their version.
+    const newest = draft.questionnaireId ? await latestVersion(tx, change.serviceId, draft.slug) : undefined;
+    if (newest && draft.baseVersion !== null && newest.version !== draft.baseVersion) throw new DraftOutdated(draft.baseVersion, newest.version);
     const published = await publishVersion(tx as unknown as Database, {
       serviceId: change.serviceId,
       definition,

@@ -221,6 +221,16 @@ describe('the questionnaire builder', () => {
     expect(location(await lead.post(`${M}/json`, { definition: JSON.stringify(edited) }))).toBe(`${M}/publish`);
     expect(location(await lead.post(`${M}/publish`))).toBe(`${M}/published/3`);
     expect(decode(await html(await lead.get(`${M}/changes/2`)))).toContain('“What was good about the report?” is now “What was most useful?”');
+    // A draft begun from version 3 is not published over a version 4 published another way.
+    await lead.post(`${M}/edit`);
+    const admin = await signInAs(t, await makeStaff(t.deps.db, serviceId, 'service_admin'));
+    const v3 = (await t.deps.db.select().from(questionnaireVersions).innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId)).where(and(eq(questionnaires.serviceId, serviceId), eq(questionnaires.slug, 'magistrates-feedback'), eq(questionnaireVersions.version, 3))))[0]!.questionnaire_versions.definition;
+    expect((await admin.post('/staff/questionnaires/magistrates-feedback/versions', { definition: JSON.stringify(v3) })).status).toBe(303);
+    const outdated = await lead.post(`${M}/publish`);
+    expect(outdated.status).toBe(409);
+    expect(decode(await html(outdated))).toContain('Version 4 was published after this draft started from version 3');
+    expect(decode(await html(await lead.get(`${M}/publish`)))).toContain('Version 4 was published after this draft started from version 3');
+    await lead.post(`${M}/discard`);
   });
 
   it('reports a broken definition in the builder’s words (a rating without its highest number)', async () => {
