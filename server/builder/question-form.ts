@@ -150,7 +150,6 @@ export function readForm(type: QuestionType, body: Record<string, string | File 
 function localised(en: string, old: LocalisedText | undefined): LocalisedText {
   return old && old.en === en ? old : { en };
 }
-const optional = (en: string, old: LocalisedText | undefined) => (en ? localised(en, old) : undefined);
 
 function optionValueFrom(label: string, taken: Set<string>): string {
   const base =
