@@ -40,7 +40,7 @@ export const QUESTIONNAIRE_KINDS = [
 ] as const;
 export type QuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number];
 
-export const AUDIENCES = ['child', 'victim', 'parent_carer', 'staff', 'other'] as const;
+export const AUDIENCES = ['child', 'victim', 'parent_carer', 'professional', 'staff', 'other'] as const;
 export const STAGES = ['start', 'review', 'end', 'none'] as const;
 export type Stage = (typeof STAGES)[number];
 export const CASE_KINDS = ['child', 'victim'] as const;
@@ -178,6 +178,35 @@ export const questionnaireVersions = pgTable(
     publishedAt: createdAt(),
   },
   (t) => [uniqueIndex('questionnaire_versions_number_idx').on(t.questionnaireId, t.version)],
+);
+
+/**
+ * The one editable draft of a questionnaire, built in the staff builder. Its definition may be
+ * incomplete (no questions yet, a language half translated); it is checked as a whole only when
+ * published, which turns it into the next immutable version and deletes the draft.
+ */
+export const questionnaireDrafts = pgTable(
+  'questionnaire_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    slug: text('slug').notNull(),
+    /** Set when the draft is the next version of a published questionnaire. */
+    questionnaireId: uuid('questionnaire_id').references(() => questionnaires.id),
+    /** The published version the draft started from (publishing over a newer one is refused). */
+    baseVersion: integer('base_version'),
+    definition: jsonb('definition').$type<unknown>().notNull(),
+    /** The built-in or questionnaire it was copied from, if any. */
+    basedOn: text('based_on'),
+    /** Set once the author has looked at the preview of this draft. */
+    previewedAt: ts('previewed_at'),
+    /** Whether the open link may be used once published. */
+    openLinkEnabled: boolean('open_link_enabled').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => staffUsers.id),
+  },
+  (t) => [uniqueIndex('questionnaire_drafts_service_slug_idx').on(t.serviceId, t.slug)],
 );
 
 // ── Cases and invitations ─────────────────────────────────────────────────────────────────

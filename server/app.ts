@@ -28,6 +28,7 @@ import { exportRoutes } from './export/routes.tsx';
 import { IMPORT_PATHS, importRoutes } from './import/routes.tsx';
 import { commentRoutes } from './comments/routes.tsx';
 import { youSaidWeDidRoutes } from './you-said-we-did/routes.tsx';
+import { builderRoutes } from './builder/routes.tsx';
 
 /** Composes the whole app around its dependencies. Routes live with their capability. */
 export function createApp(deps: AppDeps) {
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', commentRoutes); // /staff/comments…
   app.route('/', youSaidWeDidRoutes); // /you-said-we-did/{place}, /staff/you-said-we-did…
   app.route('/', reportRoutes); // /staff/reports…
+  app.route('/', builderRoutes); // /staff/builder… the step-by-step questionnaire builder
   app.route('/', privacyRoutes); // /staff/admin/privacy: subject access and erasure
 
   app.notFound((c) => handleError(new ApiError(404, 'not_found', 'We could not find that page. Please check the link.'), c));

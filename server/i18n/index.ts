@@ -32,8 +32,8 @@ await i18n.init({
   showSupportNotice: false,
 } as Parameters<typeof i18n.init>[0]);
 
-/** A translator for one language and namespace. */
-export function translator(lang: string, ns: string): TFunction {
+/** A translator for one language and namespace (or namespaces, the first found wins). */
+export function translator(lang: string, ns: string | string[]): TFunction {
   return i18n.getFixedT(isLanguage(lang) ? lang : 'en', ns);
 }
 

@@ -104,7 +104,8 @@ export type Question = z.infer<typeof Question>;
 export type QuestionType = Question['type'];
 
 export const KINDS = ['end_of_order', 'self_assessment', 'tell_us', 'victim_satisfaction', 'parent_carer', 'custom'] as const;
-export const AUDIENCES = ['child', 'victim', 'parent_carer', 'staff', 'other'] as const;
+export const AUDIENCES = ['child', 'victim', 'parent_carer', 'professional', 'staff', 'other'] as const;
+export const MODES = ['form', 'chat'] as const;
 
 const DefinitionShape = z.object({
   schemaVersion: z.literal(1),
@@ -122,6 +123,8 @@ const DefinitionShape = z.object({
   guideName: LocalisedText.optional(),
   /** Whether the questionnaire uses the start/review/end stages (self-assessments). */
   staged: z.boolean().optional(),
+  /** How respondents may answer (both when absent). */
+  modes: z.array(z.enum(MODES)).min(1).optional(),
   questions: z.array(Question).min(1).max(200),
 });
 

@@ -6,13 +6,17 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { LANGUAGES, type Language } from '../questionnaire/definition.ts';
-import { directionOf } from '../i18n/index.ts';
+import { directionOf, translator } from '../i18n/index.ts';
+import { chromeOf, fitPreferences, type RespondentChrome } from '../questionnaire/chrome.ts';
+import type { Definition } from '../questionnaire/definition.ts';
 
 export interface Preferences {
   lang: Language;
   dir: 'ltr' | 'rtl';
   mode: 'form' | 'chat';
   easyRead: boolean;
+  /** What this questionnaire offers (languages, modes, easy read, register), once known. */
+  chrome?: RespondentChrome;
 }
 
 const PREFS_COOKIE = 'heard_prefs';
@@ -51,4 +55,25 @@ export function preferencesOf(c: Context<AppEnv>): Preferences {
     });
   }
   return { lang, dir: directionOf(lang), mode, easyRead: easy === '1' };
+}
+
+/**
+ * Narrows the preferences, in place, to what this questionnaire version offers: a Polish choice on
+ * a questionnaire with no Polish falls back to English, chat to form when chat is not allowed.
+ * In place, so every later use of the request's preferences sees the same, fitted values.
+ */
+export function fitToQuestionnaire(prefs: Preferences, version: { definition: Definition; audience: string }): void {
+  const chrome = chromeOf(version.definition, version.audience);
+  const fitted = fitPreferences(prefs, chrome);
+  Object.assign(prefs, fitted, { dir: directionOf(fitted.lang), chrome });
+}
+
+/**
+ * The respondent pages' words in this person's language and in the questionnaire's register:
+ * adults and professionals are addressed formally (Welsh "chi" rather than "ti"); words with no
+ * formal form fall back to the usual ones. Only Welsh has a formal file: an English formal file
+ * would be found before the Welsh words (i18next tries every language of one namespace first).
+ */
+export function respondTranslator(prefs: Preferences) {
+  return translator(prefs.lang, prefs.chrome?.register === 'formal' ? ['respond-formal', 'respond'] : 'respond');
 }

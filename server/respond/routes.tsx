@@ -13,7 +13,6 @@ import type { VNode } from 'preact';
 import { z } from 'zod';
 import { drafts } from '../../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
 import { isReachable, nextQuestion, previousQuestion, routeOf, type Answers } from '../questionnaire/engine.ts';
 import { localise } from '../questionnaire/options.ts';
 import { safeguardingPhrases } from '../questionnaire/phrases.ts';
@@ -44,7 +43,7 @@ import { CheckPage, FormStepPage, IntroPage, ProblemPage, SentPage } from './pag
 import { renderPage, type Frame } from './pages/layout.tsx';
 import type { Audience } from './pages/parts.tsx';
 import { firstFieldId } from './pages/question-fields.tsx';
-import { preferencesOf, type Preferences } from './preferences.ts';
+import { fitToQuestionnaire, preferencesOf, respondTranslator, type Preferences } from './preferences.ts';
 import { sendAnswers } from './send.ts';
 import { answerStep, answersOf, questionById, type StepError as EngineError } from './step.ts';
 import { parseFormStep, parseJsonStep } from './step-input.ts';
@@ -74,7 +73,7 @@ function frameOf(c: C, prefs: Preferences, journey = false, scripts: (string | u
   if (c.req.query('from') === 'check') keep.from = 'check';
   return {
     prefs,
-    t: translator(prefs.lang, 'respond') as unknown as Translate,
+    t: respondTranslator(prefs) as unknown as Translate,
     nonce: c.get('secureHeadersNonce'),
     here: c.req.path,
     keep,
@@ -115,6 +114,7 @@ async function guard(c: C, prefs: Preferences, allowSent = false): Promise<Guard
   const { db, clock } = c.var.deps;
   const journey = await findJourney(db, c.req.param('draftId') ?? '', draftToken(c));
   if (!journey) return { ok: false, response: problem(c, prefs, 'noDraft', 404) };
+  fitToQuestionnaire(prefs, journey.version);
   const base = draftBase(journey.draft.id);
   if (journey.draft.submittedAt && !allowSent) return { ok: false, response: c.redirect(`${base}/sent`, 303) };
   if (!journey.draft.submittedAt) {
@@ -193,7 +193,7 @@ respondRoutes.get('/q/:draftId/next', async (c) => {
 function renderStep(c: C, prefs: Preferences, journey: Journey, answers: Answers, questionId: string, errors: StepError[], fromCheck: boolean, status: 200 | 400 = 200) {
   const def = journey.version.definition;
   const q = questionById(journey, questionId)!;
-  const t = translator(prefs.lang, 'respond') as unknown as Translate;
+  const t = respondTranslator(prefs) as unknown as Translate;
   const ctx = viewContext(journey, prefs, t);
   const view = buildQuestionView(def, answers, q, ctx);
   const base = draftBase(journey.draft.id);
@@ -256,7 +256,7 @@ respondRoutes.post('/q/:draftId/step/:questionId', async (c) => {
   const input = parsed.ok ? parsed.input : { action: 'continue' as const, raw: Symbol('unreadable'), fromCheck: false };
   const outcome = await answerStep(db, journey, questionId, input, clock.now());
   const base = draftBase(journey.draft.id);
-  const t = translator(prefs.lang, 'respond') as unknown as Translate;
+  const t = respondTranslator(prefs) as unknown as Translate;
   const ctx = viewContext(journey, prefs, t);
   const def = journey.version.definition;
 
@@ -308,7 +308,7 @@ respondRoutes.get('/q/:draftId/check', async (c) => {
   const base = draftBase(journey.draft.id);
   const next = nextQuestion(def, answers);
   if (next) return c.redirect(stepUrlOf(base, next.id), 303);
-  const t = translator(prefs.lang, 'respond') as unknown as Translate;
+  const t = respondTranslator(prefs) as unknown as Translate;
   const ctx = viewContext(journey, prefs, t);
   const rows = buildTranscript(def, answers, ctx).map((e) => ({ questionId: e.questionId, question: e.question, answer: e.answer, changeHref: `${e.changeUrl}?from=check` }));
   const route = routeOf(def, answers);
@@ -373,6 +373,7 @@ respondRoutes.get('/s/:place/:questionnaire', async (c) => {
   const { db, clock } = c.var.deps;
   const link = await resolveOpenLink(db, c.req.param('place'), c.req.param('questionnaire'));
   if (!link) return problem(c, prefs, 'openLinkUnknown', 404);
+  fitToQuestionnaire(prefs, link.version);
   const def = link.version.definition;
   // A draft started here before, on this device, and still going: offer to carry on.
   const earlier = openLinkDraftId(c);

@@ -17,6 +17,7 @@ import type { StaffPrincipal } from './principal.ts';
 export const ACTIONS = [
   'admin', // users, settings, API tokens, audit log, outbox
   'questionnaires.manage',
+  'questionnaires.build', // the step-by-step builder: drafts, translations, preview, publish
   'cases.child', // record children, issue invitations, review their responses
   'cases.victim', // record victims, issue victim survey invitations
   'responses.enter', // key in a paper form or phone call
@@ -36,7 +37,7 @@ const GRANTS: Record<StaffRole, readonly Action[]> = {
   team_manager: ['cases.child', 'responses.enter', 'alerts.handle', 'tellus.handle', 'complaints.handle', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.identifiable'],
   case_manager: ['cases.child', 'responses.enter', 'alerts.handle', 'tellus.handle', 'reports.view'],
   victim_liaison: ['cases.victim', 'responses.enter', 'alerts.handle', 'reports.view', 'reports.victims', 'reports.identifiable'],
-  participation_lead: ['comments.moderate', 'yousaid.manage', 'reports.view', 'reports.victims'],
+  participation_lead: ['comments.moderate', 'yousaid.manage', 'reports.view', 'reports.victims', 'questionnaires.build'],
   board_member: ['reports.view', 'reports.victims'],
 };
 

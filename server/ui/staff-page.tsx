@@ -25,6 +25,7 @@ export type StaffSection =
   | 'reports'
   | 'you-said-we-did'
   | 'questionnaires'
+  | 'builder'
   | 'admin';
 
 /** Navigation: a section is listed when the role may do its action. */
@@ -42,6 +43,7 @@ const SECTIONS: { id: StaffSection; href: string; action?: Action; alsoFor?: Sta
   { id: 'reports', href: '/staff/reports', action: 'reports.view' },
   { id: 'you-said-we-did', href: '/staff/you-said-we-did', action: 'yousaid.manage' },
   { id: 'questionnaires', href: '/staff/questionnaires', action: 'questionnaires.manage' },
+  { id: 'builder', href: '/staff/builder', action: 'questionnaires.build' },
   { id: 'admin', href: '/staff/admin', action: 'admin' },
 ];
 

@@ -53,6 +53,7 @@ dl.summary{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.25rem 
 dl.summary dt{font-weight:700}dl.summary dd{margin:0}
 .muted{color:#505a5f}
 ul.links{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}ul.links a{display:inline-block;padding:.3rem 0}
+.visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
 @media (max-width:40rem){dl.summary{grid-template-columns:1fr}h1{font-size:1.6rem}}
 @media print{header,nav.staff,.no-print,.alerts-banner{display:none}a{color:#0b0c0c;text-decoration:none}}
 `;

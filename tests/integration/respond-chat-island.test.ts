@@ -1,6 +1,7 @@
 // What the chat page hands the browser island: a live region already in the page, and every word
 // the island shows, translated, so the island needs no i18n library.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Definition } from '../../server/questionnaire/definition.ts';
 import type { ChatProps } from '../../server/respond/chat-model.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeCase, makeQuestionnaire, makeService, MINI_EOOQ, MINI_TELL_US } from '../support/fixtures.ts';
@@ -14,12 +15,19 @@ beforeAll(async () => {
   t = await createTestApp();
   const { service, north } = await makeService(t.deps.db);
   const child = await makeCase(t.deps.db, { serviceId: service.id, areaId: north.id });
-  const { questionnaire } = await makeQuestionnaire(t.deps.db, service.id, MINI_EOOQ);
+  // Declared in Welsh too (its Welsh texts are its English words), so Welsh is offered.
+  const { questionnaire } = await makeQuestionnaire(t.deps.db, service.id, withWelsh(MINI_EOOQ));
   await makeQuestionnaire(t.deps.db, service.id, MINI_TELL_US, true);
   ctx = { serviceId: service.id, areaId: north.id, caseId: child.id, questionnaireId: questionnaire.id };
   areaSlug = north.slug;
 });
 afterAll(() => t.close());
+
+function withWelsh(def: Definition): Definition {
+  const copy = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(copy) : v && typeof v === 'object' ? ('en' in v ? { ...v, cy: (v as { en: string }).en } : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)]))) : v;
+  return { ...(copy(def) as Definition), languages: ['en', 'cy'] };
+}
 
 function chatPropsOf(html: string): ChatProps {
   const m = /<script type="application\/json" id="chat-props">(.*?)<\/script>/s.exec(html);

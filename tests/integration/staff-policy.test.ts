@@ -21,7 +21,7 @@ const GRANTED: Record<StaffRole, Action[]> = {
   team_manager: ['cases.child', 'responses.enter', 'alerts.handle', 'tellus.handle', 'complaints.handle', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.identifiable'],
   case_manager: ['cases.child', 'responses.enter', 'alerts.handle', 'tellus.handle', 'reports.view'],
   victim_liaison: ['cases.victim', 'responses.enter', 'alerts.handle', 'reports.view', 'reports.victims', 'reports.identifiable'],
-  participation_lead: ['comments.moderate', 'yousaid.manage', 'reports.view', 'reports.victims'],
+  participation_lead: ['comments.moderate', 'yousaid.manage', 'reports.view', 'reports.victims', 'questionnaires.build'],
   board_member: ['reports.view', 'reports.victims'],
 };
 

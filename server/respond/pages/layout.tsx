@@ -34,7 +34,7 @@ function Settings({ frame }: { frame: Frame }) {
     <nav class="settings" aria-label={t('nav.label')}>
       <div class="wrap">
         <ul class="langs" aria-label={t('nav.language')}>
-          {LANGUAGES.map((l) => (
+          {(prefs.chrome?.languages ?? LANGUAGES).map((l) => (
             <li key={l}>
               <a href={switchUrl(frame, { lang: l })} lang={l} hreflang={l} aria-current={l === prefs.lang ? 'true' : undefined}>
                 {LANGUAGE_NAMES[l]}
@@ -44,12 +44,16 @@ function Settings({ frame }: { frame: Frame }) {
         </ul>
         {frame.journey && (
           <ul>
-            <li>
-              <a href={switchUrl(frame, { easy: prefs.easyRead ? '0' : '1' })}>{prefs.easyRead ? t('nav.easyReadOff') : t('nav.easyReadOn')}</a>
-            </li>
-            <li>
-              <a href={switchUrl(frame, { mode: prefs.mode === 'chat' ? 'form' : 'chat' })}>{prefs.mode === 'chat' ? t('nav.switchToForm') : t('nav.switchToChat')}</a>
-            </li>
+            {prefs.chrome?.easyRead !== false && (
+              <li>
+                <a href={switchUrl(frame, { easy: prefs.easyRead ? '0' : '1' })}>{prefs.easyRead ? t('nav.easyReadOff') : t('nav.easyReadOn')}</a>
+              </li>
+            )}
+            {(prefs.chrome?.modes.length ?? 2) > 1 && (
+              <li>
+                <a href={switchUrl(frame, { mode: prefs.mode === 'chat' ? 'form' : 'chat' })}>{prefs.mode === 'chat' ? t('nav.switchToForm') : t('nav.switchToChat')}</a>
+              </li>
+            )}
           </ul>
         )}
       </div>

@@ -1,7 +1,7 @@
 // Small pieces several respondent pages share.
 import type { StepError, Translate } from '../chat-model.ts';
 
-export type Audience = 'child' | 'victim' | 'parent_carer' | 'staff' | 'other';
+export type Audience = 'child' | 'victim' | 'parent_carer' | 'professional' | 'staff' | 'other';
 
 /**
  * Shown once an answer marked as a safeguarding concern is given: calm, never blocking, with
