@@ -14,7 +14,7 @@ import { ResponseTable } from '../inbox/pages.tsx';
 import { InvitationTable } from '../invitations/pages.tsx';
 import { invitationsForCase } from '../invitations/store.ts';
 import { requireStaff } from '../staff/session.ts';
-import { areaScope, can, caseKindsFor, rolesFor } from '../staff/policy.ts';
+import { can, caseKindsFor, rolesFor, scopeOf } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { areasOf, serviceInfo } from '../workspace/service.ts';
 import { emptyDetails, parseCaseForm, type CaseFormError, type CaseFormValues } from './form.ts';
@@ -35,7 +35,7 @@ import {
 
 type C = Context<AppEnv>;
 
-export const CASE_ROLES = [...new Set([...rolesFor('cases.child'), ...rolesFor('cases.victim')])];
+export const CASE_ROLES = rolesFor('cases.read');
 const gate = requireStaff(...CASE_ROLES);
 const t = translator('en', 'cases');
 
@@ -66,9 +66,9 @@ caseRoutes.get('/staff/cases', gate, async (c) => {
 
 async function caseForm(c: C, opts: { values: CaseFormValues; errors: CaseFormError[]; status?: 200 | 400 }) {
   const p = c.var.staff;
-  const scope = areaScope(p);
+  const scope = scopeOf(p);
   const areas = await areasOf(c.var.deps.db, p.serviceId);
-  const area = scope ? { fixed: areas.find((a) => a.id === scope)?.name ?? '' } : { choose: areas };
+  const area = scope.kind === 'service' ? { choose: areas } : { fixed: scope.kind === 'area' ? (areas.find((a) => a.id === scope.areaId)?.name ?? '') : '' };
   return renderStaffPage(c, {
     title: t('form.newTitle'),
     active: 'cases',

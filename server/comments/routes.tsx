@@ -13,7 +13,7 @@ import { translator } from '../i18n/index.ts';
 import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
-import { COMMENT_READERS, commentAccess, type CommentAccess } from './access.ts';
+import { commentAccess, type CommentAccess } from './access.ts';
 import { setCommentApproval, setCommentThemes } from './moderation.ts';
 import { CommentDetail, CommentList, ThemesPage } from './pages.tsx';
 import { findComment, listComments, serviceZone } from './queries.ts';
@@ -25,7 +25,7 @@ const KEY = '{a-[0-9]+|t-[0-9a-f-]+}';
 
 export const commentRoutes = new Hono<AppEnv>();
 commentRoutes.use('/staff/comments/*', async (c, next) => {
-  const roles = c.req.method === 'GET' || c.req.method === 'HEAD' ? [...COMMENT_READERS] : rolesFor('comments.moderate');
+  const roles = c.req.method === 'GET' || c.req.method === 'HEAD' ? rolesFor('comments.read') : rolesFor('comments.moderate');
   return requireStaff(...roles)(c, next);
 });
 

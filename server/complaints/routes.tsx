@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
 import { requireStaff } from '../staff/session.ts';
-import { readsComplaintContact, rolesFor } from '../staff/policy.ts';
+import { readsContact, rolesFor } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { assignOwner, ComplaintNotFound, ComplaintRefused, moveComplaint, recordReplySent } from './actions.ts';
 import { formatDay } from './format.ts';
@@ -82,7 +82,7 @@ async function showComplaint(c: C, id: string, extra: { error?: FieldError; form
   const settings = await settingsOf(db, staff.serviceId);
   let contact: ContactView | null = null;
   if (detail.item.wantsReply) {
-    contact = readsComplaintContact(staff, detail.complaint) ? { kind: 'owner', details: await contactOf(db, detail.item.responseId) } : { kind: 'not_owner' };
+    contact = readsContact(staff, { kind: 'complaint', ownerId: detail.complaint.ownerId }) ? { kind: 'owner', details: await contactOf(db, detail.item.responseId) } : { kind: 'not_owner' };
   }
   const contactShown = contact?.kind === 'owner' && contact.details !== null;
   await recordAudit(db, clock, { actor: staff, action: 'complaint.view', subjectType: 'complaint', subjectId: detail.complaint.id, detail: contactShown ? { contactShown: true } : {} });

@@ -110,7 +110,7 @@ function planRow(ctx: ImportContext, scope: ImportScope, fileHash: string, row: 
   if (cells.case_reference !== '' && q) {
     const kind = q.victim ? 'victim' : 'child';
     const found = ctx.cases.get(`${kind}:${cells.case_reference}`);
-    if (!found) problems.push({ column: 'case_reference', problem: `no ${kind} case with the reference "${cells.case_reference}" in this service` });
+    if (!found) problems.push({ column: 'case_reference', problem: `no ${kind} case with the reference "${cells.case_reference}" that you can import for` });
     else if (areaId && found.areaId !== areaId) problems.push({ column: 'case_reference', problem: `the case "${cells.case_reference}" belongs to another area than the row's` });
     else if (scope.areaId && found.areaId !== scope.areaId) problems.push({ column: 'case_reference', problem: `the case "${cells.case_reference}" is not in your area` });
     else {
@@ -166,7 +166,7 @@ export async function checkFile(db: Queryable, clock: Clock, scope: ImportScope,
   const questionColumns = header.slice(FIXED_COLUMNS.length).map((h) => h.trim());
   const slugs = new Set(records.map((r) => (r[0] ?? '').trim()));
   const refs = new Set(records.map((r) => (r[5] ?? '').trim()).filter((r) => r !== ''));
-  const ctx = await loadImportContext(db, scope.serviceId, slugs, refs);
+  const ctx = await loadImportContext(db, scope, slugs, refs);
   const now = clock.now();
   // Files repeat the same few dates, and working out a day in a time zone is not free.
   const dates = new Map<string, ReturnType<typeof parseSubmitted>>();

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { notFound } from '../cases/routes.tsx';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
-import { areaScope, can, rolesFor } from '../staff/policy.ts';
+import { can, rolesFor, scopeOf } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { areasOf, serviceInfo } from '../workspace/service.ts';
@@ -24,7 +24,7 @@ import { INBOX_FILTERS, markReviewed, ReviewForm, viewInbox, viewResponse } from
 type C = Context<AppEnv>;
 
 /** Who reads answers: everyone who works with cases (the policy decides which answers). */
-const READ_ROLES = [...new Set([...rolesFor('cases.child'), ...rolesFor('cases.victim')])];
+const READ_ROLES = rolesFor('cases.read');
 const readGate = requireStaff(...READ_ROLES);
 const enterGate = requireStaff(...rolesFor('responses.enter'));
 const t = translator('en', 'inbox');
@@ -49,9 +49,9 @@ inboxRoutes.get('/staff/responses', readGate, async (c) => {
 async function startPage(c: C, outcome: Extract<MetaOutcome, { ok: false }>, status: 200 | 400) {
   const p = c.var.staff;
   const { db } = c.var.deps;
-  const scope = areaScope(p);
+  const scope = scopeOf(p, 'responses.enter');
   const areas = await areasOf(db, p.serviceId);
-  const area = scope ? { fixed: areas.find((a) => a.id === scope)?.name ?? '' } : { choose: areas };
+  const area = scope.kind === 'service' ? { choose: areas } : { fixed: scope.kind === 'area' ? (areas.find((a) => a.id === scope.areaId)?.name ?? '') : '' };
   const choices = await enterableQuestionnaires(db, p, outcome.forCase);
   return renderStaffPage(c, {
     title: t('entry.startTitle'),

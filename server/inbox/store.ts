@@ -5,11 +5,11 @@ import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
-import { alerts, answers, areas, cases, contactDetails, questionnaireVersions, responses, staffUsers } from '../../db/schema.ts';
+import { alerts, answers, areas, cases, complaints, contactDetails, questionnaireVersions, responses, staffUsers, tellUsItems } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Deps } from '../cases/store.ts';
 import { versionById, type StoredVersion } from '../questionnaire/store.ts';
-import { visibleCases, visibleResponses } from '../staff/policy.ts';
+import { readsContact, visibleCases, visibleResponses } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 
 export const isResponseId = (id: string) => z.uuid().safeParse(id).success;
@@ -99,6 +99,18 @@ export interface ResponseDetail {
   alerts: { id: string; kind: 'concern' | 'please_review'; questionIds: string[]; raisedAt: Date; acknowledgedAt: Date | null; closedAt: Date | null }[];
 }
 
+/** Whether this person is one of those who must reply to this response's contact details. */
+async function readsContactOf(db: Queryable, p: StaffPrincipal, r: { id: string; caseId: string | null }): Promise<boolean> {
+  const [item] = await db
+    .select({ complaintId: complaints.id, ownerId: complaints.ownerId })
+    .from(tellUsItems)
+    .leftJoin(complaints, eq(complaints.tellUsItemId, tellUsItems.id))
+    .where(eq(tellUsItems.responseId, r.id));
+  if (item) return readsContact(p, item.complaintId ? { kind: 'complaint', ownerId: item.ownerId } : { kind: 'tell_us' });
+  const [holder] = r.caseId ? await db.select({ ownerId: cases.ownerId }).from(cases).where(eq(cases.id, r.caseId)) : [];
+  return readsContact(p, { kind: 'response', caseOwnerId: holder?.ownerId ?? null });
+}
+
 const enteredBy = alias(staffUsers, 'entered_by_user');
 const reviewedBy = alias(staffUsers, 'reviewed_by_user');
 
@@ -129,7 +141,7 @@ export async function findResponse(db: Queryable, p: StaffPrincipal, id: string)
     .from(answers)
     .where(eq(answers.responseId, r.id))
     .orderBy(asc(answers.id));
-  const [contact] = await db.select({ details: contactDetails.details }).from(contactDetails).where(eq(contactDetails.responseId, r.id));
+  const [contact] = (await readsContactOf(db, p, r)) ? await db.select({ details: contactDetails.details }).from(contactDetails).where(eq(contactDetails.responseId, r.id)) : [];
   const alertRows = await db
     .select({ id: alerts.id, kind: alerts.kind, questionIds: alerts.questionIds, raisedAt: alerts.raisedAt, acknowledgedAt: alerts.acknowledgedAt, closedAt: alerts.closedAt })
     .from(alerts)

@@ -13,7 +13,7 @@ import { formatWhen } from '../complaints/format.ts';
 import { contactOf, settingsOf } from '../complaints/queries.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
-import { can, readsTellUsContact, rolesFor } from '../staff/policy.ts';
+import { can, readsContact, rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { markHandled, TellUsNotFound, TellUsRefused } from './actions.ts';
@@ -29,7 +29,7 @@ const t = translator('en', 'tell-us');
 
 export const tellUsRoutes = new Hono<AppEnv>();
 const handlers = requireStaff(...rolesFor('tellus.handle'));
-const readers = requireStaff(...rolesFor('tellus.handle'), 'participation_lead');
+const readers = requireStaff(...rolesFor('tellus.read'));
 
 const page = z.coerce.number().int().min(1).max(10_000).catch(1);
 const QueueQuery = z.object({
@@ -45,7 +45,7 @@ tellUsRoutes.get('/staff/tell-us', readers, async (c) => {
   const { db, clock } = c.var.deps;
   const staff = c.var.staff;
   const settings = await settingsOf(db, staff.serviceId);
-  if (staff.role === 'participation_lead') {
+  if (!can(staff, 'tellus.handle')) {
     const q = ParticipationQuery.parse(c.req.query());
     const { rows, more } = await listForParticipation(db, staff, q);
     await recordAudit(db, clock, { actor: staff, action: 'tellus.list', subjectType: 'tell_us_item', detail: { view: 'anonymised', shown: rows.length } });
@@ -94,7 +94,7 @@ async function showItem(c: C, id: string, extra: { error?: string; status?: 409 
   const { item } = detail;
   let contact: ItemContact | null = null;
   if (!detail.complaintId && item.wantsReply) {
-    contact = readsTellUsContact(staff) ? { kind: 'shown', details: await contactOf(db, item.responseId) } : { kind: 'managers_only' };
+    contact = readsContact(staff, { kind: 'tell_us' }) ? { kind: 'shown', details: await contactOf(db, item.responseId) } : { kind: 'managers_only' };
   }
   const contactShown = contact?.kind === 'shown' && contact.details !== null;
   await recordAudit(db, clock, { actor: staff, action: 'tellus.view', subjectType: 'tell_us_item', subjectId: item.id, detail: contactShown ? { contactShown: true } : {} });

@@ -6,7 +6,7 @@ import type { Database, Queryable } from '../../db/index.ts';
 import { areas, commentReviews, themes, youSaidWeDid, youSaidWeDidComments } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
-import { areaScope, can } from '../staff/policy.ts';
+import { scopeOf } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import type { EntryInput } from './form.ts';
 
@@ -17,10 +17,9 @@ export interface ChangeAccess {
 }
 
 export function changeAccess(p: StaffPrincipal): ChangeAccess | undefined {
-  if (!can(p, 'yousaid.manage')) return undefined;
-  const area = areaScope(p);
-  if ((p.role === 'team_manager' || p.role === 'case_manager') && !area) return undefined;
-  return { serviceId: p.serviceId, areaId: area };
+  const scope = scopeOf(p, 'yousaid.manage');
+  if (scope.kind === 'none') return undefined;
+  return { serviceId: p.serviceId, areaId: scope.kind === 'area' ? scope.areaId : null };
 }
 
 export type Entry = typeof youSaidWeDid.$inferSelect & { areaName: string | null; themeName: string | null; linkedReviewIds: string[] };
