@@ -1,0 +1,138 @@
+// Confidentiality findings from an outside attack, each turned into a refusal: who reads a child's
+// Tell Us words, who reads contact details left for a reply, who keys answers into which area,
+// and what an import check gives away. Real pipeline, real sessions, real database.
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, complaints, questionnaires, responses } from '../../db/schema.ts';
+import type { ImportReport } from '../../server/import/import.ts';
+import { TellUs } from '../../server/questionnaire/builtin/tell-us.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { makeCase, makeQuestionnaire, makeService, makeStaff } from '../support/fixtures.ts';
+import { HEADER, IMPORT_EOOQ, line, upload } from '../support/import-export.ts';
+import { signInAs, type StaffClient } from '../support/staff.ts';
+import { sendWebTellUs } from '../support/tell-us.ts';
+import { MINI_VICTIM } from '../support/casework.ts';
+
+let t: TestApp;
+let serviceId: string;
+let north: { id: string; slug: string };
+let south: { id: string; slug: string };
+let users: Record<'admin' | 'northManager' | 'worker' | 'otherWorker' | 'managerWithoutArea' | 'caseManagerWithoutArea', { id: string }>;
+let kept: { itemId: string; responseId: string; complaintId: string };
+let shared: { itemId: string };
+let victimRef: string;
+let southRef: string;
+
+const KEPT_WORDS = 'My worker shouts at me ZQKEPT';
+const KEPT_PHONE = '07700 900111';
+const SHARED_WORDS = 'Please tell my worker the bus is late ZQSHARED';
+
+beforeAll(async () => {
+  t = await createTestApp({ now: '2026-05-12T10:00:00Z', env: { TRUST_PROXY: 'true' } });
+  const { db } = t.deps;
+  const made = await makeService(db);
+  serviceId = made.service.id;
+  north = made.north;
+  south = made.south;
+  await makeQuestionnaire(db, serviceId, TellUs, true);
+  await makeQuestionnaire(db, serviceId, IMPORT_EOOQ);
+  await makeQuestionnaire(db, serviceId, MINI_VICTIM);
+  users = {
+    admin: await makeStaff(db, serviceId, 'service_admin'),
+    northManager: await makeStaff(db, serviceId, 'team_manager', north.id),
+    worker: await makeStaff(db, serviceId, 'case_manager', north.id),
+    otherWorker: await makeStaff(db, serviceId, 'case_manager', north.id),
+    managerWithoutArea: await makeStaff(db, serviceId, 'team_manager', null),
+    caseManagerWithoutArea: await makeStaff(db, serviceId, 'case_manager', null),
+  };
+  victimRef = (await makeCase(db, { serviceId, areaId: north.id, kind: 'victim' })).caseReference;
+  southRef = (await makeCase(db, { serviceId, areaId: south.id })).caseReference;
+  const complaint = await sendWebTellUs(t, north.slug, { type: 'complaint', message: KEPT_WORDS, tellMyWorker: false, contact: { name: 'Sam', phone: KEPT_PHONE } });
+  kept = { itemId: complaint.item.id, responseId: complaint.item.responseId!, complaintId: complaint.complaint!.id };
+  shared = { itemId: (await sendWebTellUs(t, north.slug, { type: 'comment', message: SHARED_WORDS, tellMyWorker: true })).item.id };
+});
+afterAll(() => t.close());
+
+const as = (who: keyof typeof users): Promise<StaffClient> => signInAs(t, users[who]);
+
+describe('a Tell Us complaint the child did not share with their worker', () => {
+  it('is not shown to any case manager of the area, in the list or by its address', async () => {
+    for (const who of ['worker', 'otherWorker'] as const) {
+      const client = await as(who);
+      const list = await (await client.get('/staff/tell-us')).text();
+      expect(list, who).not.toContain('ZQKEPT');
+      expect((await client.get(`/staff/tell-us/${kept.itemId}`)).status, who).toBe(404);
+      expect((await client.get(`/staff/tell-us?state=all`)).status).toBe(200);
+    }
+  });
+
+  it('still reaches the people the complaints procedure names (the team manager), and what was shared reaches the worker', async () => {
+    const manager = await as('northManager');
+    expect(await (await manager.get('/staff/tell-us')).text()).toContain('ZQKEPT');
+    expect((await manager.get(`/staff/tell-us/${kept.itemId}`)).status).toBe(200);
+    const worker = await as('worker');
+    expect(await (await worker.get('/staff/tell-us')).text()).toContain('ZQSHARED');
+    expect((await worker.get(`/staff/tell-us/${shared.itemId}`)).status).toBe(200);
+  });
+});
+
+describe('contact details left for a reply', () => {
+  it("are not shown on the response page to a team manager who does not own the complaint, and the view is audited as without them", async () => {
+    const manager = await as('northManager');
+    const res = await manager.get(`/staff/responses/${kept.responseId}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain(KEPT_PHONE);
+    const [audit] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'response.view'), eq(auditLog.subjectId, kept.responseId), eq(auditLog.actorId, users.northManager.id)));
+    expect(audit!.detail).toMatchObject({ contactShown: false });
+  });
+
+  it('are shown to the complaint’s owner, on the response page too, and that view is audited as showing them', async () => {
+    await t.deps.db.update(complaints).set({ ownerId: users.northManager.id }).where(eq(complaints.id, kept.complaintId));
+    const manager = await as('northManager');
+    expect(await (await manager.get(`/staff/responses/${kept.responseId}`)).text()).toContain(KEPT_PHONE);
+    const views = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'response.view'), eq(auditLog.subjectId, kept.responseId)));
+    expect(views.map((v) => (v.detail as { contactShown?: boolean }).contactShown)).toContain(true);
+    await t.deps.db.update(complaints).set({ ownerId: null }).where(eq(complaints.id, kept.complaintId));
+  });
+});
+
+describe('a team or case manager with no area', () => {
+  it('cannot key a response into any area, whatever area the form names', async () => {
+    for (const who of ['managerWithoutArea', 'caseManagerWithoutArea'] as const) {
+      const client = await as(who);
+      const responseId = randomUUID();
+      const res = await client.post('/staff/responses/enter', {
+        questionnaire: (await t.deps.db.select().from(questionnaires).where(and(eq(questionnaires.serviceId, serviceId), eq(questionnaires.slug, 'tell-us'))))[0]!.id,
+        case: '',
+        area: south.id,
+        channel: 'phone',
+        stage: '',
+        responseId,
+        q_feedback_type: 'comment',
+        q_message: 'keyed by someone with no area',
+        q_wants_reply: 'no',
+      });
+      expect(res.status, who).toBe(400);
+      expect(await t.deps.db.select().from(responses).where(eq(responses.id, responseId)), who).toHaveLength(0);
+    }
+  });
+});
+
+describe('the import check', () => {
+  const QUESTIONS = ['views_taken_seriously', 'feel_safe', 'tell_more', 'helped_with', 'overall', 'good'];
+  const file = (...rows: string[]) => [`${HEADER},${QUESTIONS.join(',')}`, ...rows].join('\n') + '\n';
+  const row = (ref: string) => line({ questionnaire: IMPORT_EOOQ.slug, submitted: '2026-04-02', channel: 'paper', case_reference: ref }, QUESTIONS, { views_taken_seriously: 'most' });
+
+  it("answers a team manager about a victim's case and another area's case exactly as about a case that does not exist", async () => {
+    const manager = await as('northManager');
+    const problemsFor = async (ref: string) => {
+      const report = (await (await upload(t, manager, '/staff/import/check', file(row(ref)), { json: true })).json()) as ImportReport;
+      return report.problems.map((p) => p.problem.replace(ref, 'REF'));
+    };
+    const none = await problemsFor('CV-DOES-NOT-EXIST');
+    expect(none.length).toBeGreaterThan(0);
+    expect(await problemsFor(victimRef)).toEqual(none);
+    expect(await problemsFor(southRef)).toEqual(none);
+  });
+});
