@@ -19,6 +19,7 @@ import { renderStaffPage } from '../ui/staff-page.tsx';
 import { areasOf, serviceInfo } from '../workspace/service.ts';
 import { emptyDetails, parseCaseForm, type CaseFormError, type CaseFormValues } from './form.ts';
 import { CaseFormPage, CaseListPage, CasePage } from './pages.tsx';
+import { idParam } from '../http/ids.ts';
 import {
   canReassign,
   CASE_STATUSES,
@@ -93,7 +94,7 @@ caseRoutes.post('/staff/cases', gate, async (c) => {
 caseRoutes.get('/staff/cases/:id', gate, async (c) => {
   const p = c.var.staff;
   const { db, clock } = c.var.deps;
-  const found = await viewCase(c.var.deps, p, c.req.param('id'));
+  const found = await viewCase(c.var.deps, p, idParam(c));
   if (!found) throw notFound();
   const [info, invitations, answered, owners] = await Promise.all([
     serviceInfo(db, p.serviceId),
@@ -154,10 +155,10 @@ async function editForm(c: C, id: string, opts: { values?: CaseFormValues; error
   });
 }
 
-caseRoutes.get('/staff/cases/:id/edit', gate, (c) => editForm(c, c.req.param('id'), { errors: [] }));
+caseRoutes.get('/staff/cases/:id/edit', gate, (c) => editForm(c, idParam(c), { errors: [] }));
 
 caseRoutes.post('/staff/cases/:id', gate, async (c) => {
-  const id = c.req.param('id');
+  const id = idParam(c);
   const form = parseCaseForm(await c.req.parseBody({ all: true }), { areaChoice: false, kindChoice: false });
   if (!form.reference) {
     if (!(await findCase(c.var.deps.db, c.var.staff, id))) throw notFound();
@@ -174,7 +175,7 @@ for (const [path, closed] of [
   ['reopen', false],
 ] as const) {
   caseRoutes.post(`/staff/cases/:id/${path}`, gate, async (c) => {
-    const id = c.req.param('id');
+    const id = idParam(c);
     const changed = await setCaseClosed(c.var.deps, c.var.staff, id, closed);
     if (changed === undefined) throw notFound();
     return c.redirect(`/staff/cases/${id}${changed ? `?done=${closed ? 'closed' : 'reopened'}` : ''}`, 303);
@@ -184,7 +185,7 @@ for (const [path, closed] of [
 const OwnerForm = z.object({ ownerId: z.string().max(100).catch('') });
 
 caseRoutes.post('/staff/cases/:id/owner', gate, async (c) => {
-  const id = c.req.param('id');
+  const id = idParam(c);
   const p = c.var.staff;
   if (!canReassign(p)) throw new ApiError(403, 'forbidden', 'Only a team manager or a service admin can hand a case to someone else.');
   const { ownerId } = OwnerForm.parse(await c.req.parseBody());

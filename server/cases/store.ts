@@ -1,7 +1,6 @@
 // Cases: a child (or a victim) known by the case reference from the case system. Every read
 // goes through the access policy, so a case someone may not see is simply not found.
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database, Queryable } from '../../db/index.ts';
 import { areas, cases, staffUsers, type StaffRole } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -17,7 +16,8 @@ export interface Deps {
 }
 
 export type CaseKind = 'child' | 'victim';
-export const isId = (id: string) => z.uuid().safeParse(id).success;
+export { isId } from '../http/ids.ts';
+import { isId } from '../http/ids.ts';
 
 export interface CaseSummary {
   id: string;

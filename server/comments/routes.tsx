@@ -18,10 +18,11 @@ import { setCommentApproval, setCommentThemes } from './moderation.ts';
 import { CommentDetail, CommentList, ThemesPage } from './pages.tsx';
 import { findComment, listComments, serviceZone } from './queries.ts';
 import { createTheme, listThemes, renameTheme, ThemeNameTaken } from './themes.ts';
+import { ID_PATTERN, idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
 const t = translator('en', 'comments');
-const KEY = '{a-[0-9]+|t-[0-9a-f-]+}';
+const KEY = '{a-[1-9][0-9]{0,15}|t-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
 
 export const commentRoutes = new Hono<AppEnv>();
 commentRoutes.use('/staff/comments/*', async (c, next) => {
@@ -118,10 +119,10 @@ commentRoutes.post('/staff/comments/themes', async (c) => {
   return c.redirect('/staff/comments/themes?saved=created', 303);
 });
 
-commentRoutes.post('/staff/comments/themes/:id{[0-9a-f-]{36}}', async (c) => {
+commentRoutes.post(`/staff/comments/themes/:id${ID_PATTERN}`, async (c) => {
   const access = accessOf(c);
   if (!access.canTag) throw new ApiError(403, 'forbidden', 'Your role does not give you access to themes.');
-  const id = c.req.param('id');
+  const id = idParam(c);
   const form = (await c.req.parseBody()) as Record<string, string>;
   const parsed = ThemeName.safeParse(form);
   if (!parsed.success) return themesPage(c, { error: { field: `rename-${id}`, message: parsed.error.issues[0]!.message }, values: form });

@@ -7,6 +7,9 @@ import { ApiError } from './errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The same rule in a route pattern (`/things/:id${ID_PATTERN}`): anything else is not routed (404). */
+export const ID_PATTERN = '{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
+
 /** The id in canonical (lower-case) form, or undefined when the text is not a UUID. */
 export function parseId(raw: string | null | undefined): string | undefined {
   return typeof raw === 'string' && UUID.test(raw) ? raw.toLowerCase() : undefined;

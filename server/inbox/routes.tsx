@@ -20,6 +20,7 @@ import { checkEntryMeta, enterableQuestionnaires, enterResponse, EntryFields, ty
 import { EntryFormPage, EntrySavedPage, EntryStartPage } from './entry-pages.tsx';
 import { InboxPage, ResponsePage } from './pages.tsx';
 import { INBOX_FILTERS, markReviewed, ReviewForm, viewInbox, viewResponse } from './store.ts';
+import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
 
@@ -139,11 +140,11 @@ async function responsePage(c: C, id: string, opts: { notice?: string; noteError
 
 inboxRoutes.get('/staff/responses/:id', readGate, (c) => {
   const done = NOTICES[c.req.query('done') ?? ''];
-  return responsePage(c, c.req.param('id'), { notice: done ? t(done) : undefined });
+  return responsePage(c, idParam(c), { notice: done ? t(done) : undefined });
 });
 
 inboxRoutes.post('/staff/responses/:id/review', readGate, async (c) => {
-  const id = c.req.param('id');
+  const id = idParam(c);
   const { note = '' } = ReviewForm.parse(await c.req.parseBody());
   const outcome = await markReviewed(c.var.deps, c.var.staff, id, note);
   if (!outcome) throw notFound();

@@ -12,7 +12,8 @@ import { versionById, type StoredVersion } from '../questionnaire/store.ts';
 import { readsContact, visibleCases, visibleResponses } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 
-export const isResponseId = (id: string) => z.uuid().safeParse(id).success;
+export { isId as isResponseId } from '../http/ids.ts';
+import { isId as isResponseId } from '../http/ids.ts';
 export const INBOX_PER_PAGE = 50;
 export const INBOX_FILTERS = ['all', 'unreviewed'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];

@@ -18,6 +18,7 @@ import { IssuedPage, IssueFormPage } from './pages.tsx';
 import { invitationSlipsPage } from '../print/invitation-slip.tsx';
 import { blankIssueForm, invitableQuestionnaires, issueInvitation, revokeInvitation, slipFor, type IssueField, type IssueFormValues } from './store.ts';
 import { INVITATION_CSS } from './styles.ts';
+import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
 const gate = requireStaff(...CASE_ROLES);
@@ -39,7 +40,7 @@ async function issueForm(c: C, found: CaseDetail, values: IssueFormValues, error
 }
 
 invitationRoutes.get('/staff/cases/:id/invitations/new', gate, async (c) => {
-  const found = await findCase(c.var.deps.db, c.var.staff, c.req.param('id'));
+  const found = await findCase(c.var.deps.db, c.var.staff, idParam(c));
   if (!found) throw notFound();
   const values = blankIssueForm();
   if (found.closedAt) return issueForm(c, found, values, [{ field: 'questionnaireId', key: 'errors.caseClosed' }]);
@@ -49,7 +50,7 @@ invitationRoutes.get('/staff/cases/:id/invitations/new', gate, async (c) => {
 invitationRoutes.post('/staff/cases/:id/invitations', gate, async (c) => {
   const p = c.var.staff;
   const { db, config } = c.var.deps;
-  const found = await findCase(db, p, c.req.param('id'));
+  const found = await findCase(db, p, idParam(c));
   if (!found) throw notFound();
   const issued = await issueInvitation(c.var.deps, p, found, await c.req.parseBody());
   if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400);
@@ -90,14 +91,14 @@ const SlipForm = z.object({ code: z.string().max(40).catch('') });
 invitationRoutes.post('/staff/invitations/:id/slip', gate, async (c) => {
   const { db, config } = c.var.deps;
   const { code } = SlipForm.parse(await c.req.parseBody());
-  const slip = await slipFor(db, c.var.staff, c.req.param('id'), code);
+  const slip = await slipFor(db, c.var.staff, idParam(c), code);
   if (!slip) throw notFound();
   const slips = [{ code: slip.code, publicUrl: config.publicUrl, audience: slip.caseKind, questionnaireTitle: slip.questionnaireTitle, expiresAt: slip.expiresAt }];
   return c.html(invitationSlipsPage({ slips, lang: 'en', nonce: c.get('secureHeadersNonce') }));
 });
 
 invitationRoutes.post('/staff/invitations/:id/revoke', gate, async (c) => {
-  const outcome = await revokeInvitation(c.var.deps, c.var.staff, c.req.param('id'));
+  const outcome = await revokeInvitation(c.var.deps, c.var.staff, idParam(c));
   if (!outcome) throw notFound();
   return c.redirect(`/staff/cases/${outcome.caseId}?done=${outcome.kind === 'revoked' ? 'revoked' : 'alreadyFinished'}`, 303);
 });

@@ -48,6 +48,7 @@ import { preferencesOf, type Preferences } from './preferences.ts';
 import { sendAnswers } from './send.ts';
 import { answerStep, answersOf, questionById, type StepError as EngineError } from './step.ts';
 import { parseFormStep, parseJsonStep } from './step-input.ts';
+import { isId } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
 
@@ -377,7 +378,7 @@ respondRoutes.get('/s/:place/:questionnaire', async (c) => {
   // A draft started here before, on this device, and still going: offer to carry on.
   const earlier = openLinkDraftId(c);
   let resumeHref: string | undefined;
-  if (earlier && /^[0-9a-f-]{36}$/i.test(earlier)) {
+  if (isId(earlier)) {
     const [row] = await db
       .select({ id: drafts.id })
       .from(drafts)

@@ -23,6 +23,7 @@ import { LogPage } from './pages/log-page.tsx';
 import { ParticipationPage } from './pages/participation-page.tsx';
 import { QueuePage } from './pages/queue-page.tsx';
 import { areasFor, findTellUsItem, listForParticipation, listTellUs, TELL_US_STATES } from './queries.ts';
+import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
 const t = translator('en', 'tell-us');
@@ -124,10 +125,10 @@ async function showItem(c: C, id: string, extra: { error?: string; status?: 409 
   });
 }
 
-tellUsRoutes.get('/staff/tell-us/:id', handlers, (c) => showItem(c, c.req.param('id')));
+tellUsRoutes.get('/staff/tell-us/:id', handlers, (c) => showItem(c, idParam(c)));
 
 tellUsRoutes.post('/staff/tell-us/:id/handled', handlers, async (c) => {
-  const id = c.req.param('id');
+  const id = idParam(c);
   try {
     await markHandled(c.var.deps.db, c.var.deps.clock, c.var.staff, id);
   } catch (e) {

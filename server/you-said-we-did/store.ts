@@ -9,6 +9,7 @@ import type { Clock } from '../clock.ts';
 import { scopeOf } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import type { EntryInput } from './form.ts';
+import { isId } from '../http/ids.ts';
 
 export interface ChangeAccess {
   serviceId: string;
@@ -51,7 +52,7 @@ export async function listChanges(db: Queryable, access: ChangeAccess): Promise<
 
 /** One change this person may read, or undefined (another service's, another area's, or none). */
 export async function findChange(db: Queryable, access: ChangeAccess, id: string): Promise<Entry | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!isId(id)) return undefined;
   const rows = await db.select().from(youSaidWeDid).where(and(readable(access), eq(youSaidWeDid.id, id)));
   return (await withDetails(db, rows))[0];
 }
