@@ -135,4 +135,29 @@ describe('the import check', () => {
     expect(await problemsFor(victimRef)).toEqual(none);
     expect(await problemsFor(southRef)).toEqual(none);
   });
+
+  it('never stops the server answering others while a large file is checked', async () => {
+    const manager = await as('northManager');
+    const one = `${line({ questionnaire: IMPORT_EOOQ.slug, submitted: '2026-04-02', channel: 'paper' }, QUESTIONS, { views_taken_seriously: 'most', good: 'y'.repeat(900) })}\n`;
+    const big = `${HEADER},${QUESTIONS.join(',')}\n` + one.repeat(Math.floor((4.5 * 1024 * 1024) / one.length));
+    // Turns of the event loop while the check runs: each is a moment another request could be served.
+    let checking = true;
+    let turns = 0;
+    const turn = () => {
+      if (!checking) return;
+      turns++;
+      setImmediate(turn);
+    };
+    const check = upload(t, manager, '/staff/import/check', big, { json: true }).finally(() => (checking = false));
+    setImmediate(turn);
+    const other = await manager.get(`/staff/tell-us/${kept.itemId}`);
+    const answeredDuringCheck = checking;
+    expect(other.status).toBe(200);
+    const res = await check;
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as ImportReport).rows).toBeGreaterThan(4000);
+    expect(answeredDuringCheck).toBe(true);
+    // Parsed and checked in slices: the server got the event loop back dozens of times.
+    expect(turns).toBeGreaterThan(50);
+  }, 120_000);
 });
