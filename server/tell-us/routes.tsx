@@ -23,7 +23,8 @@ import { LogPage } from './pages/log-page.tsx';
 import { ParticipationPage } from './pages/participation-page.tsx';
 import { QueuePage } from './pages/queue-page.tsx';
 import { areasFor, findTellUsItem, listForParticipation, listTellUs, TELL_US_STATES } from './queries.ts';
-import { idParam } from '../http/ids.ts';
+import { idParam, parseId } from '../http/ids.ts';
+import { FORM_KEY_FIELD, newFormKey } from '../staff/form-once.ts';
 
 type C = Context<AppEnv>;
 const t = translator('en', 'tell-us');
@@ -64,11 +65,11 @@ tellUsRoutes.get('/staff/tell-us', readers, async (c) => {
   });
 });
 
-async function showLogForm(c: C, values: LogTellUsInput, errors: Parameters<typeof LogPage>[0]['errors'], status?: 400) {
+async function showLogForm(c: C, values: LogTellUsInput, errors: Parameters<typeof LogPage>[0]['errors'], status?: 400, formKey = newFormKey()) {
   const areas = await areasFor(c.var.deps.db, c.var.staff);
   const withDefaultArea = values.areaId || areas.length !== 1 ? values : { ...values, areaId: areas[0]!.id };
   const title = Object.keys(errors).length > 0 ? t('log.errorPageTitle', { title: t('log.title') }) : t('log.title');
-  return renderStaffPage(c, { title, active: 'tell-us', status, body: <LogPage areas={areas} values={withDefaultArea} errors={errors} csrfToken={c.var.csrfToken} /> });
+  return renderStaffPage(c, { title, active: 'tell-us', status, body: <LogPage areas={areas} values={withDefaultArea} errors={errors} csrfToken={c.var.csrfToken} formKey={formKey} /> });
 }
 
 tellUsRoutes.get('/staff/tell-us/new', handlers, (c) => showLogForm(c, {}, {}));
@@ -80,9 +81,12 @@ const LogBody = z.record(z.string(), z.union([z.string(), z.instanceof(File)])).
 
 tellUsRoutes.post('/staff/tell-us/new', handlers, async (c) => {
   const { db, clock } = c.var.deps;
-  const input = LogBody.parse(await c.req.parseBody());
-  const result = await logTellUs(db, clock, c.var.staff, input);
-  if (!result.ok) return showLogForm(c, input, result.errors, 400);
+  const body = await c.req.parseBody();
+  const input = LogBody.parse(body);
+  const formKey = typeof body[FORM_KEY_FIELD] === 'string' ? (parseId(body[FORM_KEY_FIELD] as string) ?? undefined) : undefined;
+  const result = await logTellUs(db, clock, c.var.staff, input, formKey);
+  // A corrected form keeps its key, so the press that finally files it still files only once.
+  if (!result.ok) return showLogForm(c, input, result.errors, 400, formKey);
   return c.redirect(`/staff/tell-us/${result.tellUsItemId}?logged=1`, 303);
 });
 

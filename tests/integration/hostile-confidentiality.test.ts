@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, complaints, questionnaires, responses } from '../../db/schema.ts';
+import { auditLog, complaints, questionnaires, responses, tellUsItems } from '../../db/schema.ts';
 import type { ImportReport } from '../../server/import/import.ts';
 import { TellUs } from '../../server/questionnaire/builtin/tell-us.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -160,4 +160,37 @@ describe('the import check', () => {
     // Parsed and checked in slices: the server got the event loop back dozens of times.
     expect(turns).toBeGreaterThan(50);
   }, 120_000);
+});
+
+describe('a double press on "Log it"', () => {
+  it('files a Tell Us item once, for a second press, two presses at once, and a form corrected after a mistake', async () => {
+    const manager = await as('northManager');
+    const formKeyOf = async () => /name="formKey" value="([0-9a-f-]{36})"/.exec(await (await manager.get('/staff/tell-us/new')).text())?.[1];
+    const filed = async (message: string) => (await t.deps.db.select().from(tellUsItems).where(eq(tellUsItems.body, message))).length;
+    const form = (formKey: string, message: string) => ({ formKey, type: 'idea', message, channel: 'phone', areaId: north.id, wantsReply: 'no' });
+
+    const key = (await formKeyOf())!;
+    expect(key).toBeDefined();
+    const first = await manager.post('/staff/tell-us/new', form(key, 'Double pressed ZQDOUBLE'));
+    const second = await manager.post('/staff/tell-us/new', form(key, 'Double pressed ZQDOUBLE'));
+    expect(first.status).toBe(303);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    expect(await filed('Double pressed ZQDOUBLE')).toBe(1);
+
+    const raceKey = (await formKeyOf())!;
+    const raced = await Promise.all([manager.post('/staff/tell-us/new', form(raceKey, 'Raced ZQRACE')), manager.post('/staff/tell-us/new', form(raceKey, 'Raced ZQRACE'))]);
+    expect(raced.map((r) => r.status)).toEqual([303, 303]);
+    expect(await filed('Raced ZQRACE')).toBe(1);
+
+    const fixKey = (await formKeyOf())!;
+    const refused = await manager.post('/staff/tell-us/new', form(fixKey, ''));
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(`value="${fixKey}"`);
+    expect((await manager.post('/staff/tell-us/new', form(fixKey, 'Corrected ZQFIX'))).status).toBe(303);
+    expect((await manager.post('/staff/tell-us/new', form(fixKey, 'Corrected ZQFIX'))).status).toBe(303);
+    expect(await filed('Corrected ZQFIX')).toBe(1);
+    // A new form is a new key: logging the same words again on purpose files a second item.
+    expect((await manager.post('/staff/tell-us/new', form((await formKeyOf())!, 'Double pressed ZQDOUBLE'))).status).toBe(303);
+    expect(await filed('Double pressed ZQDOUBLE')).toBe(2);
+  });
 });
