@@ -19,6 +19,7 @@ import { CommentDetail, CommentList, ThemesPage } from './pages.tsx';
 import { findComment, listComments, serviceZone } from './queries.ts';
 import { createTheme, listThemes, renameTheme, ThemeNameTaken } from './themes.ts';
 import { ID_PATTERN, idParam } from '../http/ids.ts';
+import { wholeQuarters } from './quarter.ts';
 
 type C = Context<AppEnv>;
 const t = translator('en', 'comments');
@@ -60,13 +61,19 @@ commentRoutes.get('/staff/comments', async (c) => {
   const visibleAreas = access.areaId ? serviceAreas.filter((a) => a.id === access.areaId) : serviceAreas;
   if (q.area && !visibleAreas.some((a) => a.id === q.area)) throw new ApiError(404, 'not_found', 'We could not find that area.');
   const areaId = q.area;
+  const days = {
+    start: q.from ? DateTime.fromISO(q.from, { zone }).startOf('day').toJSDate() : undefined,
+    end: q.to ? DateTime.fromISO(q.to, { zone }).startOf('day').plus({ days: 1 }).toJSDate() : undefined,
+  };
+  // Shared views are published by quarter: their date filter widens to whole quarters.
+  const period = access.full ? days : wholeQuarters(days.start, days.end, zone);
   const { total, comments } = await listComments(
     db,
     access,
     {
       areaId,
-      start: q.from ? DateTime.fromISO(q.from, { zone }).startOf('day').toJSDate() : undefined,
-      end: q.to ? DateTime.fromISO(q.to, { zone }).startOf('day').plus({ days: 1 }).toJSDate() : undefined,
+      start: period.start,
+      end: period.end,
       status: access.full ? q.status : 'approved',
       themeId: q.theme,
     },

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, complaints, questionnaires, responses, tellUsItems } from '../../db/schema.ts';
+import { auditLog, commentReviews, complaints, questionnaires, responses, tellUsItems } from '../../db/schema.ts';
 import type { ImportReport } from '../../server/import/import.ts';
 import { TellUs } from '../../server/questionnaire/builtin/tell-us.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -18,7 +18,7 @@ let t: TestApp;
 let serviceId: string;
 let north: { id: string; slug: string };
 let south: { id: string; slug: string };
-let users: Record<'admin' | 'northManager' | 'worker' | 'otherWorker' | 'managerWithoutArea' | 'caseManagerWithoutArea', { id: string }>;
+let users: Record<'admin' | 'northManager' | 'worker' | 'otherWorker' | 'managerWithoutArea' | 'caseManagerWithoutArea' | 'board' | 'participation', { id: string }>;
 let kept: { itemId: string; responseId: string; complaintId: string };
 let shared: { itemId: string };
 let victimRef: string;
@@ -45,6 +45,8 @@ beforeAll(async () => {
     otherWorker: await makeStaff(db, serviceId, 'case_manager', north.id),
     managerWithoutArea: await makeStaff(db, serviceId, 'team_manager', null),
     caseManagerWithoutArea: await makeStaff(db, serviceId, 'case_manager', null),
+    board: await makeStaff(db, serviceId, 'board_member'),
+    participation: await makeStaff(db, serviceId, 'participation_lead'),
   };
   victimRef = (await makeCase(db, { serviceId, areaId: north.id, kind: 'victim' })).caseReference;
   southRef = (await makeCase(db, { serviceId, areaId: south.id })).caseReference;
@@ -192,5 +194,23 @@ describe('a double press on "Log it"', () => {
     // A new form is a new key: logging the same words again on purpose files a second item.
     expect((await manager.post('/staff/tell-us/new', form((await formKeyOf())!, 'Double pressed ZQDOUBLE'))).status).toBe(303);
     expect(await filed('Double pressed ZQDOUBLE')).toBe(2);
+  });
+});
+
+describe('a comment quote shared by quarter', () => {
+  it('cannot be dated to the day by narrowing the dates: a shared view filters by whole quarters', async () => {
+    await t.deps.db.insert(commentReviews).values({ serviceId, tellUsItemId: shared.itemId, approvedForSharingAt: t.clock.now() });
+    // The quote arrived on 12 May 2026 (Q1 2026/27). The team sees it by the day; shared views by the quarter.
+    for (const who of ['board', 'participation'] as const) {
+      const client = await as(who);
+      const shows = async (from: string, to: string) => (await (await client.get(`/staff/comments?from=${from}&to=${to}`)).text()).includes('ZQSHARED');
+      expect(await shows('2026-05-12', '2026-05-12'), who).toBe(true);
+      expect(await shows('2026-05-13', '2026-05-13'), who).toBe(true);
+      expect(await shows('2026-04-01', '2026-05-11'), who).toBe(true);
+      expect(await shows('2026-06-30', '2026-06-30'), who).toBe(true);
+      expect(await shows('2026-07-01', '2026-09-30'), who).toBe(false); // the next quarter
+    }
+    const team = await as('northManager');
+    expect((await (await team.get('/staff/comments?from=2026-05-13&to=2026-05-13')).text()).includes('ZQSHARED')).toBe(false);
   });
 });
