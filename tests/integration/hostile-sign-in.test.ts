@@ -60,3 +60,23 @@ describe('every sign-in path costs one argon2 verification', () => {
     expect(ghostLocked.argon2).toBe(1);
   });
 });
+
+describe('two-step secrets at rest', () => {
+  it('are sealed with a key from configuration: one stored in clear by an older version is sealed at its next use, and a sealed one copied to another account does not open', async () => {
+    const { totpCodeAt } = await import('../../server/staff/totp.ts');
+    const { openTotpSecret } = await import('../../server/staff/totp-seal.ts');
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    const user = await person();
+    await t.deps.db.update(staffUsers).set({ totpSecret: secret }).where(eq(staffUsers.id, user.id));
+    const browser = new StaffBrowser(t);
+    expect((await browser.signIn(user.email, (await import('../support/staff-browser.ts')).PASSWORD)).status).toBe(303);
+    await browser.get('/staff/sign-in/two-factor');
+    expect((await browser.post('/staff/sign-in/two-factor', { code: totpCodeAt(secret, t.clock.now()) })).status).toBe(303);
+    const [row] = await t.deps.db.select().from(staffUsers).where(eq(staffUsers.id, user.id));
+    expect(row!.totpSecret).not.toContain(secret);
+    expect(openTotpSecret(t.deps.config.sessionSecret, user.id, row!.totpSecret!)).toBe(secret);
+    // The sealed value pasted onto another account (someone with write access to the table) opens for nobody.
+    const other = await person();
+    expect(openTotpSecret(t.deps.config.sessionSecret, other.id, row!.totpSecret!)).toBeUndefined();
+  });
+});
