@@ -129,7 +129,7 @@ async function responsePage(c: C, id: string, opts: { notice?: string; noteError
   if (!r) throw notFound();
   const info = await serviceInfo(c.var.deps.db, p.serviceId);
   const flagged = r.alerts.flatMap((a) => a.questionIds);
-  const shown = shownAnswers(r.version.definition, r.answers, r.contact !== null, flagged);
+  const shown = shownAnswers(r.version.definition, r.answers, r.contactGiven, flagged);
   return renderStaffPage(c, {
     title: t('view.title', { questionnaire: r.version.definition.title.en }),
     active: 'responses',

@@ -96,7 +96,10 @@ export interface ResponseDetail {
   reviewNote: string | null;
   anonymisedAt: Date | null;
   answers: AnswerRowView[];
+  /** Shown only to whoever must reply (see readsContact in the access policy). */
   contact: Record<string, string> | null;
+  /** Whether contact details were left at all, even when this person may not read them. */
+  contactGiven: boolean;
   alerts: { id: string; kind: 'concern' | 'please_review'; questionIds: string[]; raisedAt: Date; acknowledgedAt: Date | null; closedAt: Date | null }[];
 }
 
@@ -142,7 +145,8 @@ export async function findResponse(db: Queryable, p: StaffPrincipal, id: string)
     .from(answers)
     .where(eq(answers.responseId, r.id))
     .orderBy(asc(answers.id));
-  const [contact] = (await readsContactOf(db, p, r)) ? await db.select({ details: contactDetails.details }).from(contactDetails).where(eq(contactDetails.responseId, r.id)) : [];
+  const [left] = await db.select({ details: contactDetails.details }).from(contactDetails).where(eq(contactDetails.responseId, r.id));
+  const contact = left && (await readsContactOf(db, p, r)) ? left : undefined;
   const alertRows = await db
     .select({ id: alerts.id, kind: alerts.kind, questionIds: alerts.questionIds, raisedAt: alerts.raisedAt, acknowledgedAt: alerts.acknowledgedAt, closedAt: alerts.closedAt })
     .from(alerts)
@@ -166,6 +170,7 @@ export async function findResponse(db: Queryable, p: StaffPrincipal, id: string)
     anonymisedAt: r.anonymisedAt,
     answers: answerRows,
     contact: contact?.details ?? null,
+    contactGiven: left !== undefined,
     alerts: alertRows,
   };
 }

@@ -84,7 +84,9 @@ describe('contact details left for a reply', () => {
     const manager = await as('northManager');
     const res = await manager.get(`/staff/responses/${kept.responseId}`);
     expect(res.status).toBe(200);
-    expect(await res.text()).not.toContain(KEPT_PHONE);
+    const page = await res.text();
+    expect(page).not.toContain(KEPT_PHONE);
+    expect(page).toContain('Contact details given (shown only to whoever replies)');
     const [audit] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'response.view'), eq(auditLog.subjectId, kept.responseId), eq(auditLog.actorId, users.northManager.id)));
     expect(audit!.detail).toMatchObject({ contactShown: false });
   });
