@@ -537,3 +537,16 @@ export const rateLimits = pgTable('rate_limits', {
   windowStart: ts('window_start').notNull(),
   count: integer('count').notNull(),
 });
+
+/**
+ * Staff forms that create something carry a one-off key; the first submission with a key claims
+ * it in the same transaction as what it creates, so a double press or a resent form files once.
+ */
+export const staffFormSubmissions = pgTable('staff_form_submissions', {
+  key: uuid('key').primaryKey(),
+  serviceId: uuid('service_id').notNull().references(() => services.id),
+  staffUserId: uuid('staff_user_id').notNull(),
+  /** Where the first submission led (the thing it created), for every repeat to go to as well. */
+  result: text('result').notNull(),
+  createdAt: createdAt(),
+});

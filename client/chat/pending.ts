@@ -1,5 +1,7 @@
 // Answers given while the phone had no connection, kept on this device (localStorage) only
-// until the server has them: each is deleted the moment the server answers its POST.
+// until the server has them: each is deleted the moment the server answers its POST. A phone
+// may be shared, so nothing is kept for ever: an answer older than MAX_AGE_MS is deleted the
+// next time the chat opens on this phone, whichever questionnaire it belonged to.
 export interface PendingAnswer {
   /** The step's URL (its path), which names the draft and the question. */
   url: string;
@@ -11,6 +13,29 @@ export interface PendingAnswer {
 }
 
 const PREFIX = 'heard:pending:';
+/** Longer than any draft lives on the server (a week), after which a resend could not land anyway. */
+export const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Deletes every kept answer older than MAX_AGE_MS (or unreadable), for every questionnaire. */
+export function forgetExpired(now = Date.now()): void {
+  try {
+    const stale: string[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key || !key.startsWith(PREFIX)) continue;
+      let at = Number.NaN;
+      try {
+        at = Number((JSON.parse(localStorage.getItem(key) ?? 'null') as PendingAnswer | null)?.at);
+      } catch {
+        // unreadable: treated as stale
+      }
+      if (!(now - at < MAX_AGE_MS)) stale.push(key);
+    }
+    for (const key of stale) localStorage.removeItem(key);
+  } catch {
+    // storage switched off: nothing kept
+  }
+}
 
 export function keep(answer: PendingAnswer): void {
   try {
@@ -30,6 +55,7 @@ export function forget(url: string): void {
 
 /** The answers still waiting for one draft (`/q/{draft}`), oldest first. */
 export function pendingFor(draftBase: string): PendingAnswer[] {
+  forgetExpired();
   const found: PendingAnswer[] = [];
   try {
     for (let i = 0; i < localStorage.length; i++) {

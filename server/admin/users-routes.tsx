@@ -21,6 +21,7 @@ import { InviteForm, ResetForm, RoleForm } from './forms.ts';
 import { LinkIssuedPage, PersonPage, StaffListPage, type InviteValues, type PersonNotice } from './pages/users-pages.tsx';
 import { settingsOf } from './settings.ts';
 import { changeRole, disableStaff, enableStaff, findStaff, inviteStaff, issuePasswordReset, listStaff, serviceAreas, statusOf, type ChangeResult } from './users.ts';
+import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
 const admin = requireStaff(...rolesFor('admin'));
@@ -112,10 +113,10 @@ userRoutes.post('/staff/admin/users', admin, async (c) => {
   return linkIssuedPage(c, { purpose: 'invite', token: result.token, expiresAt: result.expiresAt, userId: result.user.id, name: result.user.name, email: result.user.email });
 });
 
-userRoutes.get('/staff/admin/users/:id', admin, (c) => personPage(c, c.req.param('id'), { notice: PersonQuery.parse(c.req.query()).notice }));
+userRoutes.get('/staff/admin/users/:id', admin, (c) => personPage(c, idParam(c), { notice: PersonQuery.parse(c.req.query()).notice }));
 
 userRoutes.post('/staff/admin/users/:id/role', admin, async (c) => {
-  const userId = c.req.param('id');
+  const userId = idParam(c);
   const body = formFields(await c.req.parseBody());
   const values = { role: body.role ?? '', areaId: body.areaId ?? '' };
   const parsed = RoleForm.safeParse(values);
@@ -128,18 +129,18 @@ userRoutes.post('/staff/admin/users/:id/role', admin, async (c) => {
 });
 
 userRoutes.post('/staff/admin/users/:id/disable', admin, async (c) => {
-  const userId = c.req.param('id');
+  const userId = idParam(c);
   return afterChange(c, userId, await disableStaff(c.var.deps.db, c.var.deps.clock, c.var.staff, userId), 'disabled');
 });
 
 userRoutes.post('/staff/admin/users/:id/enable', admin, async (c) => {
-  const userId = c.req.param('id');
+  const userId = idParam(c);
   return afterChange(c, userId, await enableStaff(c.var.deps.db, c.var.deps.clock, c.var.staff, userId), 'enabled');
 });
 
 userRoutes.post('/staff/admin/users/:id/reset', admin, async (c) => {
   const { db, clock } = c.var.deps;
-  const userId = c.req.param('id');
+  const userId = idParam(c);
   const form = ResetForm.parse(formFields(await c.req.parseBody()));
   const result = await issuePasswordReset(db, clock, c.var.staff, userId, form);
   if (result.kind === 'not_found') throw notFound();

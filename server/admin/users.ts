@@ -2,7 +2,6 @@
 // enable, send a password reset link. Every query is limited to the admin's own service, so an
 // id from another service is simply not found; every change is audited.
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database, Queryable } from '../../db/index.ts';
 import { areas, staffInvites, staffUsers, type StaffRole } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -11,6 +10,7 @@ import { issueLink } from '../staff/one-time-links.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { endAllSessions } from '../staff/session.ts';
 import { staffUserByEmail, type StaffUserRow } from '../staff/staff-user.ts';
+import { isId } from '../http/ids.ts';
 
 export type StaffStatus = 'active' | 'invited' | 'disabled' | 'locked';
 
@@ -55,7 +55,7 @@ export async function listStaff(db: Queryable, serviceId: string, now: Date): Pr
 
 /** A member of staff of this service, or undefined (another service's id, or not an id at all). */
 export async function findStaff(db: Queryable, serviceId: string, userId: string): Promise<(StaffUserRow & { areaName: string | null }) | undefined> {
-  if (!z.uuid().safeParse(userId).success) return undefined;
+  if (!isId(userId)) return undefined;
   const [row] = await db
     .select({ user: staffUsers, areaName: areas.name })
     .from(staffUsers)

@@ -8,7 +8,8 @@ import { resolveSettings } from '../services/settings.ts';
 import { visibleAlerts, visibleCases, visibleResponses } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 
-export const isAlertId = (id: string) => z.uuid().safeParse(id).success;
+export { isId as isAlertId } from '../http/ids.ts';
+import { isId as isAlertId } from '../http/ids.ts';
 
 const assignee = alias(staffUsers, 'assignee');
 const acknowledger = alias(staffUsers, 'acknowledger');

@@ -12,6 +12,7 @@ import { renderStaffPage } from '../ui/staff-page.tsx';
 import { acknowledgeAlert, ActionTaken, AlertNotFound, closeAlert } from './actions.ts';
 import { AlertDetailPage, AlertListPage, type AlertDetailProps, type CloseFormError } from './pages.tsx';
 import { alertDetail, listOpenAlertsFor, listRecentlyClosedAlertsFor, serviceSettingsOf } from './queries.ts';
+import { idParam } from '../http/ids.ts';
 
 const t = translator('en', 'alerts');
 const handlers = requireStaff(...rolesFor('alerts.handle'));
@@ -51,18 +52,18 @@ export const alertRoutes = new Hono<AppEnv>()
   })
   .get('/staff/alerts/:id', handlers, async (c) => {
     const { done } = DetailQuery.parse(c.req.query());
-    return showDetail(c, c.req.param('id'), { notice: done });
+    return showDetail(c, idParam(c), { notice: done });
   })
   .post('/staff/alerts/:id/acknowledge', handlers, async (c) => {
     const { db, clock } = c.var.deps;
-    const alert = await acknowledgeAlert(db, clock, c.var.staff, c.req.param('id')).catch((e: Error) => {
+    const alert = await acknowledgeAlert(db, clock, c.var.staff, idParam(c)).catch((e: Error) => {
       throw e instanceof AlertNotFound ? notFound() : e;
     });
     return c.redirect(`/staff/alerts/${alert.id}?done=${alert.closedAt ? 'alreadyClosed' : 'acknowledged'}`, 303);
   })
   .post('/staff/alerts/:id/close', handlers, async (c) => {
     const { db, clock } = c.var.deps;
-    const id = c.req.param('id');
+    const id = idParam(c);
     const { actionTaken } = CloseForm.parse(await c.req.parseBody());
     const checked = ActionTaken.safeParse(actionTaken);
     if (!checked.success) {

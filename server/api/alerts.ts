@@ -6,6 +6,7 @@ import { listOpenAlertsFor } from '../alerts/queries.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { noQuery } from './input.ts';
+import { idParam } from '../http/ids.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -32,7 +33,7 @@ alertApi.post('/alerts/:id/acknowledge', async (c) => {
   noQuery(c);
   const { db, clock } = c.var.deps;
   try {
-    const alert = await acknowledgeAlert(db, clock, c.var.staff, c.req.param('id'));
+    const alert = await acknowledgeAlert(db, clock, c.var.staff, idParam(c));
     return c.json({ data: { id: alert.id, acknowledgedAt: iso(alert.acknowledgedAt), closedAt: iso(alert.closedAt) } });
   } catch (e) {
     if (e instanceof AlertNotFound) throw new ApiError(404, 'not_found', 'There is no alert with that id in this service.');

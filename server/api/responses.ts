@@ -10,6 +10,7 @@ import { Slug } from '../questionnaires-admin/links.ts';
 import { decodeCursor } from './cursor.ts';
 import { noQuery, queryOf } from './input.ts';
 import { listResponses, responseSummary, responseWithAnswers, type DateBound } from './responses-query.ts';
+import { idParam, isId } from '../http/ids.ts';
 
 
 const DateBoundParam = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'a date (2026-04-01) or a date and time with its offset (2026-04-01T09:00:00+01:00)' }).transform(
@@ -41,9 +42,9 @@ responseApi.get('/responses', async (c) => {
 
 responseApi.get('/responses/:id', async (c) => {
   noQuery(c);
-  const id = c.req.param('id');
+  const id = idParam(c);
   const { db, clock } = c.var.deps;
-  const response = z.uuid().safeParse(id).success ? await responseWithAnswers(db, c.var.staff, id) : undefined;
+  const response = isId(id) ? await responseWithAnswers(db, c.var.staff, id) : undefined;
   if (!response) throw new ApiError(404, 'not_found', 'There is no response with that id in this service.');
   await recordAudit(db, clock, { actor: c.var.staff, action: 'response.view', subjectType: 'response', subjectId: response.id });
   return c.json({ data: response });

@@ -11,6 +11,7 @@ import { rolesFor } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { TokensPage, type TokensPageProps } from './token-pages.tsx';
 import { issueApiToken, listApiTokens, revokeApiToken, TokenName } from './tokens.ts';
+import { idParam } from '../http/ids.ts';
 
 const t = translator('en', 'api');
 const PATH = '/staff/admin/api-tokens';
@@ -55,7 +56,7 @@ tokenAdminRoutes.post(PATH, async (c) => {
 tokenAdminRoutes.post(`${PATH}/:id/revoke`, async (c) => {
   const { db, clock } = c.var.deps;
   const staff = c.var.staff;
-  const id = c.req.param('id');
+  const id = idParam(c);
   if (!(await revokeApiToken(db, clock, { serviceId: staff.serviceId, tokenId: id, actor: staff }))) {
     throw new ApiError(404, 'not_found', t('tokens.notFound'));
   }

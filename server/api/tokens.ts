@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import { randomToken, sha256Hex } from '../security/tokens.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
+import { isId } from '../http/ids.ts';
 
 /** Tokens start with a recognisable prefix, so one pasted into the wrong place can be spotted (and scanned for). */
 export const TOKEN_PREFIX = 'heard_';
@@ -44,7 +45,7 @@ export async function issueApiToken(
 
 /** Revokes a token of the service; false when there is no such live token in that service. */
 export async function revokeApiToken(db: Queryable, clock: Clock, input: { serviceId: string; tokenId: string; actor: AuditActor }): Promise<boolean> {
-  if (!z.uuid().safeParse(input.tokenId).success) return false;
+  if (!isId(input.tokenId)) return false;
   const revoked = await db
     .update(apiTokens)
     .set({ revokedAt: clock.now() })

@@ -14,11 +14,12 @@ import { ResponseTable } from '../inbox/pages.tsx';
 import { InvitationTable } from '../invitations/pages.tsx';
 import { invitationsForCase } from '../invitations/store.ts';
 import { requireStaff } from '../staff/session.ts';
-import { areaScope, can, caseKindsFor, rolesFor } from '../staff/policy.ts';
+import { can, caseKindsFor, rolesFor, scopeOf } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { areasOf, serviceInfo } from '../workspace/service.ts';
 import { emptyDetails, parseCaseForm, type CaseFormError, type CaseFormValues } from './form.ts';
 import { CaseFormPage, CaseListPage, CasePage } from './pages.tsx';
+import { idParam } from '../http/ids.ts';
 import {
   canReassign,
   CASE_STATUSES,
@@ -35,7 +36,7 @@ import {
 
 type C = Context<AppEnv>;
 
-export const CASE_ROLES = [...new Set([...rolesFor('cases.child'), ...rolesFor('cases.victim')])];
+export const CASE_ROLES = rolesFor('cases.read');
 const gate = requireStaff(...CASE_ROLES);
 const t = translator('en', 'cases');
 
@@ -66,9 +67,9 @@ caseRoutes.get('/staff/cases', gate, async (c) => {
 
 async function caseForm(c: C, opts: { values: CaseFormValues; errors: CaseFormError[]; status?: 200 | 400 }) {
   const p = c.var.staff;
-  const scope = areaScope(p);
+  const scope = scopeOf(p);
   const areas = await areasOf(c.var.deps.db, p.serviceId);
-  const area = scope ? { fixed: areas.find((a) => a.id === scope)?.name ?? '' } : { choose: areas };
+  const area = scope.kind === 'service' ? { choose: areas } : { fixed: scope.kind === 'area' ? (areas.find((a) => a.id === scope.areaId)?.name ?? '') : '' };
   return renderStaffPage(c, {
     title: t('form.newTitle'),
     active: 'cases',
@@ -93,7 +94,7 @@ caseRoutes.post('/staff/cases', gate, async (c) => {
 caseRoutes.get('/staff/cases/:id', gate, async (c) => {
   const p = c.var.staff;
   const { db, clock } = c.var.deps;
-  const found = await viewCase(c.var.deps, p, c.req.param('id'));
+  const found = await viewCase(c.var.deps, p, idParam(c));
   if (!found) throw notFound();
   const [info, invitations, answered, owners] = await Promise.all([
     serviceInfo(db, p.serviceId),
@@ -154,10 +155,10 @@ async function editForm(c: C, id: string, opts: { values?: CaseFormValues; error
   });
 }
 
-caseRoutes.get('/staff/cases/:id/edit', gate, (c) => editForm(c, c.req.param('id'), { errors: [] }));
+caseRoutes.get('/staff/cases/:id/edit', gate, (c) => editForm(c, idParam(c), { errors: [] }));
 
 caseRoutes.post('/staff/cases/:id', gate, async (c) => {
-  const id = c.req.param('id');
+  const id = idParam(c);
   const form = parseCaseForm(await c.req.parseBody({ all: true }), { areaChoice: false, kindChoice: false });
   if (!form.reference) {
     if (!(await findCase(c.var.deps.db, c.var.staff, id))) throw notFound();
@@ -174,7 +175,7 @@ for (const [path, closed] of [
   ['reopen', false],
 ] as const) {
   caseRoutes.post(`/staff/cases/:id/${path}`, gate, async (c) => {
-    const id = c.req.param('id');
+    const id = idParam(c);
     const changed = await setCaseClosed(c.var.deps, c.var.staff, id, closed);
     if (changed === undefined) throw notFound();
     return c.redirect(`/staff/cases/${id}${changed ? `?done=${closed ? 'closed' : 'reopened'}` : ''}`, 303);
@@ -184,7 +185,7 @@ for (const [path, closed] of [
 const OwnerForm = z.object({ ownerId: z.string().max(100).catch('') });
 
 caseRoutes.post('/staff/cases/:id/owner', gate, async (c) => {
-  const id = c.req.param('id');
+  const id = idParam(c);
   const p = c.var.staff;
   if (!canReassign(p)) throw new ApiError(403, 'forbidden', 'Only a team manager or a service admin can hand a case to someone else.');
   const { ownerId } = OwnerForm.parse(await c.req.parseBody());

@@ -1,12 +1,11 @@
 // Cases: a child (or a victim) known by the case reference from the case system. Every read
 // goes through the access policy, so a case someone may not see is simply not found.
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database, Queryable } from '../../db/index.ts';
 import { areas, cases, staffUsers, type StaffRole } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
-import { areaScope, caseKindsFor, visibleCases } from '../staff/policy.ts';
+import { can, caseKindsFor, scopeOf, visibleCases } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { likePattern, normaliseCaseReference } from './reference.ts';
 import type { ReportingDetails } from './reporting-details.ts';
@@ -17,7 +16,8 @@ export interface Deps {
 }
 
 export type CaseKind = 'child' | 'victim';
-export const isId = (id: string) => z.uuid().safeParse(id).success;
+export { isId } from '../http/ids.ts';
+import { isId } from '../http/ids.ts';
 
 export interface CaseSummary {
   id: string;
@@ -133,7 +133,7 @@ export function kindFor(p: StaffPrincipal, chosen: string): CaseKind | undefined
 }
 
 /** Whether this person picks the area of a new case (area-scoped roles always use their own). */
-export const choosesArea = (p: StaffPrincipal) => areaScope(p) === null;
+export const choosesArea = (p: StaffPrincipal) => scopeOf(p).kind === 'service';
 
 /** Records a case. The creator holds it; the service and (for area roles) the area come from the session. */
 export async function createCase(deps: Deps, p: StaffPrincipal, input: NewCase): Promise<CaseChange> {
@@ -141,9 +141,11 @@ export async function createCase(deps: Deps, p: StaffPrincipal, input: NewCase):
   if (!kind) return { ok: false, field: 'kind', key: 'errors.kindMissing' };
   const reference = normaliseCaseReference(input.reference);
   if (!reference) return { ok: false, field: 'caseReference', key: 'errors.referenceInvalid' };
-  let areaId = areaScope(p);
-  if (!areaId) {
-    if (p.role === 'team_manager' || p.role === 'case_manager') return { ok: false, field: 'areaId', key: 'errors.areaMissing' };
+  const scope = scopeOf(p, kind === 'child' ? 'cases.child' : 'cases.victim');
+  if (scope.kind === 'none') return { ok: false, field: 'areaId', key: 'errors.areaMissing' };
+  let areaId: string;
+  if (scope.kind === 'area') areaId = scope.areaId;
+  else {
     const [area] = isId(input.areaId) ? await deps.db.select({ id: areas.id }).from(areas).where(and(eq(areas.id, input.areaId), eq(areas.serviceId, p.serviceId))) : [];
     if (!area) return { ok: false, field: 'areaId', key: 'errors.areaMissing' };
     areaId = area.id;
@@ -188,7 +190,7 @@ export async function setCaseClosed(deps: Deps, p: StaffPrincipal, id: string, c
 }
 
 /** Who may hand a case to someone else: team managers (within their area) and service admins. */
-export const canReassign = (p: StaffPrincipal) => p.role === 'team_manager' || p.role === 'service_admin';
+export const canReassign = (p: StaffPrincipal) => can(p, 'cases.reassign');
 
 const OWNER_ROLES: Record<CaseKind, StaffRole[]> = {
   child: ['case_manager', 'team_manager'],

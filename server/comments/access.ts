@@ -36,5 +36,3 @@ export function commentAccess(p: StaffPrincipal): CommentAccess | undefined {
   }
 }
 
-/** Roles that may open the comments pages at all. */
-export const COMMENT_READERS = ['service_admin', 'team_manager', 'participation_lead', 'board_member'] as const;

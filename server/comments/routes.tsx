@@ -13,19 +13,21 @@ import { translator } from '../i18n/index.ts';
 import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
-import { COMMENT_READERS, commentAccess, type CommentAccess } from './access.ts';
+import { commentAccess, type CommentAccess } from './access.ts';
 import { setCommentApproval, setCommentThemes } from './moderation.ts';
 import { CommentDetail, CommentList, ThemesPage } from './pages.tsx';
 import { findComment, listComments, serviceZone } from './queries.ts';
 import { createTheme, listThemes, renameTheme, ThemeNameTaken } from './themes.ts';
+import { ID_PATTERN, idParam } from '../http/ids.ts';
+import { wholeQuarters } from './quarter.ts';
 
 type C = Context<AppEnv>;
 const t = translator('en', 'comments');
-const KEY = '{a-[0-9]+|t-[0-9a-f-]+}';
+const KEY = '{a-[1-9][0-9]{0,15}|t-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
 
 export const commentRoutes = new Hono<AppEnv>();
 commentRoutes.use('/staff/comments/*', async (c, next) => {
-  const roles = c.req.method === 'GET' || c.req.method === 'HEAD' ? [...COMMENT_READERS] : rolesFor('comments.moderate');
+  const roles = c.req.method === 'GET' || c.req.method === 'HEAD' ? rolesFor('comments.read') : rolesFor('comments.moderate');
   return requireStaff(...roles)(c, next);
 });
 
@@ -59,13 +61,19 @@ commentRoutes.get('/staff/comments', async (c) => {
   const visibleAreas = access.areaId ? serviceAreas.filter((a) => a.id === access.areaId) : serviceAreas;
   if (q.area && !visibleAreas.some((a) => a.id === q.area)) throw new ApiError(404, 'not_found', 'We could not find that area.');
   const areaId = q.area;
+  const days = {
+    start: q.from ? DateTime.fromISO(q.from, { zone }).startOf('day').toJSDate() : undefined,
+    end: q.to ? DateTime.fromISO(q.to, { zone }).startOf('day').plus({ days: 1 }).toJSDate() : undefined,
+  };
+  // Shared views are published by quarter: their date filter widens to whole quarters.
+  const period = access.full ? days : wholeQuarters(days.start, days.end, zone);
   const { total, comments } = await listComments(
     db,
     access,
     {
       areaId,
-      start: q.from ? DateTime.fromISO(q.from, { zone }).startOf('day').toJSDate() : undefined,
-      end: q.to ? DateTime.fromISO(q.to, { zone }).startOf('day').plus({ days: 1 }).toJSDate() : undefined,
+      start: period.start,
+      end: period.end,
       status: access.full ? q.status : 'approved',
       themeId: q.theme,
     },
@@ -118,10 +126,10 @@ commentRoutes.post('/staff/comments/themes', async (c) => {
   return c.redirect('/staff/comments/themes?saved=created', 303);
 });
 
-commentRoutes.post('/staff/comments/themes/:id{[0-9a-f-]{36}}', async (c) => {
+commentRoutes.post(`/staff/comments/themes/:id${ID_PATTERN}`, async (c) => {
   const access = accessOf(c);
   if (!access.canTag) throw new ApiError(403, 'forbidden', 'Your role does not give you access to themes.');
-  const id = c.req.param('id');
+  const id = idParam(c);
   const form = (await c.req.parseBody()) as Record<string, string>;
   const parsed = ThemeName.safeParse(form);
   if (!parsed.success) return themesPage(c, { error: { field: `rename-${id}`, message: parsed.error.issues[0]!.message }, values: form });

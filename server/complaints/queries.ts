@@ -1,7 +1,6 @@
 // Reading complaints, always through the access policy: a complaint someone may not see is
 // simply not found. Lists carry no complaint text; the complaint page does (and is audited).
 import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
 import { areas, auditLog, cases, complaints, contactDetails, services, staffUsers, tellUsItems } from '../../db/schema.ts';
 import { resolveSettings, type ResolvedSettings } from '../services/settings.ts';
@@ -13,7 +12,8 @@ export type ComplaintView = (typeof COMPLAINT_VIEWS)[number];
 
 export const PAGE_SIZE = 50;
 
-export const isUuid = (id: string): boolean => z.uuid().safeParse(id).success;
+export { isId as isUuid } from '../http/ids.ts';
+import { isId as isUuid } from '../http/ids.ts';
 
 export async function settingsOf(db: Queryable, serviceId: string): Promise<ResolvedSettings> {
   const [row] = await db.select({ settings: services.settings }).from(services).where(eq(services.id, serviceId));

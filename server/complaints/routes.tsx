@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
 import { requireStaff } from '../staff/session.ts';
-import { readsComplaintContact, rolesFor } from '../staff/policy.ts';
+import { readsContact, rolesFor } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { assignOwner, ComplaintNotFound, ComplaintRefused, moveComplaint, recordReplySent } from './actions.ts';
 import { formatDay } from './format.ts';
@@ -19,6 +19,7 @@ import { ComplaintListPage } from './pages/list-page.tsx';
 import { ComplaintPage, type ContactView, type HistoryEntry } from './pages/complaint-page.tsx';
 import type { FieldError } from './pages/parts.tsx';
 import { COMPLAINT_VIEWS, contactOf, findComplaint, historyOf, listComplaints, possibleOwners, settingsOf, staffNames } from './queries.ts';
+import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
 const t = translator('en', 'complaints');
@@ -82,7 +83,7 @@ async function showComplaint(c: C, id: string, extra: { error?: FieldError; form
   const settings = await settingsOf(db, staff.serviceId);
   let contact: ContactView | null = null;
   if (detail.item.wantsReply) {
-    contact = readsComplaintContact(staff, detail.complaint) ? { kind: 'owner', details: await contactOf(db, detail.item.responseId) } : { kind: 'not_owner' };
+    contact = readsContact(staff, { kind: 'complaint', ownerId: detail.complaint.ownerId }) ? { kind: 'owner', details: await contactOf(db, detail.item.responseId) } : { kind: 'not_owner' };
   }
   const contactShown = contact?.kind === 'owner' && contact.details !== null;
   await recordAudit(db, clock, { actor: staff, action: 'complaint.view', subjectType: 'complaint', subjectId: detail.complaint.id, detail: contactShown ? { contactShown: true } : {} });
@@ -124,11 +125,11 @@ async function change(c: C, id: string, run: () => Promise<void>, done: 'assigne
   return c.redirect(`/staff/complaints/${id}?done=${done}`, 303);
 }
 
-complaintRoutes.get('/staff/complaints/:id', handlers, (c) => showComplaint(c, c.req.param('id')));
+complaintRoutes.get('/staff/complaints/:id', handlers, (c) => showComplaint(c, idParam(c)));
 
 const OwnerForm = z.object({ ownerId: z.string().max(64).default('') });
 complaintRoutes.post('/staff/complaints/:id/owner', handlers, async (c) => {
-  const id = c.req.param('id');
+  const id = idParam(c);
   const form = OwnerForm.parse(await c.req.parseBody());
   return change(c, id, () => assignOwner(c.var.deps.db, c.var.deps.clock, c.var.staff, id, form.ownerId), 'assigned');
 });
@@ -139,12 +140,12 @@ const StatusForm = z.object({
   reply: z.string().max(4000).optional(),
 });
 complaintRoutes.post('/staff/complaints/:id/status', handlers, async (c) => {
-  const id = c.req.param('id');
+  const id = idParam(c);
   const form = StatusForm.parse(await c.req.parseBody());
   return change(c, id, () => moveComplaint(c.var.deps.db, c.var.deps.clock, c.var.staff, id, form), 'moved', { outcome: form.outcome, reply: form.reply });
 });
 
 complaintRoutes.post('/staff/complaints/:id/reply-sent', handlers, async (c) => {
-  const id = c.req.param('id');
+  const id = idParam(c);
   return change(c, id, () => recordReplySent(c.var.deps.db, c.var.deps.clock, c.var.staff, id), 'sent');
 });

@@ -10,7 +10,7 @@ import { neutraliseCell, FIXED_COLUMNS, joinChoices } from '../import/format.ts'
 import type { Definition } from '../questionnaire/definition.ts';
 import { versionById, versionsOf } from '../questionnaire/store.ts';
 import { resolveSettings } from '../services/settings.ts';
-import { areaScope, visibleResponses } from '../staff/policy.ts';
+import { scopeIncludes, scopeOf, visibleResponses } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { exportWindow, type ExportFilter } from './filter.ts';
 
@@ -46,10 +46,11 @@ function columnsOf(definitions: Definition[]): { columns: string[]; multiple: Se
 export async function planExport(db: Queryable, p: StaffPrincipal, f: ExportFilter): Promise<ExportPlan | undefined> {
   const [q] = await db.select({ id: questionnaires.id }).from(questionnaires).where(and(eq(questionnaires.serviceId, p.serviceId), eq(questionnaires.slug, f.questionnaire)));
   if (!q) return undefined;
+  const scope = scopeOf(p, 'responses.export');
+  if (scope.kind === 'none') return undefined;
   if (f.area) {
     const [area] = await db.select({ id: areas.id }).from(areas).where(and(eq(areas.id, f.area), eq(areas.serviceId, p.serviceId)));
-    const scoped = areaScope(p);
-    if (!area || (scoped && scoped !== area.id)) return undefined;
+    if (!area || !scopeIncludes(scope, area.id)) return undefined;
   }
   const [service] = await db.select({ settings: services.settings }).from(services).where(eq(services.id, p.serviceId));
   const { start, end } = exportWindow(f, resolveSettings(service?.settings).timeZone);

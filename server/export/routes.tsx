@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record.ts';
 import { translator } from '../i18n/index.ts';
 import { localise } from '../questionnaire/options.ts';
 import { listQuestionnaires } from '../questionnaire/store.ts';
-import { areaScope } from '../staff/policy.ts';
+import { rolesFor, scopeIncludes, scopeOf } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { ExportFilter } from './filter.ts';
@@ -22,15 +22,15 @@ type C = Context<AppEnv>;
 const t = translator('en', 'export');
 
 export const exportRoutes = new Hono<AppEnv>();
-exportRoutes.use('/staff/export/*', requireStaff('service_admin', 'team_manager', 'case_manager', 'victim_liaison'));
+exportRoutes.use('/staff/export/*', requireStaff(...rolesFor('responses.export')));
 
 async function formPage(c: C, values: Record<string, string>, errors: { field: string; message: string }[]) {
   const { db } = c.var.deps;
   const staff = c.var.staff;
   const questionnaires = (await listQuestionnaires(db, staff.serviceId)).map((q) => ({ slug: q.slug, title: localise(q.definition.title, 'en') }));
-  const scoped = areaScope(staff);
+  const scope = scopeOf(staff, 'responses.export');
   const allAreas = await db.select({ id: areas.id, name: areas.name }).from(areas).where(eq(areas.serviceId, staff.serviceId)).orderBy(areas.name);
-  const body = <ExportForm t={t} questionnaires={questionnaires} areas={scoped ? allAreas.filter((a) => a.id === scoped) : allAreas} allAreas={!scoped} values={values} errors={errors} />;
+  const body = <ExportForm t={t} questionnaires={questionnaires} areas={allAreas.filter((a) => scopeIncludes(scope, a.id))} allAreas={scope.kind === 'service'} values={values} errors={errors} />;
   return renderStaffPage(c, { title: t('title'), active: 'export', status: errors.length > 0 ? 400 : 200, body });
 }
 

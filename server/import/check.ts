@@ -1,7 +1,8 @@
 // Checks a whole responses CSV row by row and plans the submissions it would make, without
 // writing anything: the dry run, and the first half of every import.
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Queryable } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { safeguardingPhrases } from '../questionnaire/phrases.ts';
@@ -57,13 +58,36 @@ function decode(bytes: Uint8Array): string | undefined {
   }
 }
 
-function parseCsv(text: string): { records: string[][] } | { problem: RowProblem } {
-  try {
-    return { records: parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][] };
-  } catch (e) {
-    const err = e as { message?: string; lines?: number };
-    return { problem: { row: null, column: null, problem: `The file is not valid CSV near line ${err.lines ?? '?'}: ${err.message ?? 'could not be read'}` } };
+/**
+ * Checking a file must never stop the server answering everyone else, so the work is done in
+ * slices: the text is parsed a chunk at a time and the rows checked a batch at a time, giving
+ * the event loop back between slices (the size itself is bounded by the upload limit).
+ */
+const PARSE_CHUNK_CHARS = 64 * 1024;
+const ROWS_PER_SLICE = 200;
+
+async function parseCsv(text: string): Promise<{ records: string[][] } | { problem: RowProblem }> {
+  const records: string[][] = [];
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
+  let failure: { message?: string; lines?: number } | undefined;
+  parser.on('readable', () => {
+    let record: string[] | null;
+    while ((record = parser.read() as string[] | null) !== null) records.push(record);
+  });
+  parser.on('error', (e: { message?: string; lines?: number }) => (failure ??= e));
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('close', resolve);
+    parser.on('error', () => resolve());
+  });
+  for (let at = 0; at < text.length && !failure; at += PARSE_CHUNK_CHARS) {
+    parser.write(text.slice(at, at + PARSE_CHUNK_CHARS));
+    await nextTurn();
   }
+  if (!failure) parser.end();
+  await ended;
+  if (failure) return { problem: { row: null, column: null, problem: `The file is not valid CSV near line ${failure.lines ?? '?'}: ${failure.message ?? 'could not be read'}` } };
+  return { records };
 }
 
 function headerProblems(header: string[]): RowProblem[] {
@@ -110,7 +134,7 @@ function planRow(ctx: ImportContext, scope: ImportScope, fileHash: string, row: 
   if (cells.case_reference !== '' && q) {
     const kind = q.victim ? 'victim' : 'child';
     const found = ctx.cases.get(`${kind}:${cells.case_reference}`);
-    if (!found) problems.push({ column: 'case_reference', problem: `no ${kind} case with the reference "${cells.case_reference}" in this service` });
+    if (!found) problems.push({ column: 'case_reference', problem: `no ${kind} case with the reference "${cells.case_reference}" that you can import for` });
     else if (areaId && found.areaId !== areaId) problems.push({ column: 'case_reference', problem: `the case "${cells.case_reference}" belongs to another area than the row's` });
     else if (scope.areaId && found.areaId !== scope.areaId) problems.push({ column: 'case_reference', problem: `the case "${cells.case_reference}" is not in your area` });
     else {
@@ -155,7 +179,7 @@ export async function checkFile(db: Queryable, clock: Clock, scope: ImportScope,
   const fail = (problem: RowProblem): CheckedFile => ({ fileHash, rows: 0, planned: [], problems: [problem] });
   const text = decode(bytes);
   if (text === undefined) return fail({ row: null, column: null, problem: 'The file is not UTF-8 text. In a spreadsheet, save it as "CSV UTF-8".' });
-  const csv = parseCsv(text);
+  const csv = await parseCsv(text);
   if ('problem' in csv) return fail(csv.problem);
   const [header, ...records] = csv.records;
   if (!header) return fail({ row: null, column: null, problem: 'The file is empty.' });
@@ -166,7 +190,7 @@ export async function checkFile(db: Queryable, clock: Clock, scope: ImportScope,
   const questionColumns = header.slice(FIXED_COLUMNS.length).map((h) => h.trim());
   const slugs = new Set(records.map((r) => (r[0] ?? '').trim()));
   const refs = new Set(records.map((r) => (r[5] ?? '').trim()).filter((r) => r !== ''));
-  const ctx = await loadImportContext(db, scope.serviceId, slugs, refs);
+  const ctx = await loadImportContext(db, scope, slugs, refs);
   const now = clock.now();
   // Files repeat the same few dates, and working out a day in a time zone is not free.
   const dates = new Map<string, ReturnType<typeof parseSubmitted>>();
@@ -177,17 +201,18 @@ export async function checkFile(db: Queryable, clock: Clock, scope: ImportScope,
   };
 
   const planned: PlannedRow[] = [];
-  records.forEach((record, i) => {
+  for (const [i, record] of records.entries()) {
+    if (i > 0 && i % ROWS_PER_SLICE === 0) await nextTurn();
     const row = i + 2;
     if (record.length !== header.length) {
       problems.push({ row, column: null, problem: `has ${record.length} cells but the header has ${header.length} columns` });
-      return;
+      continue;
     }
     const fixed = Object.fromEntries(FIXED_COLUMNS.map((name, j) => [name, record[j]!])) as Record<FixedColumn, string>;
     const questionCells = new Map(questionColumns.map((id, j) => [id, record[FIXED_COLUMNS.length + j]!]));
     const result = planRow(ctx, scope, fileHash, row, fixed, questionCells, submittedOf);
     if (result.planned) planned.push(result.planned);
     for (const p of result.problems) problems.push({ row, ...p });
-  });
+  }
   return { fileHash, rows: records.length, planned, problems };
 }

@@ -38,7 +38,13 @@ export interface ImportContext {
 
 const CHUNK = 500;
 
-export async function loadImportContext(db: Queryable, serviceId: string, questionnaireSlugs: Set<string>, caseReferences: Set<string>): Promise<ImportContext> {
+/**
+ * Loads what a file refers to. Cases come only from within the importer's scope (their area;
+ * victims' cases only for those who may import victims' surveys), so a check never tells anyone
+ * that a case reference exists outside what they may see, nor where.
+ */
+export async function loadImportContext(db: Queryable, scope: { serviceId: string; areaId: string | null; victims: boolean }, questionnaireSlugs: Set<string>, caseReferences: Set<string>): Promise<ImportContext> {
+  const serviceId = scope.serviceId;
   const [service] = await db.select({ settings: services.settings }).from(services).where(eq(services.id, serviceId));
   const areaRows = await db.select({ id: areas.id, slug: areas.slug, name: areas.name }).from(areas).where(eq(areas.serviceId, serviceId));
   const questionnaires = new Map<string, ImportQuestionnaire>();
@@ -59,7 +65,7 @@ export async function loadImportContext(db: Queryable, serviceId: string, questi
     const rows = await db
       .select({ id: cases.id, areaId: cases.areaId, kind: cases.kind, reference: cases.caseReference })
       .from(cases)
-      .where(and(eq(cases.serviceId, serviceId), inArray(cases.caseReference, refs.slice(i, i + CHUNK))));
+      .where(and(eq(cases.serviceId, serviceId), scope.areaId ? eq(cases.areaId, scope.areaId) : undefined, scope.victims ? undefined : eq(cases.kind, 'child'), inArray(cases.caseReference, refs.slice(i, i + CHUNK))));
     for (const r of rows) caseMap.set(`${r.kind}:${r.reference}`, { id: r.id, areaId: r.areaId, kind: r.kind });
   }
   return { zone: resolveSettings(service?.settings).timeZone, areas: areaRows, questionnaires, cases: caseMap };

@@ -15,6 +15,7 @@ import { translator } from '../i18n/index.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import type { ImportScope } from './check.ts';
+import { caseKindsFor, rolesFor, scopeOf as policyScope } from '../staff/policy.ts';
 import { importResponses } from './import.ts';
 import { CheckReport, ImportDone, UploadForm } from './pages.tsx';
 
@@ -38,14 +39,14 @@ importRoutes.use(
     },
   }),
 );
-importRoutes.use(IMPORT_PATHS, requireStaff('service_admin', 'team_manager'));
+importRoutes.use(IMPORT_PATHS, requireStaff(...rolesFor('responses.import')));
 
-/** What this person may import: an admin anything in the service, a team manager their own area (never victims' surveys). */
+/** What this person may import, as the access policy scopes it: the whole service or one area; victims' surveys only for those who work with victims. */
 function scopeOf(c: C): ImportScope {
   const staff = c.var.staff;
-  if (staff.role === 'service_admin') return { serviceId: staff.serviceId, areaId: null, victims: true, enteredBy: staff.id };
-  if (!staff.areaId) throw new ApiError(403, 'forbidden', 'You are not linked to an area, so you cannot import responses.');
-  return { serviceId: staff.serviceId, areaId: staff.areaId, victims: false, enteredBy: staff.id };
+  const scope = policyScope(staff, 'responses.import');
+  if (scope.kind === 'none') throw new ApiError(403, 'forbidden', 'You are not linked to an area, so you cannot import responses.');
+  return { serviceId: staff.serviceId, areaId: scope.kind === 'area' ? scope.areaId : null, victims: caseKindsFor(staff).includes('victim'), enteredBy: staff.id };
 }
 
 const wantsJson = (c: C) => (c.req.header('accept') ?? '').startsWith('application/json');

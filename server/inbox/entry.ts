@@ -10,7 +10,7 @@ import { areas, responses, type Stage } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import { findCase, type CaseDetail, type Deps } from '../cases/store.ts';
 import { listQuestionnaires, type StoredVersion } from '../questionnaire/store.ts';
-import { areaScope, visibleResponses } from '../staff/policy.ts';
+import { scopeOf, visibleResponses } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { submitResponse } from '../submission/submit.ts';
 import { parseEntry, type EntryError } from './entry-form.ts';
@@ -83,9 +83,10 @@ export async function checkEntryMeta(db: Queryable, p: StaffPrincipal, input: Re
     areaId = forCase.areaId;
     areaName = forCase.areaName;
   } else {
-    const scope = areaScope(p);
-    const wanted = scope ?? values.area;
-    if (wanted === WHOLE_SERVICE && !scope) areaId = null;
+    // A team or case manager without an area keys into no area at all (never "any area").
+    const scope = scopeOf(p, 'responses.enter');
+    const wanted = scope.kind === 'area' ? scope.areaId : scope.kind === 'service' ? values.area : '';
+    if (wanted === WHOLE_SERVICE && scope.kind === 'service') areaId = null;
     else {
       const [area] = z.uuid().safeParse(wanted).success ? await db.select({ id: areas.id, name: areas.name }).from(areas).where(and(eq(areas.id, wanted), eq(areas.serviceId, p.serviceId))) : [];
       if (area) {

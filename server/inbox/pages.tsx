@@ -118,13 +118,14 @@ function Lines({ text }: { text: string }) {
   );
 }
 
-function AnswerText({ t, q }: { t: T; q: ShownQuestion }) {
+function AnswerText({ t, q, contactShown }: { t: T; q: ShownQuestion; contactShown: boolean }) {
   const a = q.answer;
   switch (a.kind) {
     case 'skipped':
       return <span class="muted">{t('view.skipped')}</span>;
     case 'contact':
-      return a.given ? <>{t('view.contactGiven')}</> : <span class="muted">{t('view.skipped')}</span>;
+      if (!a.given) return <span class="muted">{t('view.skipped')}</span>;
+      return <>{t(contactShown ? 'view.contactGiven' : 'view.contactGivenForReplier')}</>;
     case 'number':
       return (
         <>
@@ -212,7 +213,7 @@ export function ResponsePage(props: { t: T; csrf: string; r: ResponseDetail; sho
           <Fragment key={q.id}>
             <dt id={`answer-${q.id}`}>{q.title}</dt>
             <dd>
-              <AnswerText t={t} q={q} />
+              <AnswerText t={t} q={q} contactShown={r.contact !== null} />
               {q.flagged && (
                 <>
                   {' '}

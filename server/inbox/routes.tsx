@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { notFound } from '../cases/routes.tsx';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
-import { areaScope, can, rolesFor } from '../staff/policy.ts';
+import { can, rolesFor, scopeOf } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { areasOf, serviceInfo } from '../workspace/service.ts';
@@ -20,11 +20,12 @@ import { checkEntryMeta, enterableQuestionnaires, enterResponse, EntryFields, ty
 import { EntryFormPage, EntrySavedPage, EntryStartPage } from './entry-pages.tsx';
 import { InboxPage, ResponsePage } from './pages.tsx';
 import { INBOX_FILTERS, markReviewed, ReviewForm, viewInbox, viewResponse } from './store.ts';
+import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
 
 /** Who reads answers: everyone who works with cases (the policy decides which answers). */
-const READ_ROLES = [...new Set([...rolesFor('cases.child'), ...rolesFor('cases.victim')])];
+const READ_ROLES = rolesFor('cases.read');
 const readGate = requireStaff(...READ_ROLES);
 const enterGate = requireStaff(...rolesFor('responses.enter'));
 const t = translator('en', 'inbox');
@@ -49,9 +50,9 @@ inboxRoutes.get('/staff/responses', readGate, async (c) => {
 async function startPage(c: C, outcome: Extract<MetaOutcome, { ok: false }>, status: 200 | 400) {
   const p = c.var.staff;
   const { db } = c.var.deps;
-  const scope = areaScope(p);
+  const scope = scopeOf(p, 'responses.enter');
   const areas = await areasOf(db, p.serviceId);
-  const area = scope ? { fixed: areas.find((a) => a.id === scope)?.name ?? '' } : { choose: areas };
+  const area = scope.kind === 'service' ? { choose: areas } : { fixed: scope.kind === 'area' ? (areas.find((a) => a.id === scope.areaId)?.name ?? '') : '' };
   const choices = await enterableQuestionnaires(db, p, outcome.forCase);
   return renderStaffPage(c, {
     title: t('entry.startTitle'),
@@ -128,7 +129,7 @@ async function responsePage(c: C, id: string, opts: { notice?: string; noteError
   if (!r) throw notFound();
   const info = await serviceInfo(c.var.deps.db, p.serviceId);
   const flagged = r.alerts.flatMap((a) => a.questionIds);
-  const shown = shownAnswers(r.version.definition, r.answers, r.contact !== null, flagged);
+  const shown = shownAnswers(r.version.definition, r.answers, r.contactGiven, flagged);
   return renderStaffPage(c, {
     title: t('view.title', { questionnaire: r.version.definition.title.en }),
     active: 'responses',
@@ -139,11 +140,11 @@ async function responsePage(c: C, id: string, opts: { notice?: string; noteError
 
 inboxRoutes.get('/staff/responses/:id', readGate, (c) => {
   const done = NOTICES[c.req.query('done') ?? ''];
-  return responsePage(c, c.req.param('id'), { notice: done ? t(done) : undefined });
+  return responsePage(c, idParam(c), { notice: done ? t(done) : undefined });
 });
 
 inboxRoutes.post('/staff/responses/:id/review', readGate, async (c) => {
-  const id = c.req.param('id');
+  const id = idParam(c);
   const { note = '' } = ReviewForm.parse(await c.req.parseBody());
   const outcome = await markReviewed(c.var.deps, c.var.staff, id, note);
   if (!outcome) throw notFound();

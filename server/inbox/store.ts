@@ -5,14 +5,15 @@ import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
-import { alerts, answers, areas, cases, contactDetails, questionnaireVersions, responses, staffUsers } from '../../db/schema.ts';
+import { alerts, answers, areas, cases, complaints, contactDetails, questionnaireVersions, responses, staffUsers, tellUsItems } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Deps } from '../cases/store.ts';
 import { versionById, type StoredVersion } from '../questionnaire/store.ts';
-import { visibleCases, visibleResponses } from '../staff/policy.ts';
+import { readsContact, visibleCases, visibleResponses } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 
-export const isResponseId = (id: string) => z.uuid().safeParse(id).success;
+export { isId as isResponseId } from '../http/ids.ts';
+import { isId as isResponseId } from '../http/ids.ts';
 export const INBOX_PER_PAGE = 50;
 export const INBOX_FILTERS = ['all', 'unreviewed'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
@@ -95,8 +96,23 @@ export interface ResponseDetail {
   reviewNote: string | null;
   anonymisedAt: Date | null;
   answers: AnswerRowView[];
+  /** Shown only to whoever must reply (see readsContact in the access policy). */
   contact: Record<string, string> | null;
+  /** Whether contact details were left at all, even when this person may not read them. */
+  contactGiven: boolean;
   alerts: { id: string; kind: 'concern' | 'please_review'; questionIds: string[]; raisedAt: Date; acknowledgedAt: Date | null; closedAt: Date | null }[];
+}
+
+/** Whether this person is one of those who must reply to this response's contact details. */
+async function readsContactOf(db: Queryable, p: StaffPrincipal, r: { id: string; caseId: string | null }): Promise<boolean> {
+  const [item] = await db
+    .select({ complaintId: complaints.id, ownerId: complaints.ownerId })
+    .from(tellUsItems)
+    .leftJoin(complaints, eq(complaints.tellUsItemId, tellUsItems.id))
+    .where(eq(tellUsItems.responseId, r.id));
+  if (item) return readsContact(p, item.complaintId ? { kind: 'complaint', ownerId: item.ownerId } : { kind: 'tell_us' });
+  const [holder] = r.caseId ? await db.select({ ownerId: cases.ownerId }).from(cases).where(eq(cases.id, r.caseId)) : [];
+  return readsContact(p, { kind: 'response', caseOwnerId: holder?.ownerId ?? null });
 }
 
 const enteredBy = alias(staffUsers, 'entered_by_user');
@@ -129,7 +145,8 @@ export async function findResponse(db: Queryable, p: StaffPrincipal, id: string)
     .from(answers)
     .where(eq(answers.responseId, r.id))
     .orderBy(asc(answers.id));
-  const [contact] = await db.select({ details: contactDetails.details }).from(contactDetails).where(eq(contactDetails.responseId, r.id));
+  const [left] = await db.select({ details: contactDetails.details }).from(contactDetails).where(eq(contactDetails.responseId, r.id));
+  const contact = left && (await readsContactOf(db, p, r)) ? left : undefined;
   const alertRows = await db
     .select({ id: alerts.id, kind: alerts.kind, questionIds: alerts.questionIds, raisedAt: alerts.raisedAt, acknowledgedAt: alerts.acknowledgedAt, closedAt: alerts.closedAt })
     .from(alerts)
@@ -153,6 +170,7 @@ export async function findResponse(db: Queryable, p: StaffPrincipal, id: string)
     anonymisedAt: r.anonymisedAt,
     answers: answerRows,
     contact: contact?.details ?? null,
+    contactGiven: left !== undefined,
     alerts: alertRows,
   };
 }

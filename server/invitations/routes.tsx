@@ -21,6 +21,7 @@ import type { Stage } from '../../db/schema.ts';
 import { invitationMessage, linkIn, MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { blankIssueForm, invitableQuestionnaires, issueInvitation, reissueInvitation, revokeInvitation, slipFor, withdrawalFor, type InvitableQuestionnaire, type IssueField, type IssueFormValues } from './store.ts';
 import { INVITATION_CSS } from './styles.ts';
+import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
 const gate = requireStaff(...CASE_ROLES);
@@ -42,7 +43,7 @@ async function issueForm(c: C, found: CaseDetail, values: IssueFormValues, error
 }
 
 invitationRoutes.get('/staff/cases/:id/invitations/new', gate, async (c) => {
-  const found = await findCase(c.var.deps.db, c.var.staff, c.req.param('id'));
+  const found = await findCase(c.var.deps.db, c.var.staff, idParam(c));
   if (!found) throw notFound();
   const values = blankIssueForm();
   if (found.closedAt) return issueForm(c, found, values, [{ field: 'questionnaireId', key: 'errors.caseClosed' }]);
@@ -95,7 +96,7 @@ async function issuedPage(c: C, found: CaseDetail, issued: { invitationId: strin
 }
 
 invitationRoutes.post('/staff/cases/:id/invitations', gate, async (c) => {
-  const found = await findCase(c.var.deps.db, c.var.staff, c.req.param('id'));
+  const found = await findCase(c.var.deps.db, c.var.staff, idParam(c));
   if (!found) throw notFound();
   const issued = await issueInvitation(c.var.deps, c.var.staff, found, await c.req.parseBody());
   if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400);
@@ -107,7 +108,7 @@ const SlipForm = z.object({ code: z.string().max(40).catch(''), lang: z.enum(MES
 invitationRoutes.post('/staff/invitations/:id/slip', gate, async (c) => {
   const { db, config } = c.var.deps;
   const { code, lang } = SlipForm.parse(await c.req.parseBody());
-  const slip = await slipFor(db, c.var.staff, c.req.param('id'), code);
+  const slip = await slipFor(db, c.var.staff, idParam(c), code);
   if (!slip) throw notFound();
   const slips = [{ code: slip.code, publicUrl: config.publicUrl, audience: slip.caseKind, questionnaireTitle: slip.questionnaireTitles[lang] ?? slip.questionnaireTitle, expiresAt: slip.expiresAt, lang }];
   return c.html(invitationSlipsPage({ slips, lang, nonce: c.get('secureHeadersNonce') }));
@@ -115,7 +116,7 @@ invitationRoutes.post('/staff/invitations/:id/slip', gate, async (c) => {
 
 invitationRoutes.get('/staff/invitations/:id/withdraw', gate, async (c) => {
   const { db, clock } = c.var.deps;
-  const details = await withdrawalFor(db, c.var.staff, c.req.param('id'), clock.now());
+  const details = await withdrawalFor(db, c.var.staff, idParam(c), clock.now());
   if (!details) throw notFound();
   if (details === 'not_outstanding') {
     return renderStaffPage(c, { title: t('withdraw.notOutstanding'), active: 'cases', body: <p class="notice">{t('withdraw.notOutstanding')}</p> });
@@ -131,7 +132,7 @@ invitationRoutes.get('/staff/invitations/:id/withdraw', gate, async (c) => {
 });
 
 invitationRoutes.post('/staff/invitations/:id/revoke', gate, async (c) => {
-  const outcome = await revokeInvitation(c.var.deps, c.var.staff, c.req.param('id'));
+  const outcome = await revokeInvitation(c.var.deps, c.var.staff, idParam(c));
   if (!outcome) throw notFound();
   return c.redirect(`/staff/cases/${outcome.caseId}?done=${outcome.kind === 'revoked' ? 'revoked' : 'alreadyFinished'}`, 303);
 });
@@ -140,7 +141,7 @@ const ReissueForm = z.object({ language: z.enum(MESSAGE_LANGUAGES).catch('en') }
 
 invitationRoutes.post('/staff/invitations/:id/reissue', gate, async (c) => {
   const { language } = ReissueForm.parse(await c.req.parseBody());
-  const outcome = await reissueInvitation(c.var.deps, c.var.staff, c.req.param('id'));
+  const outcome = await reissueInvitation(c.var.deps, c.var.staff, idParam(c));
   if (!outcome) throw notFound();
   if (outcome.kind === 'not_outstanding') return c.redirect(`/staff/cases/${outcome.caseId}?done=alreadyFinished`, 303);
   const found = await findCase(c.var.deps.db, c.var.staff, outcome.caseId);

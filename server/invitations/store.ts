@@ -13,6 +13,7 @@ import type { StaffPrincipal } from '../staff/principal.ts';
 import type { Language } from '../questionnaire/definition.ts';
 import { MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { DEFAULT_EXPIRY_DAYS, expiryOf, invitationStatus, isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, type InvitationStatus } from './status.ts';
+import { isId } from '../http/ids.ts';
 
 export interface InvitableQuestionnaire {
   id: string;
@@ -165,7 +166,7 @@ export async function invitationsForCase(db: Queryable, found: Pick<CaseDetail, 
 
 /** An invitation on a case this person may see, or undefined. */
 async function findInvitation(db: Queryable, p: StaffPrincipal, id: string) {
-  if (!z.uuid().safeParse(id).success) return undefined;
+  if (!isId(id)) return undefined;
   const [row] = await db
     .select({ invitation: invitations, hasAnswers })
     .from(invitations)

@@ -1,23 +1,32 @@
 // The retention schedule: after a service's retention period, a response is anonymised —
 // its link to a case, invitation and reviewer is removed, contact details and free text that
 // was never approved for sharing are deleted — while the coded answers stay for the
-// aggregates. Expired drafts are deleted outright.
+// aggregates. Every other copy of a child's words goes at the same age: the words of a Tell Us
+// item (whether it came through the form or a member of staff logged it from a call or a
+// letter), the reply written to a complaint, and what staff wrote about acting on an alert.
+// Only words a manager approved for sharing stay, unlinked from anyone. Expired drafts are
+// deleted outright. (Outbox rows and the audit log never hold anyone's words: they carry ids.)
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Database, Queryable } from '../../db/index.ts';
-import { alerts, answers, commentReviews, contactDetails, drafts, responses, services, tellUsItems } from '../../db/schema.ts';
+import { alerts, answers, commentReviews, complaints, contactDetails, drafts, responses, services, tellUsItems } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { resolveSettings } from '../services/settings.ts';
 
 export interface RetentionResult {
   anonymisedResponses: number;
   deletedDrafts: number;
+  /** Tell Us items (from the form or logged by staff) whose words were removed. */
+  clearedTellUsItems: number;
 }
+
+/** What a Tell Us item's words become once retention has removed them. */
+export const REMOVED_BY_RETENTION = '';
 
 /** Anonymises every response older than its service's retention period, in batches. */
 export async function applyRetention(db: Database, clock: Clock, batchSize = 500): Promise<RetentionResult> {
   const now = clock.now();
-  const result: RetentionResult = { anonymisedResponses: 0, deletedDrafts: 0 };
+  const result: RetentionResult = { anonymisedResponses: 0, deletedDrafts: 0, clearedTellUsItems: 0 };
   const deleted = await db.delete(drafts).where(lt(drafts.expiresAt, now)).returning({ id: drafts.id });
   result.deletedDrafts = deleted.length;
 
@@ -40,8 +49,29 @@ export async function applyRetention(db: Database, clock: Clock, batchSize = 500
       result.anonymisedResponses += batch;
       if (batch < batchSize) break;
     }
+    result.clearedTellUsItems += await db.transaction((tx) => clearTellUsItems(tx, service.id, cutoff));
   }
   return result;
+}
+
+/**
+ * Tell Us items received before the cutoff, however they arrived: their words (unless approved
+ * for sharing), their link to a case and the reply written to a complaint about them.
+ */
+async function clearTellUsItems(tx: Queryable, serviceId: string, cutoff: Date): Promise<number> {
+  const old = and(eq(tellUsItems.serviceId, serviceId), lt(tellUsItems.receivedAt, cutoff));
+  const approved = sql`exists (select 1 from ${commentReviews} where ${commentReviews.tellUsItemId} = ${tellUsItems.id} and ${commentReviews.approvedForSharingAt} is not null)`;
+  const cleared = await tx
+    .update(tellUsItems)
+    .set({ body: REMOVED_BY_RETENTION, caseId: null })
+    .where(and(old, sql`${tellUsItems.body} <> ${REMOVED_BY_RETENTION}`, sql`not ${approved}`))
+    .returning({ id: tellUsItems.id });
+  await tx.update(tellUsItems).set({ caseId: null }).where(and(old, approved));
+  await tx
+    .update(complaints)
+    .set({ replyToChild: null })
+    .where(and(eq(complaints.serviceId, serviceId), lt(complaints.receivedAt, cutoff), sql`${complaints.replyToChild} is not null`));
+  return cleared.length;
 }
 
 /** Removes everything that links these responses to a person; coded answers stay. */
@@ -55,7 +85,7 @@ export async function anonymiseResponses(tx: Queryable, ids: string[], now: Date
       sql`not exists (select 1 from ${commentReviews} where ${commentReviews.answerId} = ${answers.id} and ${commentReviews.approvedForSharingAt} is not null)`,
     ),
   );
-  await tx.update(alerts).set({ caseId: null }).where(inArray(alerts.responseId, ids));
+  await tx.update(alerts).set({ caseId: null, actionTaken: null }).where(inArray(alerts.responseId, ids));
   await tx.update(tellUsItems).set({ caseId: null }).where(inArray(tellUsItems.responseId, ids));
   await tx
     .update(responses)

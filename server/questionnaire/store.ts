@@ -8,6 +8,7 @@ import { ApiError } from '../http/errors.ts';
 import { builtinBySlug, BUILTIN_DEFINITIONS, OPEN_LINK_BUILTINS } from './builtin/index.ts';
 import { Definition } from './definition.ts';
 import { readableIssues, type DefinitionIssue } from './issues.ts';
+import { isId } from '../http/ids.ts';
 
 /** A definition that breaks the rules; `issues` say where and why, in words a person can act on. */
 export class DefinitionInvalid extends ApiError {
@@ -167,7 +168,7 @@ export async function latestVersion(db: Queryable, serviceId: string, slug: stri
 
 /** One version by its id, with its definition parsed. */
 export async function versionById(db: Queryable, versionId: string): Promise<StoredVersion | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(versionId)) return undefined;
+  if (!isId(versionId)) return undefined;
   const [row] = await db
     .select(versionColumns)
     .from(questionnaireVersions)

@@ -16,6 +16,7 @@ import { parseJsonText } from './json-text.ts';
 import { placesOf, Slug } from './links.ts';
 import { copyBuiltinForService, createQuestionnaire, publishNewVersion, questionnaireDetail, questionnaireSummaries, setOpenLink, versionByNumber } from './manage.ts';
 import { BASE, DetailPage, EditPage, ListPage, VersionPage, type FieldError, type ListPageProps } from './pages.tsx';
+import { countParam } from '../http/ids.ts';
 
 const t = translator('en', 'questionnaires-admin');
 type C = Context<AppEnv>;
@@ -112,7 +113,7 @@ questionnaireAdminRoutes.get(`${BASE}/:slug`, async (c) => {
 questionnaireAdminRoutes.get(`${BASE}/:slug/versions/:version{[0-9]{1,6}}`, async (c) => {
   const { db } = c.var.deps;
   const serviceId = c.var.staff.serviceId;
-  const version = await versionByNumber(db, serviceId, slugOf(c), Number(c.req.param('version')));
+  const version = await versionByNumber(db, serviceId, slugOf(c), countParam(c, 'version'));
   const zone = await serviceTimeZone(db, serviceId);
   return renderStaffPage(c, {
     title: t('version.title', { title: version.definition.title.en, version: version.version }),

@@ -6,7 +6,7 @@
 //   - the victim liaison officer works with victims only, so sees victims' reports only;
 //   - one child's distance travelled only for staff who may see that case (visibleCases).
 import { ApiError } from '../http/errors.ts';
-import { areaScope, can } from '../staff/policy.ts';
+import { can, scopeOf } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import type { Audience, ReportKind } from './model.ts';
 
@@ -31,7 +31,7 @@ const notFound = () => new ApiError(404, 'not_found', 'We could not find that re
 /** The kinds of report a person may open at all (for the reports page). */
 export function reportsFor(p: StaffPrincipal): ReportKind[] {
   if (!can(p, 'reports.view')) return [];
-  const scoped = areaScope(p) !== null;
+  const scoped = scopeOf(p).kind !== 'service';
   const kinds: ReportKind[] = [];
   if (p.role !== 'victim_liaison') kinds.push('area');
   if (p.role !== 'victim_liaison' && !scoped) kinds.push('board');
@@ -48,11 +48,12 @@ export function grantReport(p: StaffPrincipal, kind: ReportKind, req: ReportRequ
   if (!reportsFor(p).includes(kind)) {
     throw kind === 'victims' ? notFound() : forbidden('Your role does not give you access to this report.');
   }
-  const own = areaScope(p);
-  const scoped = own !== null || p.role === 'team_manager' || p.role === 'case_manager';
+  const scope = scopeOf(p, 'reports.view');
+  const scoped = scope.kind !== 'service';
   let area: string | null = req.area && req.area !== 'all' ? req.area : null;
   if (scoped) {
-    if (!own) throw forbidden('Your account is not linked to an area.');
+    if (scope.kind !== 'area') throw forbidden('Your account is not linked to an area.');
+    const own = scope.areaId;
     if (req.area === 'all') throw forbidden('You can see the figures for your own area only.');
     if (area !== null && areaIdOf(area) !== own) throw notFound();
     area = own;

@@ -19,6 +19,7 @@ import { periodFromQuery, ReportQuery } from './params.ts';
 import { renderReportCsv } from './render/csv.ts';
 import { ReportBody } from './render/html.tsx';
 import { ReportIndex } from './render/index-page.tsx';
+import { idParam } from '../http/ids.ts';
 
 export const reportRoutes = new Hono<AppEnv>();
 reportRoutes.use('/staff/reports', requireStaff(...rolesFor('reports.view')));
@@ -63,9 +64,9 @@ async function respond(c: Context<AppEnv>, model: ReportModel, format: 'html' | 
 reportRoutes.get('/staff/reports/distance/cases/:caseId', async (c) => {
   const staff = c.var.staff;
   const query = ReportQuery.parse(c.req.query());
-  const caseId = c.req.param('caseId');
+  const caseId = idParam(c, 'caseId');
   const { db, clock } = c.var.deps;
-  const [visible] = /^[0-9a-f-]{36}$/i.test(caseId)
+  const [visible] = caseId
     ? await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), eq(cases.kind, 'child'), visibleCases(staff)))
     : [];
   if (!visible) throw new ApiError(404, 'not_found', 'We could not find that case.');

@@ -7,6 +7,7 @@ import { drafts, invitations } from '../../db/schema.ts';
 import type { Answers } from '../questionnaire/engine.ts';
 import { generateRespondentToken, hashToken } from './codes.ts';
 import { loadVersion, type LoadedVersion } from '../questionnaire/versions.ts';
+import { isId } from '../http/ids.ts';
 
 /** Open-link drafts live a day from the last answer (at least 20 hours, as promised). */
 export const OPEN_LINK_DRAFT_MS = 24 * 60 * 60 * 1000;
@@ -21,11 +22,10 @@ export interface Journey {
   channel: 'personal_link' | 'open_link';
 }
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /** The draft with this id, if the token (from the cookie) owns it. */
 export async function findJourney(db: Database, draftId: string, token: string | undefined): Promise<Journey | undefined> {
-  if (!token || !isUuid(draftId)) return undefined;
+  if (!token || !isId(draftId)) return undefined;
   const [row] = await db
     .select({ draft: drafts, invitation: invitations })
     .from(drafts)

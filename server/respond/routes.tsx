@@ -47,6 +47,7 @@ import { fitToQuestionnaire, preferencesOf, respondTranslator, type Preferences 
 import { sendAnswers } from './send.ts';
 import { answerStep, answersOf, questionById, type StepError as EngineError } from './step.ts';
 import { parseFormStep, parseJsonStep } from './step-input.ts';
+import { isId } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
 
@@ -368,23 +369,26 @@ respondRoutes.get('/q/:draftId/sent', async (c) => {
 
 respondRoutes.get('/s/:place/:questionnaire', async (c) => {
   const prefs = preferencesOf(c);
-  const refused = await limited(c, prefs, clientKey(c, 'open-view'), RESPONDENT_LIMITS.openLinkViewPerAddress);
-  if (refused) return refused;
   const { db, clock } = c.var.deps;
-  const link = await resolveOpenLink(db, c.req.param('place'), c.req.param('questionnaire'));
-  if (!link) return problem(c, prefs, 'openLinkUnknown', 404);
-  fitToQuestionnaire(prefs, link.version);
-  const def = link.version.definition;
-  // A draft started here before, on this device, and still going: offer to carry on.
+  // A draft started here before, on this device, and still going: offer to carry on. A child
+  // who has already started is never counted against the limits, so a flood cannot stop them.
   const earlier = openLinkDraftId(c);
   let resumeHref: string | undefined;
-  if (earlier && /^[0-9a-f-]{36}$/i.test(earlier)) {
+  if (isId(earlier)) {
     const [row] = await db
       .select({ id: drafts.id })
       .from(drafts)
       .where(and(eq(drafts.id, earlier), isNull(drafts.submittedAt), gt(drafts.expiresAt, clock.now()), isNull(drafts.invitationId)));
     if (row) resumeHref = `${draftBase(row.id)}/next`;
   }
+  if (!resumeHref) {
+    const refused = await limited(c, prefs, clientKey(c, 'open-view'), RESPONDENT_LIMITS.openLinkViewPerAddress);
+    if (refused) return refused;
+  }
+  const link = await resolveOpenLink(db, c.req.param('place'), c.req.param('questionnaire'));
+  if (!link) return problem(c, prefs, 'openLinkUnknown', 404);
+  fitToQuestionnaire(prefs, link.version);
+  const def = link.version.definition;
   return html(
     c,
     <IntroPage
@@ -408,8 +412,13 @@ respondRoutes.post('/s/:place/:questionnaire', async (c) => {
   const { db, clock } = c.var.deps;
   const link = await resolveOpenLink(db, c.req.param('place'), c.req.param('questionnaire'));
   if (!link) return problem(c, prefs, 'openLinkUnknown', 404);
+  // Over the link's hourly total, a flood is slowed, not let shut the link: each network may
+  // still start a couple, so a child on their own phone gets in while a script does not.
   const perLink = await limited(c, prefs, `open-start:link:${link.path}`, RESPONDENT_LIMITS.openLinkPerLink);
-  if (perLink) return perLink;
+  if (perLink) {
+    const underLoad = await limited(c, prefs, clientKey(c, `open-start-busy:${link.path}`), RESPONDENT_LIMITS.openLinkPerAddressUnderLoad);
+    if (underLoad) return underLoad;
+  }
   const form = StartForm.parse(await c.req.parseBody());
   const def = link.version.definition;
   if (form.website) return html(c, <SentPage frame={frameOf(c, prefs)} thanks={localise(def.thanks, prefs.lang)} concern={undefined} />);

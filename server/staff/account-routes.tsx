@@ -90,7 +90,7 @@ accountRoutes.post('/staff/account/two-factor', requireStaff(), async (c) => {
   // A secret that is not one of ours: start again with a fresh one.
   if (!parsed.success && fieldErrors(parsed.error).secret) return setupPage(c, newTotpSecret(), { code: 'errors.codeWrong' }, 400);
   if (!parsed.success) return setupPage(c, body.secret!, fieldErrors(parsed.error), 400);
-  if (!(await turnOnTwoFactor(db, clock, c.var.staff, parsed.data))) return setupPage(c, parsed.data.secret, { code: 'errors.codeWrong' }, 400);
+  if (!(await turnOnTwoFactor(db, clock, c.var.staff, parsed.data, c.var.deps.config.sessionSecret))) return setupPage(c, parsed.data.secret, { code: 'errors.codeWrong' }, 400);
   return c.redirect('/staff/account?notice=two-factor-on', 303);
 });
 

@@ -12,6 +12,7 @@ import { endAllSessions } from './session.ts';
 import { countFailedReauthentication } from './sign-in.ts';
 import { staffUserById } from './staff-user.ts';
 import { matchTotp } from './totp.ts';
+import { sealTotpSecret } from './totp-seal.ts';
 
 /** Checks the password of the signed-in person again before a sensitive change. */
 async function reauthenticate(db: Database, clock: Clock, me: StaffPrincipal, password: string): Promise<boolean> {
@@ -32,11 +33,12 @@ export async function changePassword(db: Database, clock: Clock, me: StaffPrinci
   return 'changed';
 }
 
-export async function turnOnTwoFactor(db: Database, clock: Clock, me: StaffPrincipal, input: { secret: string; code: string }): Promise<boolean> {
+/** `configSecret` (SESSION_SECRET) seals the stored secret: see totp-seal.ts. */
+export async function turnOnTwoFactor(db: Database, clock: Clock, me: StaffPrincipal, input: { secret: string; code: string }, configSecret: string): Promise<boolean> {
   const step = matchTotp(input.secret, input.code, clock.now());
   if (step === null) return false;
   await db.transaction(async (tx) => {
-    await tx.update(staffUsers).set({ totpSecret: input.secret, totpLastStep: step }).where(eq(staffUsers.id, me.id));
+    await tx.update(staffUsers).set({ totpSecret: sealTotpSecret(configSecret, me.id, input.secret), totpLastStep: step }).where(eq(staffUsers.id, me.id));
     await recordAudit(tx, clock, { actor: me, action: 'two_factor.on', subjectType: 'staff_user', subjectId: me.id });
   });
   return true;

@@ -4,7 +4,8 @@
 //
 //   service admin        everything in their service
 //   team manager         children's cases, responses, Tell Us and complaints in their area
-//   case manager         their own cases and those cases' responses; their area's open Tell Us
+//   case manager         their own cases and those cases' responses; Tell Us items the child
+//                        chose to share with their worker (never a complaint they kept from them)
 //   victim liaison       victims' cases and victim surveys only
 //   participation lead   reports, anonymised comments, themes, "you said, we did"
 //   board member         reports and anonymised comments only
@@ -29,16 +30,22 @@ export const ACTIONS = [
   'reports.view',
   'reports.victims',
   'reports.identifiable', // reports without suppression (shared within the team only)
+  'cases.read', // open the case list and the responses inbox (children's or victims' cases)
+  'tellus.read', // open the Tell Us pages (the participation lead: anonymised words only)
+  'comments.read', // open the comments pages (anonymised for those without comments.moderate)
+  'responses.import', // check and import a file of earlier responses
+  'responses.export', // download responses as CSV
+  'cases.reassign', // hand a case (and its alerts) to someone else
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const GRANTS: Record<StaffRole, readonly Action[]> = {
+export const GRANTS: Record<StaffRole, readonly Action[]> = {
   service_admin: ACTIONS,
-  team_manager: ['cases.child', 'responses.enter', 'alerts.handle', 'tellus.handle', 'complaints.handle', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.identifiable'],
-  case_manager: ['cases.child', 'responses.enter', 'alerts.handle', 'tellus.handle', 'reports.view'],
-  victim_liaison: ['cases.victim', 'responses.enter', 'alerts.handle', 'reports.view', 'reports.victims', 'reports.identifiable'],
-  participation_lead: ['comments.moderate', 'yousaid.manage', 'reports.view', 'reports.victims', 'questionnaires.build'],
-  board_member: ['reports.view', 'reports.victims'],
+  team_manager: ['cases.child', 'cases.read', 'cases.reassign', 'responses.enter', 'responses.import', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'complaints.handle', 'comments.read', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.identifiable'],
+  case_manager: ['cases.child', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'reports.view'],
+  victim_liaison: ['cases.victim', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'reports.view', 'reports.victims', 'reports.identifiable'],
+  participation_lead: ['tellus.read', 'comments.read', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.victims', 'questionnaires.build'],
+  board_member: ['comments.read', 'reports.view', 'reports.victims'],
 };
 
 export function can(p: StaffPrincipal, action: Action): boolean {
@@ -50,9 +57,39 @@ export function rolesFor(action: Action): StaffRole[] {
   return (Object.keys(GRANTS) as StaffRole[]).filter((r) => GRANTS[r].includes(action));
 }
 
-/** The area whose data an area-scoped role is limited to; null means the whole service. */
-export function areaScope(p: StaffPrincipal): string | null {
-  return p.role === 'team_manager' || p.role === 'case_manager' ? p.areaId : null;
+/**
+ * Where a person's reach lies. "The whole service" and "no area at all" are different kinds, so
+ * an area role whose area was never set can never be mistaken for a service-wide one.
+ */
+export type Scope = { kind: 'service' } | { kind: 'area'; areaId: string } | { kind: 'none' };
+export const SERVICE_SCOPE: Scope = Object.freeze({ kind: 'service' });
+export const NO_SCOPE: Scope = Object.freeze({ kind: 'none' });
+
+/** The roles that work in one area only; everyone else works across their service. */
+export const AREA_ROLES: readonly StaffRole[] = ['team_manager', 'case_manager'];
+
+/**
+ * The scope of a person's data, or of one action: none when the action is not theirs, one area
+ * for team and case managers (none if they have no area), the whole service for everyone else.
+ */
+export function scopeOf(p: StaffPrincipal, action?: Action): Scope {
+  if (action && !can(p, action)) return NO_SCOPE;
+  if (!AREA_ROLES.includes(p.role)) return SERVICE_SCOPE;
+  return p.areaId ? { kind: 'area', areaId: p.areaId } : NO_SCOPE;
+}
+
+/** Whether a row in `areaId` (null: service-wide, no area) lies within a scope. */
+export function scopeIncludes(scope: Scope, areaId: string | null): boolean {
+  if (scope.kind === 'service') return true;
+  if (scope.kind === 'area') return areaId === scope.areaId;
+  return false;
+}
+
+/** The SQL condition for an area column under a scope (true, one area, or nothing). */
+export function scopeCondition(scope: Scope, areaColumn: AnyPgColumn): SQL {
+  if (scope.kind === 'service') return sql`true`;
+  if (scope.kind === 'area') return eq(areaColumn, scope.areaId);
+  return sql`false`;
 }
 
 /** Which kinds of case a role works with. */
@@ -76,11 +113,10 @@ const col = (c: AnyPgColumn) => sql`${sql.identifier(getTableName(c.table))}.${s
 export function visibleCases(p: StaffPrincipal): SQL {
   const kinds = caseKindsFor(p);
   if (kinds.length === 0) return nothing;
-  const conditions: SQL[] = [eq(cases.serviceId, p.serviceId), inArray(cases.kind, kinds)];
+  const scope = scopeOf(p);
+  if (scope.kind === 'none') return nothing;
+  const conditions: SQL[] = [eq(cases.serviceId, p.serviceId), inArray(cases.kind, kinds), scopeCondition(scope, cases.areaId)];
   if (p.role === 'case_manager') conditions.push(eq(cases.ownerId, p.id));
-  const area = areaScope(p);
-  if (area) conditions.push(eq(cases.areaId, area));
-  else if (p.role === 'team_manager' || p.role === 'case_manager') return nothing; // area role with no area
   return and(...conditions)!;
 }
 
@@ -141,13 +177,22 @@ export function visibleTellUs(p: StaffPrincipal): SQL {
     case 'team_manager':
       return p.areaId ? and(inService, eq(tellUsItems.areaId, p.areaId))! : nothing;
     case 'case_manager':
-      // Their area's open items, and anything about their own cases.
+      // Only what the child chose to share with their worker ("Would you like your worker to
+      // know?" — yes): about their own cases, or their area's open items about no case. What
+      // the child kept from their worker (a complaint about them, above all) goes to the people
+      // the complaints procedure names, never to case managers. Plus what they logged themselves.
       return p.areaId
         ? and(
             inService,
             or(
-              and(eq(tellUsItems.areaId, p.areaId), isNull(tellUsItems.handledAt)),
-              exists(sql`(select 1 from ${cases} where ${col(cases.id)} = ${col(tellUsItems.caseId)} and ${col(cases.ownerId)} = ${p.id})`),
+              and(
+                eq(tellUsItems.tellMyWorker, true),
+                or(
+                  exists(sql`(select 1 from ${cases} where ${col(cases.id)} = ${col(tellUsItems.caseId)} and ${col(cases.ownerId)} = ${p.id})`),
+                  and(isNull(tellUsItems.caseId), eq(tellUsItems.areaId, p.areaId), isNull(tellUsItems.handledAt)),
+                ),
+              ),
+              eq(tellUsItems.loggedBy, p.id),
             ),
           )!
         : nothing;
@@ -191,4 +236,28 @@ export function readsTellUsContact(p: StaffPrincipal): boolean {
 /** A complainant's contact details are for the complaint's owner (its handler) alone. */
 export function readsComplaintContact(p: StaffPrincipal, complaint: { ownerId: string | null }): boolean {
   return p.kind === 'staff' && complaint.ownerId === p.id;
+}
+
+/** What a set of contact details was left for: the reply that has to be made, and by whom. */
+export type ContactPurpose =
+  | { kind: 'complaint'; ownerId: string | null }
+  | { kind: 'tell_us' }
+  | { kind: 'response'; caseOwnerId: string | null };
+
+/**
+ * Who may read contact details a child or victim left for a reply: only the people who must
+ * reply — a complaint's owner; for other Tell Us items the managers who answer them; for any
+ * other questionnaire the worker who holds the case (or, with no case, the area's managers).
+ * The same rule on every page that could show them (a response, a Tell Us item, a complaint).
+ */
+export function readsContact(p: StaffPrincipal, purpose: ContactPurpose): boolean {
+  if (p.kind !== 'staff') return false;
+  switch (purpose.kind) {
+    case 'complaint':
+      return readsComplaintContact(p, purpose);
+    case 'tell_us':
+      return readsTellUsContact(p);
+    case 'response':
+      return purpose.caseOwnerId ? purpose.caseOwnerId === p.id : readsTellUsContact(p) || p.role === 'victim_liaison';
+  }
 }

@@ -15,6 +15,7 @@ import { afterFailure, DEVICE_ATTEMPTS, isLocked, UNKNOWN_EMAIL_ATTEMPTS } from 
 import { hashPassword, verifyPassword } from './password.ts';
 import { principalOf, staffUserByEmail, staffUserById, type StaffUserRow } from './staff-user.ts';
 import { matchTotp } from './totp.ts';
+import { isSealed, openTotpSecret, sealTotpSecret } from './totp-seal.ts';
 
 export type SignInOutcome =
   | { kind: 'signed_in'; user: StaffUserRow }
@@ -82,7 +83,12 @@ export async function checkPassword(db: Database, clock: Clock, input: { email: 
     await recordAudit(db, clock, { actor: { kind: 'system' }, serviceId: null, action: 'signin.failure', detail: { reason: 'unknown_email', client: input.client } });
     return counted.allowed ? { kind: 'wrong' } : { kind: 'locked' };
   }
-  if (!(await passesLock(db, clock, user, input))) return { kind: 'locked' };
+  if (!(await passesLock(db, clock, user, input))) {
+    // The password is not looked at while locked, but it costs the same as if it were: an
+    // answer that came back faster would tell which addresses are real staff accounts.
+    await verifyPassword(await dummyHash(), input.password);
+    return { kind: 'locked' };
+  }
   const matches = await verifyPassword(user.passwordHash ?? (await dummyHash()), input.password);
   if (!matches || !user.passwordHash || user.disabledAt) {
     const reason = user.disabledAt ? 'disabled' : !user.passwordHash ? 'no_password' : 'password';
@@ -100,7 +106,8 @@ export async function checkSecondFactor(db: Database, clock: Clock, input: { use
   const user = await staffUserById(db, input.userId);
   if (!user || user.disabledAt || !user.totpSecret) return { kind: 'wrong' };
   if (!(await passesLock(db, clock, user, input))) return { kind: 'locked' };
-  const step = matchTotp(user.totpSecret, input.code, clock.now(), user.totpLastStep);
+  const secret = openTotpSecret(input.secret, user.id, user.totpSecret);
+  const step = secret ? matchTotp(secret, input.code, clock.now(), user.totpLastStep) : null;
   // Storing the step only if it is newer makes two presses with one code count once.
   const claimed =
     step !== null &&
@@ -110,6 +117,8 @@ export async function checkSecondFactor(db: Database, clock: Clock, input: { use
       .where(and(eq(staffUsers.id, user.id), or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step))))
       .returning({ id: staffUsers.id })).length === 1;
   if (!claimed) return { kind: await registerFailure(db, clock, user.id, { reason: 'second_factor', client: input.client }) };
+  // A secret an older version stored in clear is sealed now that its owner has used it.
+  if (!isSealed(user.totpSecret)) await db.update(staffUsers).set({ totpSecret: sealTotpSecret(input.secret, user.id, secret!) }).where(eq(staffUsers.id, user.id));
   await succeed(db, clock, user, { client: input.client, twoStep: true });
   return { kind: 'signed_in', user };
 }

@@ -14,6 +14,7 @@ import { visibleCases } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { fileTellUsItem } from './file.ts';
 import { areasFor } from './queries.ts';
+import { claimFormKey, earlierResult } from '../staff/form-once.ts';
 
 const t = translator('en', 'tell-us');
 
@@ -61,7 +62,13 @@ function receivedAtOf(receivedOn: string, now: Date, zone: string): Date | 'futu
   return day.set({ hour: 12, minute: 0, second: 0, millisecond: 0 }).toJSDate();
 }
 
-export async function logTellUs(db: Database, clock: Clock, p: StaffPrincipal, input: LogTellUsInput): Promise<LogResult> {
+/**
+ * Files an item a member of staff took by phone, email, letter or in person. `formKey` (the
+ * form's one-off key) makes a double press on "Log it", or a resent form, file it once.
+ */
+export async function logTellUs(db: Database, clock: Clock, p: StaffPrincipal, input: LogTellUsInput, formKey?: string): Promise<LogResult> {
+  const earlier = await earlierResult(db, p, formKey);
+  if (earlier) return { ok: true, tellUsItemId: earlier };
   const parsed = LogTellUsForm.safeParse(input);
   const errors = parsed.success ? {} : zodErrors(parsed.error);
   const values = parsed.data;
@@ -92,6 +99,24 @@ export async function logTellUs(db: Database, clock: Clock, p: StaffPrincipal, i
 
   if (!values || !area || Object.keys(errors).length > 0 || !(receivedAt instanceof Date)) return { ok: false, errors };
 
+  try {
+    return await fileLogged(db, clock, p, formKey, { now, settings, area, caseId, values, receivedAt });
+  } catch (e) {
+    // A second press that raced the first: the first one's claim on the key is there now.
+    const first = await earlierResult(db, p, formKey);
+    if (first) return { ok: true, tellUsItemId: first };
+    throw e;
+  }
+}
+
+async function fileLogged(
+  db: Database,
+  clock: Clock,
+  p: StaffPrincipal,
+  formKey: string | undefined,
+  f: { now: Date; settings: Awaited<ReturnType<typeof settingsOf>>; area: { id: string }; caseId: string | null; values: z.infer<typeof LogTellUsForm>; receivedAt: Date },
+): Promise<LogResult> {
+  const { now, settings, area, caseId, values, receivedAt } = f;
   return db.transaction(async (tx) => {
     const filed = await fileTellUsItem(tx, now, settings, {
       serviceId: p.serviceId,
@@ -112,6 +137,7 @@ export async function logTellUs(db: Database, clock: Clock, p: StaffPrincipal, i
       subjectId: filed.tellUsItemId,
       detail: { type: values.type, channel: values.channel, ...(filed.complaintId ? { complaintId: filed.complaintId } : {}) },
     });
+    await claimFormKey(tx, p, formKey, filed.tellUsItemId, now);
     return { ok: true as const, ...filed };
   });
 }

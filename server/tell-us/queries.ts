@@ -5,7 +5,7 @@ import { aliasedTable, and, desc, eq, isNotNull, isNull, type SQL } from 'drizzl
 import type { Queryable } from '../../db/index.ts';
 import { areas, cases, complaints, staffUsers, TELL_US_TYPES, tellUsItems } from '../../db/schema.ts';
 import { isUuid, PAGE_SIZE } from '../complaints/queries.ts';
-import { areaScope, tellUsForParticipation, visibleCases, visibleTellUs } from '../staff/policy.ts';
+import { scopeCondition, scopeOf, tellUsForParticipation, visibleCases, visibleTellUs } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import type { TellUsType } from './file.ts';
 
@@ -111,10 +111,9 @@ export type TellUsDetail = NonNullable<Awaited<ReturnType<typeof findTellUsItem>
 
 /** The areas this person works with: their own, or every area of the service. */
 export async function areasFor(db: Queryable, p: StaffPrincipal) {
-  const scope = areaScope(p);
   return db
     .select({ id: areas.id, name: areas.name })
     .from(areas)
-    .where(and(eq(areas.serviceId, p.serviceId), scope ? eq(areas.id, scope) : undefined))
+    .where(and(eq(areas.serviceId, p.serviceId), scopeCondition(scopeOf(p), areas.id)))
     .orderBy(areas.name);
 }

@@ -13,7 +13,7 @@ import { formatWhen } from '../complaints/format.ts';
 import { contactOf, settingsOf } from '../complaints/queries.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
-import { can, readsTellUsContact, rolesFor } from '../staff/policy.ts';
+import { can, readsContact, rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { markHandled, TellUsNotFound, TellUsRefused } from './actions.ts';
@@ -23,13 +23,15 @@ import { LogPage } from './pages/log-page.tsx';
 import { ParticipationPage } from './pages/participation-page.tsx';
 import { QueuePage } from './pages/queue-page.tsx';
 import { areasFor, findTellUsItem, listForParticipation, listTellUs, TELL_US_STATES } from './queries.ts';
+import { idParam, parseId } from '../http/ids.ts';
+import { FORM_KEY_FIELD, newFormKey } from '../staff/form-once.ts';
 
 type C = Context<AppEnv>;
 const t = translator('en', 'tell-us');
 
 export const tellUsRoutes = new Hono<AppEnv>();
 const handlers = requireStaff(...rolesFor('tellus.handle'));
-const readers = requireStaff(...rolesFor('tellus.handle'), 'participation_lead');
+const readers = requireStaff(...rolesFor('tellus.read'));
 
 const page = z.coerce.number().int().min(1).max(10_000).catch(1);
 const QueueQuery = z.object({
@@ -45,7 +47,7 @@ tellUsRoutes.get('/staff/tell-us', readers, async (c) => {
   const { db, clock } = c.var.deps;
   const staff = c.var.staff;
   const settings = await settingsOf(db, staff.serviceId);
-  if (staff.role === 'participation_lead') {
+  if (!can(staff, 'tellus.handle')) {
     const q = ParticipationQuery.parse(c.req.query());
     const { rows, more } = await listForParticipation(db, staff, q);
     await recordAudit(db, clock, { actor: staff, action: 'tellus.list', subjectType: 'tell_us_item', detail: { view: 'anonymised', shown: rows.length } });
@@ -63,11 +65,11 @@ tellUsRoutes.get('/staff/tell-us', readers, async (c) => {
   });
 });
 
-async function showLogForm(c: C, values: LogTellUsInput, errors: Parameters<typeof LogPage>[0]['errors'], status?: 400) {
+async function showLogForm(c: C, values: LogTellUsInput, errors: Parameters<typeof LogPage>[0]['errors'], status?: 400, formKey = newFormKey()) {
   const areas = await areasFor(c.var.deps.db, c.var.staff);
   const withDefaultArea = values.areaId || areas.length !== 1 ? values : { ...values, areaId: areas[0]!.id };
   const title = Object.keys(errors).length > 0 ? t('log.errorPageTitle', { title: t('log.title') }) : t('log.title');
-  return renderStaffPage(c, { title, active: 'tell-us', status, body: <LogPage areas={areas} values={withDefaultArea} errors={errors} csrfToken={c.var.csrfToken} /> });
+  return renderStaffPage(c, { title, active: 'tell-us', status, body: <LogPage areas={areas} values={withDefaultArea} errors={errors} csrfToken={c.var.csrfToken} formKey={formKey} /> });
 }
 
 tellUsRoutes.get('/staff/tell-us/new', handlers, (c) => showLogForm(c, {}, {}));
@@ -79,9 +81,12 @@ const LogBody = z.record(z.string(), z.union([z.string(), z.instanceof(File)])).
 
 tellUsRoutes.post('/staff/tell-us/new', handlers, async (c) => {
   const { db, clock } = c.var.deps;
-  const input = LogBody.parse(await c.req.parseBody());
-  const result = await logTellUs(db, clock, c.var.staff, input);
-  if (!result.ok) return showLogForm(c, input, result.errors, 400);
+  const body = await c.req.parseBody();
+  const input = LogBody.parse(body);
+  const formKey = typeof body[FORM_KEY_FIELD] === 'string' ? (parseId(body[FORM_KEY_FIELD] as string) ?? undefined) : undefined;
+  const result = await logTellUs(db, clock, c.var.staff, input, formKey);
+  // A corrected form keeps its key, so the press that finally files it still files only once.
+  if (!result.ok) return showLogForm(c, input, result.errors, 400, formKey);
   return c.redirect(`/staff/tell-us/${result.tellUsItemId}?logged=1`, 303);
 });
 
@@ -94,7 +99,7 @@ async function showItem(c: C, id: string, extra: { error?: string; status?: 409 
   const { item } = detail;
   let contact: ItemContact | null = null;
   if (!detail.complaintId && item.wantsReply) {
-    contact = readsTellUsContact(staff) ? { kind: 'shown', details: await contactOf(db, item.responseId) } : { kind: 'managers_only' };
+    contact = readsContact(staff, { kind: 'tell_us' }) ? { kind: 'shown', details: await contactOf(db, item.responseId) } : { kind: 'managers_only' };
   }
   const contactShown = contact?.kind === 'shown' && contact.details !== null;
   await recordAudit(db, clock, { actor: staff, action: 'tellus.view', subjectType: 'tell_us_item', subjectId: item.id, detail: contactShown ? { contactShown: true } : {} });
@@ -124,10 +129,10 @@ async function showItem(c: C, id: string, extra: { error?: string; status?: 409 
   });
 }
 
-tellUsRoutes.get('/staff/tell-us/:id', handlers, (c) => showItem(c, c.req.param('id')));
+tellUsRoutes.get('/staff/tell-us/:id', handlers, (c) => showItem(c, idParam(c)));
 
 tellUsRoutes.post('/staff/tell-us/:id/handled', handlers, async (c) => {
-  const id = c.req.param('id');
+  const id = idParam(c);
   try {
     await markHandled(c.var.deps.db, c.var.deps.clock, c.var.staff, id);
   } catch (e) {

@@ -5,7 +5,6 @@ import type { Context } from 'hono';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { alertsBannerLoader } from '../alerts/banner.tsx';
-import type { StaffRole } from '../../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
 import { can, type Action } from '../staff/policy.ts';
@@ -29,17 +28,17 @@ export type StaffSection =
   | 'admin';
 
 /** Navigation: a section is listed when the role may do its action. */
-const SECTIONS: { id: StaffSection; href: string; action?: Action; alsoFor?: StaffRole[] }[] = [
+const SECTIONS: { id: StaffSection; href: string; action?: Action }[] = [
   { id: 'home', href: '/staff' },
   { id: 'alerts', href: '/staff/alerts', action: 'alerts.handle' },
-  { id: 'cases', href: '/staff/cases', action: 'cases.child', alsoFor: ['victim_liaison'] },
-  { id: 'responses', href: '/staff/responses', action: 'cases.child', alsoFor: ['victim_liaison'] },
+  { id: 'cases', href: '/staff/cases', action: 'cases.read' },
+  { id: 'responses', href: '/staff/responses', action: 'cases.read' },
   // The participation lead reads the anonymised comments, compliments and ideas there too.
-  { id: 'tell-us', href: '/staff/tell-us', action: 'tellus.handle', alsoFor: ['participation_lead'] },
+  { id: 'tell-us', href: '/staff/tell-us', action: 'tellus.read' },
   { id: 'complaints', href: '/staff/complaints', action: 'complaints.handle' },
-  { id: 'comments', href: '/staff/comments', action: 'comments.moderate', alsoFor: ['board_member'] },
-  { id: 'import', href: '/staff/import', action: 'admin', alsoFor: ['team_manager'] },
-  { id: 'export', href: '/staff/export', action: 'cases.child', alsoFor: ['victim_liaison'] },
+  { id: 'comments', href: '/staff/comments', action: 'comments.read' },
+  { id: 'import', href: '/staff/import', action: 'responses.import' },
+  { id: 'export', href: '/staff/export', action: 'responses.export' },
   { id: 'reports', href: '/staff/reports', action: 'reports.view' },
   { id: 'you-said-we-did', href: '/staff/you-said-we-did', action: 'yousaid.manage' },
   { id: 'questionnaires', href: '/staff/questionnaires', action: 'questionnaires.manage' },
@@ -64,7 +63,7 @@ interface FrameProps {
 
 export function StaffFrame({ title, staff, csrfToken, nonce, active, banner, children }: FrameProps) {
   const t = translator('en', 'staff');
-  const visible = staff ? SECTIONS.filter((s) => !s.action || can(staff, s.action) || s.alsoFor?.includes(staff.role)) : [];
+  const visible = staff ? SECTIONS.filter((s) => !s.action || can(staff, s.action)) : [];
   return (
     <html lang="en">
       <head>

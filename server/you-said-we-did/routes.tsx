@@ -23,10 +23,11 @@ import { ChangeForm, ChangesList, type Place } from './pages.tsx';
 import { renderPublicPage } from './public-page.tsx';
 import { publicChanges } from './published.ts';
 import { changeAccess, createChange, findChange, inputFits, listChanges, mayEdit, setLinkedComments, setPublished, updateChange, type ChangeAccess, type Entry } from './store.ts';
+import { ID_PATTERN, idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
 const t = translator('en', 'you-said-we-did');
-const ID = '{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}';
+const ID = ID_PATTERN;
 
 export const youSaidWeDidRoutes = new Hono<AppEnv>();
 
@@ -126,7 +127,7 @@ youSaidWeDidRoutes.post('/staff/you-said-we-did', async (c) => {
 });
 
 async function editable(c: C, access: ChangeAccess): Promise<Entry> {
-  const entry = await findChange(c.var.deps.db, access, c.req.param('id') ?? '');
+  const entry = await findChange(c.var.deps.db, access, idParam(c) ?? '');
   if (!entry) throw notFound();
   if (!mayEdit(access, entry)) throw new ApiError(403, 'forbidden', t('staff.readOnly'));
   return entry;
@@ -134,7 +135,7 @@ async function editable(c: C, access: ChangeAccess): Promise<Entry> {
 
 youSaidWeDidRoutes.get(`/staff/you-said-we-did/:id${ID}`, async (c) => {
   const access = accessOf(c);
-  const entry = await findChange(c.var.deps.db, access, c.req.param('id'));
+  const entry = await findChange(c.var.deps.db, access, idParam(c));
   if (!entry) throw notFound();
   return formPage(c, access, { entry });
 });

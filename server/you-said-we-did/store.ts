@@ -6,9 +6,10 @@ import type { Database, Queryable } from '../../db/index.ts';
 import { areas, commentReviews, themes, youSaidWeDid, youSaidWeDidComments } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
-import { areaScope, can } from '../staff/policy.ts';
+import { scopeOf } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import type { EntryInput } from './form.ts';
+import { isId } from '../http/ids.ts';
 
 export interface ChangeAccess {
   serviceId: string;
@@ -17,10 +18,9 @@ export interface ChangeAccess {
 }
 
 export function changeAccess(p: StaffPrincipal): ChangeAccess | undefined {
-  if (!can(p, 'yousaid.manage')) return undefined;
-  const area = areaScope(p);
-  if ((p.role === 'team_manager' || p.role === 'case_manager') && !area) return undefined;
-  return { serviceId: p.serviceId, areaId: area };
+  const scope = scopeOf(p, 'yousaid.manage');
+  if (scope.kind === 'none') return undefined;
+  return { serviceId: p.serviceId, areaId: scope.kind === 'area' ? scope.areaId : null };
 }
 
 export type Entry = typeof youSaidWeDid.$inferSelect & { areaName: string | null; themeName: string | null; linkedReviewIds: string[] };
@@ -52,7 +52,7 @@ export async function listChanges(db: Queryable, access: ChangeAccess): Promise<
 
 /** One change this person may read, or undefined (another service's, another area's, or none). */
 export async function findChange(db: Queryable, access: ChangeAccess, id: string): Promise<Entry | undefined> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!isId(id)) return undefined;
   const rows = await db.select().from(youSaidWeDid).where(and(readable(access), eq(youSaidWeDid.id, id)));
   return (await withDetails(db, rows))[0];
 }

@@ -5,7 +5,7 @@ import { inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alerts, cases, complaints, responses, STAFF_ROLES, tellUsItems, type StaffRole } from '../../db/schema.ts';
-import { ACTIONS, areaScope, can, rolesFor, visibleAlerts, visibleCases, visibleComplaints, visibleResponses, visibleTellUs, type Action } from '../../server/staff/policy.ts';
+import { ACTIONS, can, scopeIncludes, scopeOf, rolesFor, visibleAlerts, visibleCases, visibleComplaints, visibleResponses, visibleTellUs, type Action } from '../../server/staff/policy.ts';
 import type { StaffPrincipal } from '../../server/staff/principal.ts';
 import { principalOf } from '../../server/staff/staff-user.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -18,11 +18,11 @@ let t: TestApp;
 /** The specification, written out in full: every action not listed is refused. */
 const GRANTED: Record<StaffRole, Action[]> = {
   service_admin: [...ACTIONS],
-  team_manager: ['cases.child', 'responses.enter', 'alerts.handle', 'tellus.handle', 'complaints.handle', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.identifiable'],
-  case_manager: ['cases.child', 'responses.enter', 'alerts.handle', 'tellus.handle', 'reports.view'],
-  victim_liaison: ['cases.victim', 'responses.enter', 'alerts.handle', 'reports.view', 'reports.victims', 'reports.identifiable'],
-  participation_lead: ['comments.moderate', 'yousaid.manage', 'reports.view', 'reports.victims', 'questionnaires.build'],
-  board_member: ['reports.view', 'reports.victims'],
+  team_manager: ['cases.child', 'cases.read', 'cases.reassign', 'responses.enter', 'responses.import', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'complaints.handle', 'comments.read', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.identifiable'],
+  case_manager: ['cases.child', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'reports.view'],
+  victim_liaison: ['cases.victim', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'reports.view', 'reports.victims', 'reports.identifiable'],
+  participation_lead: ['tellus.read', 'comments.read', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.victims', 'questionnaires.build'],
+  board_member: ['comments.read', 'reports.view', 'reports.victims'],
 };
 
 const principal = (role: StaffRole, areaId: string | null = null): StaffPrincipal => ({ kind: 'staff', id: randomUUID(), serviceId: randomUUID(), areaId, role, name: role, email: `${role}@example.test` });
@@ -39,7 +39,22 @@ describe('what each role may do: can()', () => {
   });
 
   it('limits only team and case managers to an area', () => {
-    for (const role of STAFF_ROLES) expect(areaScope(principal(role, 'area-1'))).toBe(role === 'team_manager' || role === 'case_manager' ? 'area-1' : null);
+    for (const role of STAFF_ROLES) expect(scopeOf(principal(role, 'area-1'))).toEqual(role === 'team_manager' || role === 'case_manager' ? { kind: 'area', areaId: 'area-1' } : { kind: 'service' });
+  });
+
+  it('never mistakes an area role with no area for the whole service: its scope is none, and includes no area at all', () => {
+    for (const role of ['team_manager', 'case_manager'] as const) {
+      const scope = scopeOf(principal(role, null));
+      expect(scope).toEqual({ kind: 'none' });
+      expect(scopeIncludes(scope, 'area-1')).toBe(false);
+      expect(scopeIncludes(scope, null)).toBe(false);
+    }
+  });
+
+  it('gives an action no scope to someone who may not do it', () => {
+    expect(scopeOf(principal('board_member'), 'responses.import')).toEqual({ kind: 'none' });
+    expect(scopeOf(principal('case_manager', 'area-1'), 'responses.import')).toEqual({ kind: 'none' });
+    expect(scopeOf(principal('team_manager', 'area-1'), 'responses.import')).toEqual({ kind: 'area', areaId: 'area-1' });
   });
 });
 
@@ -94,14 +109,16 @@ async function seedService(prefix: '' | 'B:') {
   await alert('victim', rVictim, north.id, victimN);
   await alert('anonymous, assigned to case manager north', rAnon, north.id, null, cmN.id);
 
-  const tellUs = async (name: string, areaId: string, caseId: string | null, handled: boolean) =>
+  const tellUs = async (name: string, areaId: string, caseId: string | null, handled: boolean, tellMyWorker = false) =>
     (ids.tellUs[prefix + name] = (
-      await db.insert(tellUsItems).values({ serviceId: s, areaId, caseId, type: 'complaint', body: name, channel: 'web', receivedAt: t.clock.now(), handledAt: handled ? t.clock.now() : null }).returning()
+      await db.insert(tellUsItems).values({ serviceId: s, areaId, caseId, type: 'complaint', body: name, channel: 'web', tellMyWorker, receivedAt: t.clock.now(), handledAt: handled ? t.clock.now() : null }).returning()
     )[0]!.id);
   const tNOpen = await tellUs('north open', north.id, null, false);
   await tellUs('north handled', north.id, null, true);
+  await tellUs('north open, shared with the worker', north.id, null, false, true);
+  await tellUs('north open, about child north 1, kept from the worker', north.id, childN1, false);
   const tSOpen = await tellUs('south open', south.id, null, false);
-  const tSAboutN1 = await tellUs('south handled, about child north 1', south.id, childN1, true);
+  const tSAboutN1 = await tellUs('south handled, about child north 1', south.id, childN1, true, true);
 
   const complaint = async (name: string, tellUsItemId: string, areaId: string, ownerId: string | null) => {
     const now = t.clock.now();
@@ -129,7 +146,7 @@ const EXPECTED: Record<string, { cases: Expected; responses: Expected; alerts: E
     cases: ['child north (case manager north)', 'child north (other case manager)'],
     responses: ['child north 1', 'child north 2', 'anonymous open link north'],
     alerts: ['child north 1', 'anonymous, assigned to case manager north'],
-    tellUs: ['north open', 'north handled'],
+    tellUs: ['north open', 'north handled', 'north open, shared with the worker', 'north open, about child north 1, kept from the worker'],
     complaints: ['north, no owner', 'south, owned by team manager north'],
   },
   'team manager south': {
@@ -144,10 +161,12 @@ const EXPECTED: Record<string, { cases: Expected; responses: Expected; alerts: E
     cases: ['child north (case manager north)'],
     responses: ['child north 1'],
     alerts: ['child north 1', 'anonymous, assigned to case manager north'],
-    tellUs: ['north open', 'south handled, about child north 1'],
+    // Only what the child shared with their worker: never "north open" (not shared) nor the
+    // complaint about their own case the child kept from them.
+    tellUs: ['north open, shared with the worker', 'south handled, about child north 1'],
     complaints: ['south, owned by case manager north'],
   },
-  'case manager south': { cases: ['child south'], responses: ['child south'], alerts: ['child south'], tellUs: ['south open'], complaints: [] },
+  'case manager south': { cases: ['child south'], responses: ['child south'], alerts: ['child south'], tellUs: [], complaints: [] },
   'victim liaison': {
     cases: ['victim north'],
     responses: ['victim survey', 'victim survey on a child case'],

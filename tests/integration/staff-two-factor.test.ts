@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeService, makeStaff } from '../support/fixtures.ts';
 import { decodeQrSvg } from '../support/qr-svg.ts';
 import { givePassword, hiddenField, location, StaffBrowser } from '../support/staff-browser.ts';
+import { openTotpSecret } from '../../server/staff/totp-seal.ts';
 
 let t: TestApp;
 let serviceId: string;
@@ -58,7 +59,10 @@ describe('setting up two-step verification', () => {
     expect(location(res)).toBe('/staff/account?notice=two-factor-on');
     expect(await (await b.get(location(res))).text()).toContain('Two-step verification is on:');
     const [row] = await t.deps.db.select().from(staffUsers).where(eq(staffUsers.id, user.id));
-    expect(row!.totpSecret).toBe(secret);
+    // Stored sealed with a key from configuration, never in clear.
+    expect(row!.totpSecret).not.toContain(secret);
+    expect(openTotpSecret(t.deps.config.sessionSecret, row!.id, row!.totpSecret!)).toBe(secret);
+    expect(openTotpSecret('another-configuration-secret-0123456789', row!.id, row!.totpSecret!)).toBeUndefined();
     expect(await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'two_factor.on'), eq(auditLog.subjectId, user.id)))).toHaveLength(1);
   });
 });
@@ -131,12 +135,11 @@ describe('signing in with two-step verification', () => {
 
 describe('turning two-step verification off', () => {
   it('needs the password', async () => {
-    const { user } = await personWithTwoStep();
+    const { user, secret } = await personWithTwoStep();
     const b = new StaffBrowser(t);
     await b.signIn(user.email);
     await b.get('/staff/sign-in/two-factor');
-    const [row] = await t.deps.db.select().from(staffUsers).where(eq(staffUsers.id, user.id));
-    await b.post('/staff/sign-in/two-factor', { code: totpCodeAt(row!.totpSecret!, t.clock.now()) });
+    await b.post('/staff/sign-in/two-factor', { code: totpCodeAt(secret, t.clock.now()) });
     await b.get('/staff/account');
     const wrong = await b.post('/staff/account/two-factor/off', { 'off-password': 'not it' });
     expect(wrong.status).toBe(400);

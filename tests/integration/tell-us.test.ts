@@ -49,14 +49,14 @@ beforeAll(async () => {
     colleagues: await makeCase(db, { serviceId: service.id, areaId: north.id, ownerId: northColleague.id }),
   };
 
-  const send = async (slug: string, type: 'comment' | 'compliment' | 'idea' | 'complaint', message: string, contact?: { name: string; phone: string }) => {
-    const { item } = await sendWebTellUs(t, slug, { type, message, contact });
+  const send = async (slug: string, type: 'comment' | 'compliment' | 'idea' | 'complaint', message: string, contact?: { name: string; phone: string }, tellMyWorker = false) => {
+    const { item } = await sendWebTellUs(t, slug, { type, message, contact, tellMyWorker });
     return { id: item.id, body: item.body };
   };
   filed = {
     comment: await send(north.slug, 'comment', 'The waiting room is too cold', { name: 'Alex', phone: '07700 900456' }),
     compliment: await send(north.slug, 'compliment', 'My worker really listened to me'),
-    idea: await send(north.slug, 'idea', 'Text me a reminder the day before'),
+    idea: await send(north.slug, 'idea', 'Text me a reminder the day before', undefined, true),
     complaint: await send(north.slug, 'complaint', 'Nobody told me my meeting was moved', { name: 'Jo', phone: '07700 900789' }),
     southComment: await send(south.slug, 'comment', 'The bus to the office takes ages'),
   };
@@ -114,9 +114,12 @@ describe('the Tell Us queue', () => {
 });
 
 describe('who sees Tell Us items', () => {
-  it("a case manager sees their area's open items but gets 404 for another area's", async () => {
+  it("a case manager sees their area's open items the child shared with their worker, but gets 404 for another area's and for what was not shared", async () => {
     const list = await html(people.northCaseManager.get('/staff/tell-us'));
     expect(list).toContain(filed.idea.body);
+    expect(list).not.toContain(filed.compliment.body); // the child did not ask for their worker to know
+    expect(list).not.toContain(filed.complaint.body);
+    expect((await people.northCaseManager.get(`/staff/tell-us/${filed.complaint.id}`)).status).toBe(404);
     expect(list).not.toContain(filed.southComment.body);
     expect(list).not.toContain('07700'); // no contact details in the queue
     const other = await people.northCaseManager.get(`/staff/tell-us/${filed.southComment.id}`);

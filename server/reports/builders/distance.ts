@@ -12,6 +12,7 @@ import type { ReportModel, Section } from '../model.ts';
 import { caseAssessments, distanceTravelled } from '../queries/distance.ts';
 import { responseCounts } from '../queries/statements.ts';
 import { notesFor, scopeLabel } from './notes.ts';
+import { isId } from '../../http/ids.ts';
 
 const STAGE_ORDER = ['start', 'review', 'end'] as const;
 
@@ -100,7 +101,7 @@ export async function buildDistanceReport(ctx: ReportContext): Promise<ReportMod
 /** One child's self-assessments side by side, for their case manager (never shared beyond the team). */
 export async function buildCaseDistanceReport(ctx: ReportContext): Promise<ReportModel> {
   const caseId = ctx.params.caseId;
-  const [child] = caseId && /^[0-9a-f-]{36}$/i.test(caseId) ? await ctx.db.select().from(cases).where(eq(cases.id, caseId)) : [];
+  const [child] = isId(caseId) ? await ctx.db.select().from(cases).where(eq(cases.id, caseId)) : [];
   if (!child || child.serviceId !== ctx.service.id || child.kind !== 'child') throw new ApiError(404, 'not_found', 'We could not find that case.');
   const scores = await caseAssessments(ctx.db, ctx.service.id, child.id, [ctx.questionnaire.id]);
   const assessments = [...new Map(scores.map((s) => [s.responseId, s])).values()];

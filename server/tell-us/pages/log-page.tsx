@@ -4,6 +4,7 @@ import { ErrorSummary } from '../../complaints/pages/parts.tsx';
 import { translator } from '../../i18n/index.ts';
 import { CsrfField } from '../../ui/staff-page.tsx';
 import { LOG_CHANNELS, type LogField, type LogTellUsInput } from '../log.ts';
+import { FORM_KEY_FIELD } from '../../staff/form-once.ts';
 
 const t = translator('en', 'tell-us');
 
@@ -12,6 +13,8 @@ export interface LogPageProps {
   values: LogTellUsInput;
   errors: Partial<Record<LogField, string>>;
   csrfToken: string;
+  /** The form's one-off key: a double press on "Log it" files once. */
+  formKey: string;
 }
 
 /** The id each field's error links to (the first radio of a group). */
@@ -73,6 +76,7 @@ export function LogPage(p: LogPageProps) {
       <p>{t('log.intro')}</p>
       <form method="post" action="/staff/tell-us/new" novalidate>
         <CsrfField token={p.csrfToken} />
+        <input type="hidden" name={FORM_KEY_FIELD} value={p.formKey} />
         <Radios field="type" name="type" legend={t('log.type')} options={TELL_US_TYPES} label={(o) => t(`type.${o}`)} value={v.type} errors={e} />
 
         <label for="message">{t('log.message')}</label>
