@@ -13,6 +13,7 @@ import { respondRoutes } from './respond/routes.tsx';
 import { staffRoutes } from './staff/routes.ts';
 import { printRoutes } from './print/routes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
+import { alertSettingsRoutes } from './alerts/settings-routes.tsx';
 import { outboxAdminRoutes } from './outbox/admin-routes.tsx';
 import { questionnaireRoutes } from './questionnaire/routes.ts';
 import { workspaceRoutes } from './workspace/routes.tsx';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', staffRoutes); // /staff/sign-in, /staff/account, /staff/invite|reset|setup/…, /staff/admin…
   app.route('/', printRoutes); // /print/… cards and posters, /qr/… images of our own links
   app.route('/', alertRoutes).route('/', outboxAdminRoutes);
+  app.route('/', alertSettingsRoutes); // /staff/admin/alert-settings: working hours, out of hours, outcomes
   app.route('/', questionnaireRoutes);
   app.route('/', workspaceRoutes); // /staff home, /staff/cases…, /staff/invitations…, /staff/responses…
   app.route('/', tellUsRoutes).route('/', complaintRoutes); // /staff/tell-us…, /staff/complaints…

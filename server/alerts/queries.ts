@@ -24,15 +24,24 @@ const summaryColumns = {
   closedAt: alerts.closedAt,
   areaName: areas.name,
   assignedToName: assignee.name,
+  outOfHours: alerts.outOfHours,
+  concernCount: sql<number>`jsonb_array_length(${alerts.concerns})`.mapWith(Number),
+  caseReference: cases.caseReference,
 };
 
-function summaries(db: Queryable) {
-  return db.select(summaryColumns).from(alerts).leftJoin(areas, eq(areas.id, alerts.areaId)).leftJoin(assignee, eq(assignee.id, alerts.assignedTo));
+/** The case reference shows only to someone the access policy lets see the case. */
+function summaries(db: Queryable, principal: StaffPrincipal) {
+  return db
+    .select(summaryColumns)
+    .from(alerts)
+    .leftJoin(areas, eq(areas.id, alerts.areaId))
+    .leftJoin(assignee, eq(assignee.id, alerts.assignedTo))
+    .leftJoin(cases, and(eq(cases.id, alerts.caseId), visibleCases(principal)));
 }
 
 /** Open alerts this person may see: not yet acknowledged first, then the longest waiting. */
 export async function listOpenAlertsFor(db: Queryable, principal: StaffPrincipal, limit?: number) {
-  const query = summaries(db)
+  const query = summaries(db, principal)
     .where(and(visibleAlerts(principal), isNull(alerts.closedAt)))
     .orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.escalationLevel), asc(alerts.raisedAt));
   return limit === undefined ? query : query.limit(limit);
@@ -44,7 +53,7 @@ export async function countOpenAlertsFor(db: Queryable, principal: StaffPrincipa
 }
 
 export async function listRecentlyClosedAlertsFor(db: Queryable, principal: StaffPrincipal, limit = 20) {
-  return summaries(db).where(and(visibleAlerts(principal), isNotNull(alerts.closedAt))).orderBy(desc(alerts.closedAt)).limit(limit);
+  return summaries(db, principal).where(and(visibleAlerts(principal), isNotNull(alerts.closedAt))).orderBy(desc(alerts.closedAt)).limit(limit);
 }
 
 export type AlertSummary = Awaited<ReturnType<typeof listOpenAlertsFor>>[number];
@@ -76,6 +85,10 @@ export interface AlertDetail {
   actionTaken: string | null;
   /** The questions that raised it (their wording, never the answers). */
   questions: string[];
+  /** Every concern, each with what raised it: a worrying answer or a phrase in written words. */
+  concerns: { kind: 'concern' | 'please_review'; question: string }[];
+  outOfHours: boolean;
+  outcome: string | null;
   responseId: string;
   /** Only when this person may open the response itself. */
   responseVisible: boolean;
@@ -128,6 +141,12 @@ export async function alertDetail(db: Queryable, principal: StaffPrincipal, aler
     closedByName: row.closedByName,
     actionTaken: alert.actionTaken,
     questions: alert.questionIds.map((id) => titles.get(id) ?? id),
+    concerns: (alert.concerns.length > 0 ? alert.concerns : alert.questionIds.map((questionId) => ({ kind: alert.kind, questionId }))).map((c) => ({
+      kind: c.kind,
+      question: titles.get(c.questionId) ?? c.questionId,
+    })),
+    outOfHours: alert.outOfHours,
+    outcome: alert.outcome,
     responseId: alert.responseId,
     responseVisible: response !== undefined,
     caseReference: caseRow?.reference ?? null,

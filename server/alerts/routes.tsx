@@ -9,8 +9,8 @@ import { translator } from '../i18n/index.ts';
 import { requireStaff } from '../staff/session.ts';
 import { rolesFor } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
-import { acknowledgeAlert, ActionTaken, AlertNotFound, closeAlert } from './actions.ts';
-import { AlertDetailPage, AlertListPage, type AlertDetailProps, type CloseFormError } from './pages.tsx';
+import { acknowledgeAlert, ActionTaken, AlertNotFound, closeAlert, OutcomeNotOffered } from './actions.ts';
+import { AlertDetailPage, AlertListPage, type AlertDetailProps, type CloseErrors } from './pages.tsx';
 import { alertDetail, listOpenAlertsFor, listRecentlyClosedAlertsFor, serviceSettingsOf } from './queries.ts';
 
 const t = translator('en', 'alerts');
@@ -18,7 +18,7 @@ const handlers = requireStaff(...rolesFor('alerts.handle'));
 const notFound = () => new ApiError(404, 'not_found', t('notFound'));
 
 const DetailQuery = z.object({ done: z.enum(['acknowledged', 'closed', 'alreadyClosed']).optional() });
-const CloseForm = z.object({ actionTaken: z.string().default('') });
+const CloseForm = z.object({ actionTaken: z.string().default(''), outcome: z.string().default('') });
 
 async function showDetail(c: Context<AppEnv>, id: string, extra: Partial<AlertDetailProps> = {}, status: 200 | 422 = 200) {
   const { db, clock } = c.var.deps;
@@ -26,12 +26,13 @@ async function showDetail(c: Context<AppEnv>, id: string, extra: Partial<AlertDe
   const alert = await alertDetail(db, staff, id);
   if (!alert) throw notFound();
   await recordAudit(db, clock, { actor: staff, action: 'alert.view', subjectType: 'alert', subjectId: alert.id });
-  const { timeZone } = await serviceSettingsOf(db, staff.serviceId);
+  const settings = await serviceSettingsOf(db, staff.serviceId);
+  const contact = { name: settings.outOfHoursName, phone: settings.outOfHoursPhone, email: settings.outOfHoursEmail };
   return renderStaffPage(c, {
     title: t('detail.title'),
     active: 'alerts',
     status,
-    body: <AlertDetailPage t={t} alert={alert} zone={timeZone} csrfToken={c.var.csrfToken} {...extra} />,
+    body: <AlertDetailPage t={t} alert={alert} zone={settings.timeZone} now={clock.now()} csrfToken={c.var.csrfToken} outcomes={settings.alertOutcomes} contact={contact} {...extra} />,
   });
 }
 
@@ -46,7 +47,7 @@ export const alertRoutes = new Hono<AppEnv>()
     return renderStaffPage(c, {
       title: t('list.title'),
       active: 'alerts',
-      body: <AlertListPage t={t} open={open} closed={closed} zone={settings.timeZone} hours={settings.alertEscalationWorkingHours} />,
+      body: <AlertListPage t={t} open={open} closed={closed} zone={settings.timeZone} now={clock.now()} hours={settings.alertEscalationWorkingHours} />,
     });
   })
   .get('/staff/alerts/:id', handlers, async (c) => {
@@ -63,15 +64,21 @@ export const alertRoutes = new Hono<AppEnv>()
   .post('/staff/alerts/:id/close', handlers, async (c) => {
     const { db, clock } = c.var.deps;
     const id = c.req.param('id');
-    const { actionTaken } = CloseForm.parse(await c.req.parseBody());
+    const { actionTaken, outcome } = CloseForm.parse(await c.req.parseBody());
+    const { alertOutcomes } = await serviceSettingsOf(db, c.var.staff.serviceId);
     const checked = ActionTaken.safeParse(actionTaken);
-    if (!checked.success) {
-      const closeError: CloseFormError = actionTaken.trim().length === 0 ? 'actionRequired' : 'actionTooLong';
-      return showDetail(c, id, { closeError, actionValue: actionTaken }, 422);
+    const closeErrors: CloseErrors = {};
+    if (!alertOutcomes.includes(outcome)) closeErrors.outcome = 'outcomeRequired';
+    if (!checked.success) closeErrors.actionTaken = actionTaken.trim().length === 0 ? 'actionRequired' : 'actionTooLong';
+    if (closeErrors.outcome || closeErrors.actionTaken || !checked.success) {
+      return showDetail(c, id, { closeErrors, actionValue: actionTaken, outcomeValue: alertOutcomes.includes(outcome) ? outcome : undefined }, 422);
     }
-    const { alert, changed } = await closeAlert(db, clock, c.var.staff, id, checked.data).catch((e: Error) => {
+    const closing = await closeAlert(db, clock, c.var.staff, id, { outcome, note: checked.data }).catch((e: Error) => {
+      if (e instanceof OutcomeNotOffered) return undefined;
       throw e instanceof AlertNotFound ? notFound() : e;
     });
+    if (!closing) return showDetail(c, id, { closeErrors: { outcome: 'outcomeRequired' }, actionValue: actionTaken }, 422);
+    const { alert, changed } = closing;
     return c.redirect(`/staff/alerts/${alert.id}?done=${changed ? 'closed' : 'alreadyClosed'}`, 303);
   });
 

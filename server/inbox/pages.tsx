@@ -6,6 +6,7 @@ import { LANGUAGE_NAMES, isLanguage } from '../i18n/index.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextArea } from '../ui/form-parts.tsx';
 import { formatDate, formatDateTime, formatShort } from '../workspace/format.ts';
+import { OutOfHoursTag } from '../alerts/out-of-hours-parts.tsx';
 import type { ShownQuestion } from './answers-view.ts';
 import { INBOX_PER_PAGE, REVIEW_NOTE_MAX, type InboxFilter, type InboxRow, type ResponseDetail } from './store.ts';
 
@@ -201,6 +202,12 @@ export function ResponsePage(props: { t: T; csrf: string; r: ResponseDetail; sho
                 <span class="tag red">{a.closedAt ? t('view.alertClosed') : a.acknowledgedAt ? t('view.alertAcknowledged') : t('view.alertOpen')}</span>{' '}
                 {t(a.kind === 'concern' ? 'view.alertConcern' : 'view.alertPleaseReview', { date: formatShort(a.raisedAt, zone) })}{' '}
                 <a href={`/staff/alerts/${a.id}`}>{t('view.alertLink')}</a>
+                {a.outOfHours && (
+                  <>
+                    {' '}
+                    <OutOfHoursTag />
+                  </>
+                )}
               </li>
             ))}
           </ul>

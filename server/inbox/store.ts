@@ -96,7 +96,7 @@ export interface ResponseDetail {
   anonymisedAt: Date | null;
   answers: AnswerRowView[];
   contact: Record<string, string> | null;
-  alerts: { id: string; kind: 'concern' | 'please_review'; questionIds: string[]; raisedAt: Date; acknowledgedAt: Date | null; closedAt: Date | null }[];
+  alerts: { id: string; kind: 'concern' | 'please_review'; questionIds: string[]; raisedAt: Date; acknowledgedAt: Date | null; closedAt: Date | null; outOfHours: boolean }[];
 }
 
 const enteredBy = alias(staffUsers, 'entered_by_user');
@@ -131,7 +131,7 @@ export async function findResponse(db: Queryable, p: StaffPrincipal, id: string)
     .orderBy(asc(answers.id));
   const [contact] = await db.select({ details: contactDetails.details }).from(contactDetails).where(eq(contactDetails.responseId, r.id));
   const alertRows = await db
-    .select({ id: alerts.id, kind: alerts.kind, questionIds: alerts.questionIds, raisedAt: alerts.raisedAt, acknowledgedAt: alerts.acknowledgedAt, closedAt: alerts.closedAt })
+    .select({ id: alerts.id, kind: alerts.kind, questionIds: alerts.questionIds, raisedAt: alerts.raisedAt, acknowledgedAt: alerts.acknowledgedAt, closedAt: alerts.closedAt, outOfHours: alerts.outOfHours })
     .from(alerts)
     .where(eq(alerts.responseId, r.id))
     .orderBy(asc(alerts.raisedAt));
