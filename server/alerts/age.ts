@@ -10,3 +10,8 @@ export function ageOf(from: Date, to: Date, t: TFunction): string {
   if (hours < 48) return t('age.hours', { count: hours });
   return t('age.days', { count: Math.floor(hours / 24) });
 }
+
+/** "12 minutes ago", or "just now". */
+export function agoOf(from: Date, to: Date, t: TFunction): string {
+  return to.getTime() - from.getTime() < 60_000 ? t('age.justNow') : t('alerts.ago', { age: ageOf(from, to, t) });
+}

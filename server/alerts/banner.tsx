@@ -9,7 +9,7 @@ import { can } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { countOpenAlertsFor, listOpenAlertsFor, serviceTimeZone, type AlertSummary } from './queries.ts';
 import { formatWhenShort } from './when.ts';
-import { ageOf } from './age.ts';
+import { ageOf, agoOf } from './age.ts';
 import { OutOfHoursTag } from './out-of-hours-parts.tsx';
 
 const cw = translator('en', 'casework');
@@ -47,7 +47,7 @@ export function OpenAlertsBanner({ alerts, total, zone, now }: BannerData) {
               {a.caseReference ? `${cw('alerts.bannerCase', { reference: a.caseReference })} ` : ''}
               {t('banner.item', { kind: t(`kind.${a.kind}`), where: a.areaName ? t('banner.where', { area: a.areaName }) : '', raised: formatWhenShort(a.raisedAt, zone) })}
             </a>{' '}
-            <span class="muted">({cw('alerts.ago', { age: ageOf(a.raisedAt, now, cw) })})</span> <StatusTag alert={a} />
+            <span class="muted">({agoOf(a.raisedAt, now, cw)})</span> <StatusTag alert={a} />
             {a.outOfHours && (
               <>
                 {' '}

@@ -9,7 +9,7 @@ import type { AlertDetail, AlertSummary } from './queries.ts';
 import { formatWhen, formatWhenShort } from './when.ts';
 import { ChoiceGroup, ErrorSummary as SharedErrorSummary, TableWrap, TextArea } from '../ui/form-parts.tsx';
 import { translator } from '../i18n/index.ts';
-import { ageOf } from './age.ts';
+import { ageOf, agoOf } from './age.ts';
 import { OutOfHoursNotice, OutOfHoursTag } from './out-of-hours-parts.tsx';
 import type { OutOfHoursContact } from './out-of-hours-parts.tsx';
 
@@ -138,7 +138,7 @@ export function AlertDetailPage({ t, alert, zone, now, csrfToken, outcomes, cont
         </dd>
         <dt>{t('detail.raised')}</dt>
         <dd>
-          {formatWhen(alert.raisedAt, zone)} <span class="muted">({cw('alerts.ago', { age: ageOf(alert.raisedAt, now, cw) })})</span>
+          {formatWhen(alert.raisedAt, zone)} <span class="muted">({agoOf(alert.raisedAt, now, cw)})</span>
           {alert.outOfHours && (
             <>
               <br />

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alerts, auditLog, outbox, services, staffUsers } from '../../db/schema.ts';
-import { acknowledgeAlert } from '../../server/alerts/actions.ts';
+import { acknowledgeAlert, closeAlert, OutcomeNotOffered } from '../../server/alerts/actions.ts';
+import { buildReport } from '../../server/reports/build.ts';
+import { parsePeriod } from '../../server/reports/period.ts';
 import { escalateDueAlerts } from '../../server/alerts/escalation.ts';
 import { deliverOutbox } from '../../server/outbox/job.ts';
 import { resolveSettings } from '../../server/services/settings.ts';
@@ -63,7 +65,7 @@ afterAll(async () => {
 
 const at = (iso: string) => t.clock.set(iso);
 const alertRow = async (id: string) => (await t.deps.db.select().from(alerts).where(eq(alerts.id, id)))[0]!;
-async function raise(answers: Record<string, unknown> = { feel_safe: 'no', tell_more: CHILD_WORDS }, extra: Partial<Submission> = {}) {
+async function raise(answers: Submission['answers'] = { feel_safe: 'no', tell_more: CHILD_WORDS }, extra: Partial<Submission> = {}) {
   const r = await submitResponse(t.deps, { ...base, responseId: randomUUID(), answers, ...extra });
   return r.alertIds;
 }
@@ -183,6 +185,33 @@ describe('alerts raised out of hours', () => {
     const row = await alertRow(id!);
     const response = await (await cm.get(`/staff/responses/${row.responseId}`)).text();
     expect(response).toContain('Raised out of hours');
+  });
+});
+
+describe('outcomes in the quarterly alert figures', () => {
+  it('counts each alert closed in the quarter by the outcome chosen, in the order of the service’s list', async () => {
+    at('2026-12-01T10:00:00Z');
+    const [one] = await raise({ feel_safe: 'no' });
+    const [two] = await raise({ feel_safe: 'no' });
+    const [three] = await raise({ feel_safe: 'no' });
+    const cm = principal(people.caseManager);
+    await closeAlert(t.deps.db, t.clock, cm, one!, { outcome: 'Police informed', note: 'Called 101 with the child’s carer.' });
+    await closeAlert(t.deps.db, t.clock, cm, two!, { outcome: 'Police informed', note: 'Reported.' });
+    await closeAlert(t.deps.db, t.clock, cm, three!, { outcome: 'Spoke to the child', note: 'Home visit.' });
+    await expect(closeAlert(t.deps.db, t.clock, cm, (await raise({ feel_safe: 'no' }))[0]!, { outcome: 'Not on the list', note: 'x' })).rejects.toBeInstanceOf(OutcomeNotOffered);
+    const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.subjectId, one!), eq(auditLog.action, 'alert.close')));
+    expect(audit[0]!.detail).toEqual({ outcome: 'Police informed' });
+
+    const [area] = await t.deps.db.select({ id: alerts.areaId }).from(alerts).where(eq(alerts.id, one!));
+    const model = await buildReport(t.deps.db, { serviceId, kind: 'area', area: area!.id, audience: 'team', period: parsePeriod('2026/27-Q3')!, now: new Date('2027-01-10T09:00:00Z') });
+    const section = model.sections.find((x) => x.id === 'alerts')!;
+    const table = section.tables.find((x) => x.caption.includes('were closed'))!;
+    const rows = table.rows.map((r) => [r.header, r.cells[0]!.type === 'count' ? r.cells[0]!.count : null]);
+    const value = (name: string) => (rows.find((r) => r[0] === name)![1] as { value: number }).value;
+    expect(rows.map((r) => r[0])).toEqual(['Spoke to the child', 'Referred to children’s social care', 'Police informed', 'No further action', 'Total']);
+    expect(value('Police informed')).toBe(2);
+    expect(value('Spoke to the child')).toBe(1);
+    expect(value('No further action')).toBe(0);
   });
 });
 
