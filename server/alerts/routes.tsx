@@ -11,12 +11,14 @@ import { rolesFor } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { acknowledgeAlert, ActionTaken, AlertNotFound, closeAlert, OutcomeNotOffered } from './actions.ts';
 import { AlertDetailPage, AlertListPage, type AlertDetailProps, type CloseErrors } from './pages.tsx';
-import { alertDetail, listOpenAlertsFor, listRecentlyClosedAlertsFor, serviceSettingsOf } from './queries.ts';
+import { AlertFilterForm } from './filter-form.tsx';
+import { alertDetail, alertHolders, listOpenAlertsFor, listRecentlyClosedAlertsFor, serviceSettingsOf } from './queries.ts';
 
 const t = translator('en', 'alerts');
 const handlers = requireStaff(...rolesFor('alerts.handle'));
 const notFound = () => new ApiError(404, 'not_found', t('notFound'));
 
+const ListQuery = z.object({ holder: z.string().max(100).optional().catch(undefined), overdue: z.literal('1').optional().catch(undefined) });
 const DetailQuery = z.object({ done: z.enum(['acknowledged', 'closed', 'alreadyClosed']).optional() });
 const CloseForm = z.object({ actionTaken: z.string().default(''), outcome: z.string().default('') });
 
@@ -40,14 +42,19 @@ export const alertRoutes = new Hono<AppEnv>()
   .get('/staff/alerts', handlers, async (c) => {
     const { db, clock } = c.var.deps;
     const staff = c.var.staff;
-    const open = await listOpenAlertsFor(db, staff);
-    const closed = await listRecentlyClosedAlertsFor(db, staff);
+    const query = ListQuery.parse(c.req.query());
+    const holders = await alertHolders(db, staff);
+    const holder = query.holder === 'nobody' || holders.some((h) => h.id === query.holder) ? query.holder : undefined;
+    const filter = { holder, overdueAt: query.overdue ? clock.now() : undefined };
+    const open = await listOpenAlertsFor(db, staff, undefined, filter);
+    // Overdue is about open alerts only: the closed list stays out of an overdue view.
+    const closed = filter.overdueAt ? [] : await listRecentlyClosedAlertsFor(db, staff, 20, filter);
     const settings = await serviceSettingsOf(db, staff.serviceId);
     await recordAudit(db, clock, { actor: staff, action: 'alert.list', detail: { open: open.length, closed: closed.length } });
     return renderStaffPage(c, {
       title: t('list.title'),
       active: 'alerts',
-      body: <AlertListPage t={t} open={open} closed={closed} zone={settings.timeZone} now={clock.now()} hours={settings.alertEscalationWorkingHours} />,
+      body: <AlertListPage t={t} open={open} closed={closed} zone={settings.timeZone} now={clock.now()} hours={settings.alertEscalationWorkingHours} filter={<AlertFilterForm holders={holders} holder={holder ?? ''} overdue={query.overdue === '1'} />} />,
     });
   })
   .get('/staff/alerts/:id', handlers, async (c) => {

@@ -7,6 +7,9 @@ import { CsrfField } from '../ui/staff-page.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextArea } from '../ui/form-parts.tsx';
 import { formatDate, formatDateTime, formatShort } from '../workspace/format.ts';
 import { OutOfHoursTag } from '../alerts/out-of-hours-parts.tsx';
+import { translator } from '../i18n/index.ts';
+
+const cw = translator('en', 'casework');
 import type { ShownQuestion } from './answers-view.ts';
 import { INBOX_PER_PAGE, REVIEW_NOTE_MAX, type InboxFilter, type InboxRow, type ResponseDetail } from './store.ts';
 
@@ -75,6 +78,7 @@ export function InboxPage(props: { t: T; filter: InboxFilter; page: number; rows
           options={[
             { value: 'all', label: t('list.filterAll') },
             { value: 'unreviewed', label: t('list.filterUnreviewed') },
+            { value: 'overdue', label: cw('inbox.filterOverdue') },
           ]}
         />
         <button type="submit" class="secondary">
@@ -82,7 +86,7 @@ export function InboxPage(props: { t: T; filter: InboxFilter; page: number; rows
         </button>
       </form>
       {rows.length === 0 ? (
-        <p class="notice">{filter === 'unreviewed' ? t('list.noneUnreviewed') : t('list.none')}</p>
+        <p class="notice">{filter === 'unreviewed' ? t('list.noneUnreviewed') : filter === 'overdue' ? cw('inbox.noneOverdue') : t('list.none')}</p>
       ) : (
         <ResponseTable t={t} rows={rows} zone={zone} showCase showArea={props.manager} caption={t('list.caption', { count: total })} />
       )}

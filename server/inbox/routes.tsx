@@ -27,6 +27,8 @@ type C = Context<AppEnv>;
 const READ_ROLES = [...new Set([...rolesFor('cases.child'), ...rolesFor('cases.victim')])];
 const readGate = requireStaff(...READ_ROLES);
 const enterGate = requireStaff(...rolesFor('responses.enter'));
+import { reviewOverdueBefore } from '../workspace/overdue.ts';
+
 const t = translator('en', 'inbox');
 
 const InboxQuery = z.object({ filter: z.enum(INBOX_FILTERS).catch('all'), page: z.coerce.number().int().min(1).max(10000).catch(1) });
@@ -36,7 +38,9 @@ export const inboxRoutes = new Hono<AppEnv>();
 inboxRoutes.get('/staff/responses', readGate, async (c) => {
   const p = c.var.staff;
   const query = InboxQuery.parse({ filter: c.req.query('filter'), page: c.req.query('page') });
-  const [{ rows, total }, info] = await Promise.all([viewInbox(c.var.deps, p, query), serviceInfo(c.var.deps.db, p.serviceId)]);
+  const info = await serviceInfo(c.var.deps.db, p.serviceId);
+  const overdueBefore = query.filter === 'overdue' ? reviewOverdueBefore(c.var.deps.clock.now(), info.timeZone) : undefined;
+  const { rows, total } = await viewInbox(c.var.deps, p, { ...query, overdueBefore });
   return renderStaffPage(c, {
     title: t('list.title'),
     active: 'responses',

@@ -1,7 +1,7 @@
 // Responses, staff side: the inbox of completed questionnaires (newest first, not yet reviewed
 // first), one response with everything needed to read it, and marking it reviewed. Every
 // query carries the access policy; every view of a response is written to the audit trail.
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
@@ -14,7 +14,8 @@ import type { StaffPrincipal } from '../staff/principal.ts';
 
 export const isResponseId = (id: string) => z.uuid().safeParse(id).success;
 export const INBOX_PER_PAGE = 50;
-export const INBOX_FILTERS = ['all', 'unreviewed'] as const;
+/** 'overdue': not reviewed, and sent before the review deadline (see workspace/overdue.ts). */
+export const INBOX_FILTERS = ['all', 'unreviewed', 'overdue'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
 export interface InboxRow {
@@ -35,8 +36,13 @@ const titleOf = sql<string>`${questionnaireVersions.definition}->'title'->>'en'`
 const alertCount = sql<number>`(select count(*)::int from ${alerts} where ${alerts}.${sql.identifier('response_id')} = ${responses}.${sql.identifier('id')})`;
 
 /** Responses this person may open, in the order they should be read. `caseId` narrows to one case. */
-export async function listResponses(db: Queryable, p: StaffPrincipal, opts: { filter: InboxFilter; page: number; caseId?: string; limit?: number }): Promise<{ rows: InboxRow[]; total: number }> {
-  const where = and(visibleResponses(p), opts.filter === 'unreviewed' ? isNull(responses.reviewedAt) : undefined, opts.caseId ? eq(responses.caseId, opts.caseId) : undefined);
+export async function listResponses(db: Queryable, p: StaffPrincipal, opts: { filter: InboxFilter; page: number; caseId?: string; limit?: number; overdueBefore?: Date }): Promise<{ rows: InboxRow[]; total: number }> {
+  const where = and(
+    visibleResponses(p),
+    opts.filter !== 'all' ? isNull(responses.reviewedAt) : undefined,
+    opts.filter === 'overdue' && opts.overdueBefore ? lt(responses.submittedAt, opts.overdueBefore) : undefined,
+    opts.caseId ? eq(responses.caseId, opts.caseId) : undefined,
+  );
   const limit = opts.limit ?? INBOX_PER_PAGE;
   const [total] = await db.select({ n: count() }).from(responses).where(where);
   const rows = await db
@@ -64,7 +70,7 @@ export async function listResponses(db: Queryable, p: StaffPrincipal, opts: { fi
 }
 
 /** The inbox page: the list, with the fact that someone looked at it in the audit trail. */
-export async function viewInbox(deps: Deps, p: StaffPrincipal, opts: { filter: InboxFilter; page: number }) {
+export async function viewInbox(deps: Deps, p: StaffPrincipal, opts: { filter: InboxFilter; page: number; overdueBefore?: Date }) {
   const result = await listResponses(deps.db, p, opts);
   if (result.rows.length > 0) await recordAudit(deps.db, deps.clock, { actor: p, action: 'response.list', subjectType: 'response', detail: { count: result.rows.length } });
   return result;
