@@ -212,6 +212,11 @@ export function CasePage(props: {
     <>
       {props.notice && <Notice>{props.notice}</Notice>}
       <h1>{t('view.title', { reference: found.caseReference })}</h1>
+      {found.kind === 'child' && (
+        <p>
+          <a href={`/staff/reports/distance/cases/${found.id}`}>{cw('records.journey')}</a>
+        </p>
+      )}
       <dl class="summary">
         <dt>{t('view.reference')}</dt>
         <dd>{found.caseReference}</dd>

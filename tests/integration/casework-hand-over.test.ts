@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alerts, auditLog, cases, staffUsers } from '../../db/schema.ts';
+import { SelfAssessment } from '../../server/questionnaire/builtin/index.ts';
 import { submitResponse } from '../../server/submission/submit.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeCase, makeQuestionnaire, makeService, makeStaff, MINI_EOOQ } from '../support/fixtures.ts';
@@ -32,6 +33,7 @@ beforeAll(async () => {
   closedCase = (await makeCase(db, { serviceId: service.id, areaId: north.id, ownerId: people.leaver.id })).id;
   await db.update(cases).set({ closedAt: new Date('2026-10-01T10:00:00Z') }).where(eq(cases.id, closedCase));
   const { version } = await makeQuestionnaire(db, service.id, MINI_EOOQ);
+  await makeQuestionnaire(db, service.id, SelfAssessment);
   const r = await submitResponse(t.deps, { responseId: randomUUID(), serviceId: service.id, questionnaireVersionId: version.id, caseId: open[0]!, channel: 'personal_link', answers: { feel_safe: 'no' } });
   alertId = r.alertIds[0]!;
 });
@@ -72,8 +74,13 @@ describe('handing a leaver’s caseload to another worker', () => {
     const alertAudit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.actorId, people.manager.id), eq(auditLog.action, 'alert.reassign')));
     expect(alertAudit.map((a) => a.subjectId)).toEqual([alertId]);
 
-    // The receiver now sees the cases; the leaver no longer does.
-    expect((await (await signInAs(t, people.receiver)).get(`/staff/cases/${open[1]}`)).status).toBe(200);
+    // The receiver now sees the cases, with the child's self-assessment journey one click away;
+    // the leaver no longer does.
+    const receiver = await signInAs(t, people.receiver);
+    const casePage = await (await receiver.get(`/staff/cases/${open[1]}`)).text();
+    expect(casePage).toContain(`href="/staff/reports/distance/cases/${open[1]}"`);
+    expect((await receiver.get(`/staff/reports/distance/cases/${open[1]}`)).status).toBe(200);
+    expect((await (await signInAs(t, people.leaver)).get(`/staff/reports/distance/cases/${open[1]}`)).status).toBe(404);
     expect((await (await signInAs(t, people.leaver)).get(`/staff/cases/${open[1]}`)).status).toBe(404);
   });
 
