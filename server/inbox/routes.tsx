@@ -19,7 +19,7 @@ import { shownAnswers } from './answers-view.ts';
 import { checkEntryMeta, enterableQuestionnaires, enterResponse, EntryFields, type EntryContext, type MetaOutcome } from './entry.ts';
 import { EntryFormPage, EntrySavedPage, EntryStartPage } from './entry-pages.tsx';
 import { InboxPage, ResponsePage } from './pages.tsx';
-import { INBOX_FILTERS, markReviewed, ReviewForm, viewInbox, viewResponse } from './store.ts';
+import { INBOX_FILTERS, INBOX_PER_PAGE, markManyReviewed, markReviewed, ReviewForm, viewInbox, viewResponse } from './store.ts';
 
 type C = Context<AppEnv>;
 
@@ -31,20 +31,24 @@ import { reviewOverdueBefore } from '../workspace/overdue.ts';
 
 const t = translator('en', 'inbox');
 
-const InboxQuery = z.object({ filter: z.enum(INBOX_FILTERS).catch('all'), page: z.coerce.number().int().min(1).max(10000).catch(1) });
+const InboxQuery = z.object({
+  filter: z.enum(INBOX_FILTERS).catch('all'),
+  page: z.coerce.number().int().min(1).max(10000).catch(1),
+  reviewed: z.coerce.number().int().min(0).max(INBOX_PER_PAGE).optional().catch(undefined),
+});
 
 export const inboxRoutes = new Hono<AppEnv>();
 
 inboxRoutes.get('/staff/responses', readGate, async (c) => {
   const p = c.var.staff;
-  const query = InboxQuery.parse({ filter: c.req.query('filter'), page: c.req.query('page') });
+  const query = InboxQuery.parse({ filter: c.req.query('filter'), page: c.req.query('page'), reviewed: c.req.query('reviewed') });
   const info = await serviceInfo(c.var.deps.db, p.serviceId);
   const overdueBefore = query.filter === 'overdue' ? reviewOverdueBefore(c.var.deps.clock.now(), info.timeZone) : undefined;
   const { rows, total } = await viewInbox(c.var.deps, p, { ...query, overdueBefore });
   return renderStaffPage(c, {
     title: t('list.title'),
     active: 'responses',
-    body: <InboxPage t={t} filter={query.filter} page={query.page} rows={rows} total={total} zone={info.timeZone} manager={p.role !== 'case_manager'} canEnter={can(p, 'responses.enter')} />,
+    body: <InboxPage t={t} filter={query.filter} page={query.page} rows={rows} total={total} zone={info.timeZone} manager={p.role !== 'case_manager'} canEnter={can(p, 'responses.enter')} csrf={c.var.csrfToken} reviewed={query.reviewed} />,
   });
 });
 
@@ -140,6 +144,17 @@ async function responsePage(c: C, id: string, opts: { notice?: string; noteError
     body: <ResponsePage t={t} csrf={c.var.csrfToken} r={r} shown={shown} zone={info.timeZone} notice={opts.notice} noteError={opts.noteError} note={opts.note} />,
   });
 }
+
+const BulkReviewForm = z.object({ responseId: z.array(z.string().max(100)).max(INBOX_PER_PAGE), filter: z.enum(INBOX_FILTERS).catch('all') });
+
+/** Several answers reviewed at once from the inbox (ticked rows), each audited. */
+inboxRoutes.post('/staff/responses/review', readGate, async (c) => {
+  const body = await c.req.parseBody({ all: true });
+  const parsed = BulkReviewForm.safeParse({ responseId: [body.responseId ?? []].flat(), filter: body.filter });
+  const filter = parsed.success ? parsed.data.filter : 'all';
+  const reviewed = parsed.success ? await markManyReviewed(c.var.deps, c.var.staff, parsed.data.responseId) : 0;
+  return c.redirect(`/staff/responses?filter=${filter}&reviewed=${reviewed}`, 303);
+});
 
 inboxRoutes.get('/staff/responses/:id', readGate, (c) => {
   const done = NOTICES[c.req.query('done') ?? ''];

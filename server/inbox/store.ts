@@ -1,7 +1,7 @@
 // Responses, staff side: the inbox of completed questionnaires (newest first, not yet reviewed
 // first), one response with everything needed to read it, and marking it reviewed. Every
 // query carries the access policy; every view of a response is written to the audit trail.
-import { and, asc, count, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
@@ -192,4 +192,24 @@ export async function markReviewed(deps: Deps, p: StaffPrincipal, id: string, ra
   if (updated.length === 0) return 'already_reviewed';
   await recordAudit(deps.db, deps.clock, { actor: p, action: 'response.review', subjectType: 'response', subjectId: found.id, detail: { withNote: note !== '' } });
   return 'reviewed';
+}
+
+/**
+ * Marks several responses reviewed at once (the inbox's ticked rows), in one transaction: only
+ * those this person may open and nobody has reviewed yet; one audit row per response.
+ */
+export async function markManyReviewed(deps: Deps, p: StaffPrincipal, ids: string[]): Promise<number> {
+  const wanted = [...new Set(ids.filter(isResponseId))];
+  if (wanted.length === 0) return 0;
+  return deps.db.transaction(async (tx) => {
+    const done = await tx
+      .update(responses)
+      .set({ reviewedAt: deps.clock.now(), reviewedBy: p.id })
+      .where(and(inArray(responses.id, wanted), visibleResponses(p), isNull(responses.reviewedAt)))
+      .returning({ id: responses.id });
+    for (const r of done) {
+      await recordAudit(tx, deps.clock, { actor: p, action: 'response.review', subjectType: 'response', subjectId: r.id, detail: { withNote: false, bulk: true } });
+    }
+    return done.length;
+  });
 }

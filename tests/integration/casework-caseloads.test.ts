@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alerts, responses, staffUsers } from '../../db/schema.ts';
+import { alerts, auditLog, responses, staffUsers } from '../../db/schema.ts';
 import { submitResponse } from '../../server/submission/submit.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeCase, makeQuestionnaire, makeService, makeStaff, MINI_EOOQ } from '../support/fixtures.ts';
@@ -79,5 +79,28 @@ describe('caseloads: what is overdue and who holds it', () => {
     expect(alertLinks(mainOf(await (await manager.get(`/staff/alerts?holder=${people.casey.id}&overdue=1`)).text()))).toEqual([]);
     // An id that holds nothing here is ignored rather than an error.
     expect((await manager.get('/staff/alerts?holder=not-a-person')).status).toBe(200);
+  });
+
+  it('a manager reviews several answers at once; each is audited, and only answers they may open change', async () => {
+    const manager = await signInAs(t, people.manager);
+    const inbox = await (await manager.get('/staff/responses?filter=unreviewed')).text();
+    expect(inbox).toContain(`name="responseId" value="${sent.thursdayOld}"`);
+    expect(inbox).not.toContain(`name="responseId" value="${sent.reviewedOld}"`);
+    const res = await manager.post('/staff/responses/review', { filter: 'unreviewed', responseId: [sent.thursdayOld!, sent.fridayOld!, sent.reviewedOld!, randomUUID(), 'not-an-id'] });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/staff/responses?filter=unreviewed&reviewed=2');
+    expect(await (await manager.get(res.headers.get('location')!)).text()).toContain('2 answers marked as reviewed.');
+    const rows = await t.deps.db.select().from(responses).where(inArray(responses.id, [sent.thursdayOld!, sent.fridayOld!, sent.mondayNew!, sent.reviewedOld!]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(sent.thursdayOld!)!.reviewedBy).toBe(people.manager.id);
+    expect(byId.get(sent.fridayOld!)!.reviewedBy).toBe(people.manager.id);
+    expect(byId.get(sent.mondayNew!)!.reviewedAt).toBeNull();
+    expect(byId.get(sent.reviewedOld!)!.reviewedAt).toEqual(new Date('2026-11-20T10:00:00Z'));
+    const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.actorId, people.manager.id), eq(auditLog.action, 'response.review')));
+    expect(audit.map((a) => a.subjectId).sort()).toEqual([sent.thursdayOld, sent.fridayOld].sort());
+    // A case manager cannot review another worker's answers this way.
+    const casey = await signInAs(t, people.casey);
+    const other = await casey.post('/staff/responses/review', { responseId: [sent.mondayNew!, sent.reviewedOld!] });
+    expect(other.headers.get('location')).toContain('reviewed=1'); // only Casey's own
   });
 });
