@@ -94,6 +94,22 @@ describe('casework pages in a real browser', () => {
     await page.close();
   });
 
+  it('a team manager reviews several answers at once from the overdue list', async () => {
+    const page = await signIn('manager@riverside.example', '/staff/responses');
+    await page.goto(`${server.url}/staff/responses?filter=unreviewed`);
+    await check(page, 'answers to review');
+    const boxes = page.locator('input[name=responseId]');
+    expect(await boxes.count()).toBeGreaterThan(1);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await go(page, page.getByRole('button', { name: 'Mark the ticked answers as reviewed' }));
+    await expect(page.locator('.success').textContent()).resolves.toContain('2 answers marked as reviewed.');
+    await check(page, 'answers reviewed');
+    await page.goto(`${server.url}/staff/responses?filter=overdue`);
+    await check(page, 'overdue answers');
+    await page.close();
+  });
+
   it('a team manager hands a caseload over through its check page', async () => {
     const page = await signIn('manager@riverside.example', '/staff/cases');
     await go(page, page.getByRole('link', { name: 'Hand over a caseload' }));
