@@ -200,6 +200,12 @@ export function ResponsePage(props: { t: T; csrf: string; r: ResponseDetail; sho
       )}
       <ErrorSummary title={t('errors.summary')} errors={props.noteError ? [{ id: 'note', message: props.noteError }] : []} />
       <h1>{t('view.title', { questionnaire: title })}</h1>
+      <p class="no-print">
+        <a href={`/staff/responses/${r.id}/record.json`} download>
+          {cw('records.json')}
+        </a>{' '}
+        <span class="muted">{cw('records.printHint')}</span>
+      </p>
       {r.anonymisedAt && <p class="notice">{t('view.anonymised', { date: formatDate(r.anonymisedAt, zone) })}</p>}
       <h2>{t('view.summary')}</h2>
       <dl class="summary">

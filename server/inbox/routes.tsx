@@ -19,7 +19,9 @@ import { shownAnswers } from './answers-view.ts';
 import { checkEntryMeta, enterableQuestionnaires, enterResponse, EntryFields, type EntryContext, type MetaOutcome } from './entry.ts';
 import { EntryFormPage, EntrySavedPage, EntryStartPage } from './entry-pages.tsx';
 import { InboxPage, ResponsePage } from './pages.tsx';
-import { INBOX_FILTERS, INBOX_PER_PAGE, markManyReviewed, markReviewed, ReviewForm, viewInbox, viewResponse } from './store.ts';
+import { responseRecord } from './record.ts';
+import { recordAudit } from '../audit/record.ts';
+import { findResponse, INBOX_FILTERS, INBOX_PER_PAGE, markManyReviewed, markReviewed, ReviewForm, viewInbox, viewResponse } from './store.ts';
 
 type C = Context<AppEnv>;
 
@@ -144,6 +146,19 @@ async function responsePage(c: C, id: string, opts: { notice?: string; noteError
     body: <ResponsePage t={t} csrf={c.var.csrfToken} r={r} shown={shown} zone={info.timeZone} notice={opts.notice} noteError={opts.noteError} note={opts.note} />,
   });
 }
+
+/** The response as JSON for the child's record in the case management system; audited. */
+inboxRoutes.get('/staff/responses/:id/record.json', readGate, async (c) => {
+  const p = c.var.staff;
+  const r = await findResponse(c.var.deps.db, p, c.req.param('id'));
+  if (!r) throw notFound();
+  const shown = shownAnswers(r.version.definition, r.answers, r.contact !== null, r.alerts.flatMap((a) => a.questionIds));
+  await recordAudit(c.var.deps.db, c.var.deps.clock, { actor: p, action: 'response.export', subjectType: 'response', subjectId: r.id, detail: { format: 'json' } });
+  const name = `response-${(r.caseReference ?? 'anonymous').replace(/[^A-Za-z0-9-]/g, '')}-${r.submittedAt.toISOString().slice(0, 10)}.json`;
+  c.header('Content-Disposition', `attachment; filename="${name}"`);
+  c.header('Cache-Control', 'no-store');
+  return c.json(responseRecord(r, shown));
+});
 
 const BulkReviewForm = z.object({ responseId: z.array(z.string().max(100)).max(INBOX_PER_PAGE), filter: z.enum(INBOX_FILTERS).catch('all') });
 

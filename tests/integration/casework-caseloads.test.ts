@@ -103,4 +103,20 @@ describe('caseloads: what is overdue and who holds it', () => {
     const other = await casey.post('/staff/responses/review', { responseId: [sent.mondayNew!, sent.reviewedOld!] });
     expect(other.headers.get('location')).toContain('reviewed=1'); // only Casey's own
   });
+
+  it('a response downloads as JSON for the case record, audited, and only for someone who may open it', async () => {
+    const casey = await signInAs(t, people.casey);
+    const page = await (await casey.get(`/staff/responses/${sent.mondayNew}`)).text();
+    expect(page).toContain(`href="/staff/responses/${sent.mondayNew}/record.json"`);
+    const res = await casey.get(`/staff/responses/${sent.mondayNew}/record.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="response-[A-Za-z0-9-]+-2026-11-23\.json"$/);
+    const record = (await res.json()) as { response: { id: string; caseReference: string }; answers: { question: string; answer: unknown; raisedAnAlert: boolean }[]; alerts: unknown[] };
+    expect(record.response.id).toBe(sent.mondayNew);
+    expect(record.answers.find((a) => a.question === 'Do you feel safe?')).toMatchObject({ answer: ['No'], raisedAnAlert: true });
+    expect(record.alerts).toHaveLength(1);
+    const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.actorId, people.casey.id), eq(auditLog.action, 'response.export')));
+    expect(audit.map((a) => a.subjectId)).toEqual([sent.mondayNew]);
+    expect((await (await signInAs(t, people.jo)).get(`/staff/responses/${sent.mondayNew}/record.json`)).status).toBe(404);
+  });
 });
