@@ -107,6 +107,10 @@ describe('casework pages in a real browser', () => {
     await check(page, 'answers reviewed');
     await page.goto(`${server.url}/staff/responses?filter=overdue`);
     await check(page, 'overdue answers');
+    await page.goto(`${server.url}/staff/responses`);
+    await go(page, page.locator('main table tbody a').first());
+    await expect(page.getByRole('link', { name: 'Download these answers for the case record (JSON)' }).count()).resolves.toBe(1);
+    await check(page, 'one response, with the record download');
     await page.close();
   });
 
