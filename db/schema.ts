@@ -58,6 +58,27 @@ export interface ServiceSettings {
   alertEscalationWorkingHours?: number;
   retentionMonths?: number;
   timeZone?: string;
+  /** Working hours (local, whole hours): when alerts count as raised in hours. */
+  workdayStartHour?: number;
+  workdayEndHour?: number;
+  /** Out-of-hours contact, e.g. the Emergency Duty Team. */
+  outOfHoursName?: string;
+  outOfHoursPhone?: string;
+  outOfHoursEmail?: string;
+  /** What happens to an alert raised out of hours that nobody acknowledges. */
+  outOfHoursRule?: OutOfHoursRule;
+  outOfHoursEscalationMinutes?: number;
+  /** The outcomes a member of staff chooses from when closing an alert. */
+  alertOutcomes?: string[];
+}
+
+export const OUT_OF_HOURS_RULES = ['escalate_to_out_of_hours', 'wait_for_working_hours'] as const;
+export type OutOfHoursRule = (typeof OUT_OF_HOURS_RULES)[number];
+
+/** One thing in a response that raised its alert: an answer, or a phrase in a written answer. */
+export interface AlertConcern {
+  kind: 'concern' | 'please_review';
+  questionId: string;
 }
 
 // ── Tenancy ───────────────────────────────────────────────────────────────────────────────
@@ -377,11 +398,17 @@ export const alerts = pgTable(
     closedAt: ts('closed_at'),
     closedBy: uuid('closed_by').references(() => staffUsers.id),
     actionTaken: text('action_taken'),
+    /** Every concern the response raised, one alert per response. */
+    concerns: jsonb('concerns').$type<AlertConcern[]>().notNull().default([]),
+    /** Raised outside the service's working hours (evenings, weekends, bank holidays). */
+    outOfHours: boolean('out_of_hours').notNull().default(false),
+    /** Chosen from the service's list when closing. */
+    outcome: text('outcome'),
   },
   (t) => [
     index('alerts_open_idx').on(t.serviceId, t.closedAt),
     index('alerts_escalation_idx').on(t.nextEscalationAt),
-    index('alerts_response_idx').on(t.responseId),
+    uniqueIndex('alerts_response_idx').on(t.responseId),
   ],
 );
 

@@ -14,6 +14,8 @@ import { staffRoutes } from './staff/routes.ts';
 import { paperRoutes } from './print/paper-routes.tsx';
 import { printRoutes } from './print/routes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
+import { alertSettingsRoutes } from './alerts/settings-routes.tsx';
+import { handOverRoutes } from './cases/hand-over-routes.tsx';
 import { outboxAdminRoutes } from './outbox/admin-routes.tsx';
 import { questionnaireRoutes } from './questionnaire/routes.ts';
 import { workspaceRoutes } from './workspace/routes.tsx';
@@ -63,6 +65,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', printRoutes); // /print/… cards and posters, /qr/… images of our own links
   app.route('/', paperRoutes); // /staff/print/paper… paper questionnaires
   app.route('/', alertRoutes).route('/', outboxAdminRoutes);
+  app.route('/', handOverRoutes); // /staff/caseloads/hand-over: a whole caseload to another worker
+  app.route('/', alertSettingsRoutes); // /staff/admin/alert-settings: working hours, out of hours, outcomes
   app.route('/', questionnaireRoutes);
   app.route('/', workspaceRoutes); // /staff home, /staff/cases…, /staff/invitations…, /staff/responses…
   app.route('/', tellUsRoutes).route('/', complaintRoutes); // /staff/tell-us…, /staff/complaints…

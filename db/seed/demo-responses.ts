@@ -13,7 +13,7 @@ import { manualClock, type Clock } from '../../server/clock.ts';
 import type { Answers } from '../../server/questionnaire/engine.ts';
 import { latestVersion } from '../../server/questionnaire/store.ts';
 import { boundsOf, quarterOf, shiftQuarter } from '../../server/reports/period.ts';
-import { resolveSettings } from '../../server/services/settings.ts';
+import { DEFAULT_ALERT_OUTCOMES, resolveSettings } from '../../server/services/settings.ts';
 import { submitResponse, type Submission } from '../../server/submission/submit.ts';
 import type { Database } from '../index.ts';
 import { alerts, answers, cases, commentReviews, commentThemes, complaints, invitations, outbox, responses, services, tellUsItems, themes, youSaidWeDid } from '../schema.ts';
@@ -314,14 +314,14 @@ export async function seedDemoResponses(db: Database, demo: DemoService, clock: 
 async function actOnAlerts(ctx: SeedContext) {
   const { db, rng, demo } = ctx;
   const rows = await db.select().from(alerts).where(eq(alerts.serviceId, demo.serviceId));
-  for (const a of rows) {
+  for (const [i, a] of rows.entries()) {
     const escalated = rng.chance(0.1);
     const acknowledgedAt = new Date(a.raisedAt.getTime() + (escalated ? rng.int(250, 420) : rng.int(10, 180)) * 60_000);
     const closedAt = new Date(acknowledgedAt.getTime() + rng.int(4, 72) * HOUR);
     const by = a.assignedTo ?? ctx.staff(a.areaId === demo.areaIds.northbrook ? 'manager@riverside.example' : 'admin@riverside.example');
     await db
       .update(alerts)
-      .set({ acknowledgedAt, acknowledgedBy: by, escalationLevel: escalated ? 1 : 0, nextEscalationAt: null, closedAt: closedAt < ctx.now ? closedAt : null, closedBy: closedAt < ctx.now ? by : null, actionTaken: closedAt < ctx.now ? rng.pick(ALERT_ACTIONS) : null })
+      .set({ acknowledgedAt, acknowledgedBy: by, escalationLevel: escalated ? 1 : 0, nextEscalationAt: null, closedAt: closedAt < ctx.now ? closedAt : null, closedBy: closedAt < ctx.now ? by : null, actionTaken: closedAt < ctx.now ? rng.pick(ALERT_ACTIONS) : null, outcome: closedAt < ctx.now ? DEFAULT_ALERT_OUTCOMES[i % DEFAULT_ALERT_OUTCOMES.length]! : null })
       .where(eq(alerts.id, a.id));
   }
 }

@@ -56,14 +56,14 @@ export async function settingsOf(db: Database, serviceId: string): Promise<Resol
   return resolveSettings(row?.settings);
 }
 
-/** Saves the settings; returns the names of those that changed (none: nothing written). */
-export async function saveSettings(db: Database, clock: Clock, admin: StaffPrincipal, next: ResolvedSettings): Promise<string[]> {
+/** Saves the settings given (others unchanged); returns the names of those that changed (none: nothing written). */
+export async function saveSettings(db: Database, clock: Clock, admin: StaffPrincipal, next: Partial<ResolvedSettings>): Promise<string[]> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ settings: services.settings }).from(services).where(eq(services.id, admin.serviceId)).for('update');
     const before = resolveSettings(row?.settings);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of Object.keys(next) as (keyof ResolvedSettings)[]) {
-      if (before[key] !== next[key]) changes[key] = { from: before[key], to: next[key] };
+      if (JSON.stringify(before[key]) !== JSON.stringify(next[key])) changes[key] = { from: before[key], to: next[key] };
     }
     const changed = Object.keys(changes);
     if (changed.length === 0) return changed;

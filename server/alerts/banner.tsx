@@ -9,6 +9,10 @@ import { can } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { countOpenAlertsFor, listOpenAlertsFor, serviceTimeZone, type AlertSummary } from './queries.ts';
 import { formatWhenShort } from './when.ts';
+import { ageOf, agoOf } from './age.ts';
+import { OutOfHoursTag } from './out-of-hours-parts.tsx';
+
+const cw = translator('en', 'casework');
 
 const SHOWN = 5;
 
@@ -18,17 +22,18 @@ export interface BannerData {
   /** How many are open in all. */
   total: number;
   zone: string;
+  now: Date;
 }
 
 /** The open alerts this person may see (none for roles that do not handle alerts). */
-export async function openAlertsForBanner(db: Queryable, principal: StaffPrincipal): Promise<BannerData> {
-  if (!can(principal, 'alerts.handle')) return { alerts: [], total: 0, zone: '' };
+export async function openAlertsForBanner(db: Queryable, principal: StaffPrincipal, now: Date): Promise<BannerData> {
+  if (!can(principal, 'alerts.handle')) return { alerts: [], total: 0, zone: '', now };
   const alerts = await listOpenAlertsFor(db, principal, SHOWN);
-  if (alerts.length === 0) return { alerts, total: 0, zone: '' };
-  return { alerts, total: await countOpenAlertsFor(db, principal), zone: await serviceTimeZone(db, principal.serviceId) };
+  if (alerts.length === 0) return { alerts, total: 0, zone: '', now };
+  return { alerts, total: await countOpenAlertsFor(db, principal), zone: await serviceTimeZone(db, principal.serviceId), now };
 }
 
-export function OpenAlertsBanner({ alerts, total, zone }: BannerData) {
+export function OpenAlertsBanner({ alerts, total, zone, now }: BannerData) {
   if (alerts.length === 0) return null;
   const t = translator('en', 'alerts');
   const hidden = total - alerts.length;
@@ -39,9 +44,16 @@ export function OpenAlertsBanner({ alerts, total, zone }: BannerData) {
         {alerts.map((a) => (
           <li key={a.id}>
             <a href={`/staff/alerts/${a.id}`}>
+              {a.caseReference ? `${cw('alerts.bannerCase', { reference: a.caseReference })} ` : ''}
               {t('banner.item', { kind: t(`kind.${a.kind}`), where: a.areaName ? t('banner.where', { area: a.areaName }) : '', raised: formatWhenShort(a.raisedAt, zone) })}
             </a>{' '}
-            <StatusTag alert={a} />
+            <span class="muted">({agoOf(a.raisedAt, now, cw)})</span> <StatusTag alert={a} />
+            {a.outOfHours && (
+              <>
+                {' '}
+                <OutOfHoursTag />
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -64,5 +76,5 @@ export function StatusTag({ alert }: { alert: Pick<AlertSummary, 'closedAt' | 'a
 
 /** The banner for the staff frame. */
 export async function alertsBannerLoader(c: Context<AppEnv>, staff: StaffPrincipal) {
-  return <OpenAlertsBanner {...await openAlertsForBanner(c.var.deps.db, staff)} />;
+  return <OpenAlertsBanner {...await openAlertsForBanner(c.var.deps.db, staff, c.var.deps.clock.now())} />;
 }

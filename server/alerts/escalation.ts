@@ -1,4 +1,5 @@
-// Alerts nobody has acknowledged in time move up: to the area's team manager (level 1), then to
+// Alerts nobody has acknowledged in time move up (an alert raised out of hours first moves up
+// after the service's out-of-hours wait, see out-of-hours.ts): to the area's team manager (level 1), then to
 // the service admin (level 2), each after the service's working hours (4 by default, counted in
 // its time zone, so Friday 4pm + 4 hours is Monday noon). Each step writes its email to the
 // outbox in the same transaction, with a dedupe key so a level is never sent twice, and rows are
@@ -9,7 +10,7 @@ import { alerts, outbox, services } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import { resolveSettings } from '../services/settings.ts';
-import { addWorkingHours } from '../time/working-time.ts';
+import { laterEscalationAt } from './out-of-hours.ts';
 import { TOP_ESCALATION_LEVEL } from './recipients.ts';
 
 export const ESCALATION_EVERY_MS = 60_000;
@@ -32,7 +33,7 @@ export async function escalateDueAlerts(db: Database, clock: Clock): Promise<num
       for (const alert of due) {
         const level = alert.level + 1;
         const settings = resolveSettings(alert.settings);
-        const next = level < TOP_ESCALATION_LEVEL ? addWorkingHours(now, settings.alertEscalationWorkingHours, settings.timeZone) : null;
+        const next = level < TOP_ESCALATION_LEVEL ? laterEscalationAt(now, settings) : null;
         await tx.update(alerts).set({ escalationLevel: level, nextEscalationAt: next }).where(eq(alerts.id, alert.id));
         await tx
           .insert(outbox)

@@ -7,19 +7,17 @@ import { CsrfField } from '../ui/staff-page.tsx';
 import { StatusTag } from './banner.tsx';
 import type { AlertDetail, AlertSummary } from './queries.ts';
 import { formatWhen, formatWhenShort } from './when.ts';
-import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
+import { ChoiceGroup, ErrorSummary as SharedErrorSummary, TableWrap, TextArea } from '../ui/form-parts.tsx';
+import { translator } from '../i18n/index.ts';
+import { ageOf, agoOf } from './age.ts';
+import { OutOfHoursNotice, OutOfHoursTag } from './out-of-hours-parts.tsx';
+import type { OutOfHoursContact } from './out-of-hours-parts.tsx';
 
 type T = TFunction;
 
-function TableWrap({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
-}
+const cw = translator('en', 'casework');
 
-function AlertTable({ t, rows, zone, caption, closed }: { t: T; rows: AlertSummary[]; zone: string; caption: string; closed?: boolean }) {
+function AlertTable({ t, rows, zone, now, caption, closed }: { t: T; rows: AlertSummary[]; zone: string; now: Date; caption: string; closed?: boolean }) {
   return (
     <TableWrap label={caption}>
       <table>
@@ -27,6 +25,8 @@ function AlertTable({ t, rows, zone, caption, closed }: { t: T; rows: AlertSumma
         <thead>
           <tr>
             <th scope="col">{t('list.raised')}</th>
+            <th scope="col">{cw('alerts.case')}</th>
+            <th scope="col">{cw('alerts.age')}</th>
             <th scope="col">{t('list.area')}</th>
             <th scope="col">{t('list.assigned')}</th>
             <th scope="col">{closed ? t('list.closed') : t('list.status')}</th>
@@ -37,7 +37,16 @@ function AlertTable({ t, rows, zone, caption, closed }: { t: T; rows: AlertSumma
             <tr key={a.id}>
               <td>
                 <a href={`/staff/alerts/${a.id}`}>{t('list.open', { kind: t(`kind.${a.kind}`), raised: formatWhenShort(a.raisedAt, zone) })}</a>
+                {a.concernCount > 1 && <span class="muted"> {cw('alerts.concernCount', { count: a.concernCount })}</span>}
+                {a.outOfHours && (
+                  <>
+                    {' '}
+                    <OutOfHoursTag />
+                  </>
+                )}
               </td>
+              <td>{a.caseReference ?? cw('alerts.noCase')}</td>
+              <td>{ageOf(a.raisedAt, closed && a.closedAt ? a.closedAt : now, cw)}</td>
               <td>{a.areaName ?? t('list.noArea')}</td>
               <td>{a.assignedToName ?? t('list.nobody')}</td>
               <td>{closed && a.closedAt ? formatWhenShort(a.closedAt, zone) : <StatusTag alert={a} />}</td>
@@ -49,37 +58,50 @@ function AlertTable({ t, rows, zone, caption, closed }: { t: T; rows: AlertSumma
   );
 }
 
-export function AlertListPage({ t, open, closed, zone, hours }: { t: T; open: AlertSummary[]; closed: AlertSummary[]; zone: string; hours: number }) {
+export function AlertListPage({ t, open, closed, zone, now, hours, filter }: { t: T; open: AlertSummary[]; closed: AlertSummary[]; zone: string; now: Date; hours: number; filter?: ComponentChildren }) {
   return (
     <>
       <h1>{t('list.title')}</h1>
       <p>{t('list.intro', { hours })}</p>
-      {open.length === 0 ? <p class="notice">{t('list.none')}</p> : <AlertTable t={t} rows={open} zone={zone} caption={t('list.openCaption')} />}
+      {filter}
+      {open.length === 0 ? <p class="notice">{t('list.none')}</p> : <AlertTable t={t} rows={open} zone={zone} now={now} caption={t('list.openCaption')} />}
       <h2>{t('list.closedTitle')}</h2>
-      {closed.length === 0 ? <p>{t('list.noneClosed')}</p> : <AlertTable t={t} rows={closed} zone={zone} caption={t('list.closedCaption', { count: closed.length })} closed />}
+      {closed.length === 0 ? <p>{t('list.noneClosed')}</p> : <AlertTable t={t} rows={closed} zone={zone} now={now} caption={t('list.closedCaption', { count: closed.length })} closed />}
     </>
   );
 }
 
-export type CloseFormError = 'actionRequired' | 'actionTooLong';
+export interface CloseErrors {
+  outcome?: 'outcomeRequired';
+  actionTaken?: 'actionRequired' | 'actionTooLong';
+}
 
 export interface AlertDetailProps {
   t: T;
   alert: AlertDetail;
   zone: string;
+  now: Date;
   csrfToken: string;
+  outcomes: string[];
+  contact: OutOfHoursContact;
   notice?: 'acknowledged' | 'closed' | 'alreadyClosed';
-  closeError?: CloseFormError;
+  closeErrors?: CloseErrors;
   actionValue?: string;
+  outcomeValue?: string;
 }
 
 const byAt = (t: T, name: string | null, at: Date, zone: string) => t('detail.byAt', { name: name ?? t('detail.someone'), at: formatWhen(at, zone) });
 
-export function AlertDetailPage({ t, alert, zone, csrfToken, notice, closeError, actionValue }: AlertDetailProps) {
+export function AlertDetailPage({ t, alert, zone, now, csrfToken, outcomes, contact, notice, closeErrors = {}, actionValue, outcomeValue }: AlertDetailProps) {
   const open = !alert.closedAt;
+  const errorMessage = (k: keyof CloseErrors) => {
+    const key = closeErrors[k];
+    return key ? (k === 'outcome' ? cw(`alerts.${key}`) : t(`detail.${key}`)) : undefined;
+  };
+  const errors = (['outcome', 'actionTaken'] as const).filter((k) => closeErrors[k]).map((k) => ({ id: k, message: errorMessage(k)! }));
   return (
     <>
-      <SharedErrorSummary title={t('detail.errorTitle')} errors={closeError ? [{ id: 'actionTaken', message: t(`detail.${closeError}`) }] : []} />
+      <SharedErrorSummary title={t('detail.errorTitle')} errors={errors} />
       {notice && (
         <div class="success" role="status">
           <p>{t(`detail.${notice}Notice`)}</p>
@@ -87,32 +109,45 @@ export function AlertDetailPage({ t, alert, zone, csrfToken, notice, closeError,
       )}
       <h1>
         {t('detail.title')} <StatusTag alert={alert} />
+        {alert.outOfHours && (
+          <>
+            {' '}
+            <OutOfHoursTag />
+          </>
+        )}
       </h1>
+      {alert.outOfHours && open && <OutOfHoursNotice raisedAt={alert.raisedAt} zone={zone} contact={contact} firstEscalation={alert.escalationLevel === 0 ? alert.nextEscalationAt : null} />}
       <dl class="summary">
-        <dt>{t('detail.what')}</dt>
-        <dd>
-          {t(`kind.${alert.kind}`)}
-          <br />
-          <span class="muted">{t(`kindHint.${alert.kind}`)}</span>
-        </dd>
-        <dt>{t('detail.questions')}</dt>
-        <dd>
-          <ul>
-            {alert.questions.map((q) => (
-              <li key={q}>{q}</li>
-            ))}
-          </ul>
-        </dd>
-        <dt>{t('detail.raised')}</dt>
-        <dd>{formatWhen(alert.raisedAt, zone)}</dd>
-        <dt>{t('detail.area')}</dt>
-        <dd>{alert.areaName ?? t('list.noArea')}</dd>
         {alert.caseReference && (
           <>
             <dt>{t('detail.case')}</dt>
             <dd>{alert.caseReference}</dd>
           </>
         )}
+        <dt>{cw('alerts.concerns', { count: alert.concerns.length })}</dt>
+        <dd>
+          <ul>
+            {alert.concerns.map((c, i) => (
+              <li key={i}>
+                <strong>{t(`kind.${c.kind}`)}:</strong> {c.question}
+                <br />
+                <span class="muted">{t(`kindHint.${c.kind}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t('detail.raised')}</dt>
+        <dd>
+          {formatWhen(alert.raisedAt, zone)} <span class="muted">({agoOf(alert.raisedAt, now, cw)})</span>
+          {alert.outOfHours && (
+            <>
+              <br />
+              {cw('alerts.outOfHoursTag')}
+            </>
+          )}
+        </dd>
+        <dt>{t('detail.area')}</dt>
+        <dd>{alert.areaName ?? t('list.noArea')}</dd>
         <dt>{t('detail.assigned')}</dt>
         <dd>{alert.assignedToName ?? t('list.nobody')}</dd>
         <dt>{t('detail.escalation')}</dt>
@@ -139,6 +174,12 @@ export function AlertDetailPage({ t, alert, zone, csrfToken, notice, closeError,
         <dd>{alert.acknowledgedAt ? byAt(t, alert.acknowledgedByName, alert.acknowledgedAt, zone) : t('detail.notYet')}</dd>
         <dt>{t('detail.closed')}</dt>
         <dd>{alert.closedAt ? byAt(t, alert.closedByName, alert.closedAt, zone) : t('detail.notYet')}</dd>
+        {alert.outcome && (
+          <>
+            <dt>{cw('alerts.outcome')}</dt>
+            <dd>{alert.outcome}</dd>
+          </>
+        )}
         {alert.actionTaken && (
           <>
             <dt>{t('detail.actionTaken')}</dt>
@@ -151,7 +192,7 @@ export function AlertDetailPage({ t, alert, zone, csrfToken, notice, closeError,
       {open && !alert.acknowledgedAt && (
         <form method="post" action={`/staff/alerts/${alert.id}/acknowledge`}>
           <h2>{t('detail.acknowledgeTitle')}</h2>
-          <p>{t('detail.acknowledgeHint')}</p>
+          <p>{cw('alerts.acknowledgeOnce', { count: alert.concerns.length })}</p>
           <CsrfField token={csrfToken} />
           <button type="submit">{t('detail.acknowledge')}</button>
         </form>
@@ -160,24 +201,24 @@ export function AlertDetailPage({ t, alert, zone, csrfToken, notice, closeError,
         <form method="post" action={`/staff/alerts/${alert.id}/close`} novalidate>
           <h2>{t('detail.closeTitle')}</h2>
           <CsrfField token={csrfToken} />
-          <label for="actionTaken">{t('detail.closeLabel')}</label>
-          <p class="hint" id="actionTaken-hint">
-            {t('detail.closeHint')}
-          </p>
-          {closeError && (
-            <p class="error" id="actionTaken-error">
-              {t(`detail.${closeError}`)}
-            </p>
-          )}
-          <textarea
+          <ChoiceGroup
+            id="outcome"
+            name="outcome"
+            type="radio"
+            legend={cw('alerts.outcomeLegend')}
+            hint={cw('alerts.outcomeHint')}
+            error={errorMessage('outcome')}
+            options={outcomes.map((o) => ({ value: o, label: o }))}
+            checked={outcomeValue ? [outcomeValue] : []}
+          />
+          <TextArea
             id="actionTaken"
-            name="actionTaken"
+            label={cw('alerts.noteLabel')}
+            hint={t('detail.closeHint')}
+            error={errorMessage('actionTaken')}
+            value={actionValue ?? ''}
             rows={5}
-            aria-describedby={closeError ? 'actionTaken-hint actionTaken-error' : 'actionTaken-hint'}
-            aria-invalid={closeError ? 'true' : undefined}
-          >
-            {actionValue ?? ''}
-          </textarea>
+          />
           <button type="submit" class="secondary">
             {t('detail.close')}
           </button>

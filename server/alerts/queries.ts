@@ -1,5 +1,5 @@
 // Reading alerts, always through the access policy: an alert someone may not see is not found.
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
@@ -25,16 +25,50 @@ const summaryColumns = {
   closedAt: alerts.closedAt,
   areaName: areas.name,
   assignedToName: assignee.name,
+  outOfHours: alerts.outOfHours,
+  concernCount: sql<number>`jsonb_array_length(${alerts.concerns})`.mapWith(Number),
+  caseReference: cases.caseReference,
 };
 
-function summaries(db: Queryable) {
-  return db.select(summaryColumns).from(alerts).leftJoin(areas, eq(areas.id, alerts.areaId)).leftJoin(assignee, eq(assignee.id, alerts.assignedTo));
+/** The case reference shows only to someone the access policy lets see the case. */
+function summaries(db: Queryable, principal: StaffPrincipal) {
+  return db
+    .select(summaryColumns)
+    .from(alerts)
+    .leftJoin(areas, eq(areas.id, alerts.areaId))
+    .leftJoin(assignee, eq(assignee.id, alerts.assignedTo))
+    .leftJoin(cases, and(eq(cases.id, alerts.caseId), visibleCases(principal)));
+}
+
+/** Narrowing the list: who holds the alert, and only those past their escalation time. */
+export interface AlertFilter {
+  /** A member of staff's id, or 'nobody' for alerts nobody holds. */
+  holder?: string;
+  /** Only alerts overdue at this moment (escalated, or unacknowledged past their next escalation). */
+  overdueAt?: Date;
+}
+
+function filterConditions(f: AlertFilter = {}) {
+  return and(
+    f.holder === 'nobody' ? isNull(alerts.assignedTo) : f.holder ? eq(alerts.assignedTo, f.holder) : undefined,
+    f.overdueAt ? or(gt(alerts.escalationLevel, 0), and(isNull(alerts.acknowledgedAt), lte(alerts.nextEscalationAt, f.overdueAt))) : undefined,
+  );
+}
+
+/** People who hold an open alert this person may see (the "held by" filter). */
+export async function alertHolders(db: Queryable, principal: StaffPrincipal) {
+  return db
+    .selectDistinct({ id: assignee.id, name: assignee.name })
+    .from(alerts)
+    .innerJoin(assignee, eq(assignee.id, alerts.assignedTo))
+    .where(and(visibleAlerts(principal), isNull(alerts.closedAt)))
+    .orderBy(assignee.name);
 }
 
 /** Open alerts this person may see: not yet acknowledged first, then the longest waiting. */
-export async function listOpenAlertsFor(db: Queryable, principal: StaffPrincipal, limit?: number) {
-  const query = summaries(db)
-    .where(and(visibleAlerts(principal), isNull(alerts.closedAt)))
+export async function listOpenAlertsFor(db: Queryable, principal: StaffPrincipal, limit?: number, filter?: AlertFilter) {
+  const query = summaries(db, principal)
+    .where(and(visibleAlerts(principal), isNull(alerts.closedAt), filterConditions(filter)))
     .orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.escalationLevel), asc(alerts.raisedAt));
   return limit === undefined ? query : query.limit(limit);
 }
@@ -44,8 +78,8 @@ export async function countOpenAlertsFor(db: Queryable, principal: StaffPrincipa
   return row?.n ?? 0;
 }
 
-export async function listRecentlyClosedAlertsFor(db: Queryable, principal: StaffPrincipal, limit = 20) {
-  return summaries(db).where(and(visibleAlerts(principal), isNotNull(alerts.closedAt))).orderBy(desc(alerts.closedAt)).limit(limit);
+export async function listRecentlyClosedAlertsFor(db: Queryable, principal: StaffPrincipal, limit = 20, filter?: AlertFilter) {
+  return summaries(db, principal).where(and(visibleAlerts(principal), isNotNull(alerts.closedAt), filter?.holder ? filterConditions({ holder: filter.holder }) : undefined)).orderBy(desc(alerts.closedAt)).limit(limit);
 }
 
 export type AlertSummary = Awaited<ReturnType<typeof listOpenAlertsFor>>[number];
@@ -77,6 +111,10 @@ export interface AlertDetail {
   actionTaken: string | null;
   /** The questions that raised it (their wording, never the answers). */
   questions: string[];
+  /** Every concern, each with what raised it: a worrying answer or a phrase in written words. */
+  concerns: { kind: 'concern' | 'please_review'; question: string }[];
+  outOfHours: boolean;
+  outcome: string | null;
   responseId: string;
   /** Only when this person may open the response itself. */
   responseVisible: boolean;
@@ -129,6 +167,12 @@ export async function alertDetail(db: Queryable, principal: StaffPrincipal, aler
     closedByName: row.closedByName,
     actionTaken: alert.actionTaken,
     questions: alert.questionIds.map((id) => titles.get(id) ?? id),
+    concerns: (alert.concerns.length > 0 ? alert.concerns : alert.questionIds.map((questionId) => ({ kind: alert.kind, questionId }))).map((c) => ({
+      kind: c.kind,
+      question: titles.get(c.questionId) ?? c.questionId,
+    })),
+    outOfHours: alert.outOfHours,
+    outcome: alert.outcome,
     responseId: alert.responseId,
     responseVisible: response !== undefined,
     caseReference: caseRow?.reference ?? null,

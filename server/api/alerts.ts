@@ -25,6 +25,9 @@ alertApi.get('/alerts', async (c) => {
       escalationLevel: a.escalationLevel,
       nextEscalationAt: iso(a.nextEscalationAt),
       acknowledgedAt: iso(a.acknowledgedAt),
+      outOfHours: a.outOfHours,
+      concerns: a.concernCount,
+      caseReference: a.caseReference,
     })),
   });
 });

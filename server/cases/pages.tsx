@@ -1,5 +1,6 @@
 // The case pages: the list (search by reference), the form to record or correct a case, and
 // the case itself with its invitations and answers.
+import { translator } from '../i18n/index.ts';
 import type { TFunction } from 'i18next';
 import { Fragment, type ComponentChildren } from 'preact';
 import { CsrfField } from '../ui/staff-page.tsx';
@@ -22,7 +23,9 @@ function Notice({ children }: { children: ComponentChildren }) {
   );
 }
 
-export function CaseListPage(props: { t: T; query: CaseListQuery; rows: CaseSummary[]; total: number; victimsOnly: boolean; showKind: boolean; zone: string }) {
+const cw = translator('en', 'casework');
+
+export function CaseListPage(props: { t: T; query: CaseListQuery; rows: CaseSummary[]; total: number; victimsOnly: boolean; showKind: boolean; zone: string; canHandOver?: boolean }) {
   const { t, query, rows, total, victimsOnly, showKind, zone } = props;
   const pages = Math.max(1, Math.ceil(total / CASES_PER_PAGE));
   const link = (page: number) => `/staff/cases?${new URLSearchParams({ search: query.search, status: query.status, page: String(page) })}`;
@@ -35,6 +38,14 @@ export function CaseListPage(props: { t: T; query: CaseListQuery; rows: CaseSumm
         <a class="button" href="/staff/cases/new">
           {t('list.new')}
         </a>
+        {props.canHandOver && (
+          <>
+            {' '}
+            <a class="button secondary" href="/staff/caseloads/hand-over">
+              {cw('handOver.title')}
+            </a>
+          </>
+        )}
       </p>
       <form method="get" action="/staff/cases" role="search">
         <TextField id="search" type="search" label={t('list.search')} hint={t('list.searchHint')} value={query.search} spellcheck={false} />
@@ -201,6 +212,11 @@ export function CasePage(props: {
     <>
       {props.notice && <Notice>{props.notice}</Notice>}
       <h1>{t('view.title', { reference: found.caseReference })}</h1>
+      {found.kind === 'child' && (
+        <p>
+          <a href={`/staff/reports/distance/cases/${found.id}`}>{cw('records.journey')}</a>
+        </p>
+      )}
       <dl class="summary">
         <dt>{t('view.reference')}</dt>
         <dd>{found.caseReference}</dd>

@@ -18,6 +18,7 @@ import { formatDay } from './format.ts';
 import { ComplaintListPage } from './pages/list-page.tsx';
 import { ComplaintPage, type ContactView, type HistoryEntry } from './pages/complaint-page.tsx';
 import type { FieldError } from './pages/parts.tsx';
+import { completeHistory, type StepDates } from './history.ts';
 import { COMPLAINT_VIEWS, contactOf, findComplaint, historyOf, listComplaints, possibleOwners, settingsOf, staffNames } from './queries.ts';
 import { idParam } from '../http/ids.ts';
 
@@ -57,12 +58,13 @@ complaintRoutes.get('/staff/complaints', handlers, async (c) => {
   });
 });
 
+const cw = translator('en', 'casework');
 const DONE = z.enum(['assigned', 'moved', 'sent']).optional().catch(undefined);
 
-async function historyEntries(c: C, complaintId: string): Promise<HistoryEntry[]> {
-  const rows = await historyOf(c.var.deps.db, complaintId);
+async function historyEntries(c: C, complaint: StepDates & { id: string }): Promise<HistoryEntry[]> {
+  const rows = await historyOf(c.var.deps.db, complaint.id);
   const names = await staffNames(c.var.deps.db, rows.flatMap((r) => (r.action === 'complaint.assign' && typeof r.detail.to === 'string' ? [r.detail.to] : [])));
-  return rows.map((r) => {
+  const logged = rows.map((r) => {
     const d = r.detail as { to?: string; outcome?: string; deadline?: string };
     let what: string;
     if (r.action === 'complaint.assign') what = t('page.event.assign', { name: names.get(d.to ?? '') ?? '' });
@@ -70,7 +72,13 @@ async function historyEntries(c: C, complaintId: string): Promise<HistoryEntry[]
       what = d.outcome ? t('page.event.statusOutcome', { to: t(`status.${d.to}`), outcome: t(`outcome.${d.outcome}`) }) : t('page.event.status', { to: t(`status.${d.to}`) });
     else if (r.action === 'complaint.overdue') what = t(`page.event.overdue.${d.deadline === 'acknowledge' ? 'acknowledge' : 'respond'}`);
     else what = t('page.event.reply_sent');
-    return { at: r.at, who: r.actorKind === 'system' ? t('page.system') : (r.actorName ?? t('page.system')), what };
+    const to = r.action === 'complaint.status' ? d.to : undefined;
+    return { at: r.at, to, who: r.actorKind === 'system' ? t('page.system') : (r.actorName ?? t('page.system')), what };
+  });
+  return completeHistory(logged, complaint, {
+    received: cw('complaints.received'),
+    step: (to) => t('page.event.status', { to: t(`status.${to}`) }),
+    who: cw('complaints.recordedOnly'),
   });
 }
 
@@ -100,7 +108,7 @@ async function showComplaint(c: C, id: string, extra: { error?: FieldError; form
         detail={detail}
         contact={contact}
         owners={await possibleOwners(db, staff.serviceId)}
-        history={await historyEntries(c, detail.complaint.id)}
+        history={await historyEntries(c, detail.complaint)}
         now={clock.now()}
         zone={settings.timeZone}
         csrfToken={c.var.csrfToken}

@@ -6,12 +6,16 @@ import { LANGUAGE_NAMES, isLanguage } from '../i18n/index.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextArea } from '../ui/form-parts.tsx';
 import { formatDate, formatDateTime, formatShort } from '../workspace/format.ts';
+import { OutOfHoursTag } from '../alerts/out-of-hours-parts.tsx';
+import { translator } from '../i18n/index.ts';
+
+const cw = translator('en', 'casework');
 import type { ShownQuestion } from './answers-view.ts';
 import { INBOX_PER_PAGE, REVIEW_NOTE_MAX, type InboxFilter, type InboxRow, type ResponseDetail } from './store.ts';
 
 type T = TFunction;
 
-export function ResponseTable({ t, rows, zone, showCase, showArea, caption }: { t: T; rows: InboxRow[]; zone: string; showCase: boolean; showArea: boolean; caption?: string }) {
+export function ResponseTable({ t, rows, zone, showCase, showArea, caption, selectable }: { t: T; rows: InboxRow[]; zone: string; showCase: boolean; showArea: boolean; caption?: string; selectable?: boolean }) {
   return (
     <TableWrap label={t('list.tableLabel')}>
       <table>
@@ -42,7 +46,15 @@ export function ResponseTable({ t, rows, zone, showCase, showArea, caption }: { 
               <td>{t(`stage.${r.stage}`)}</td>
               <td>{t(`channel.${r.channel}`)}</td>
               <td>{r.alerts > 0 ? <span class="tag red">{t('list.alertTag', { count: r.alerts })}</span> : ''}</td>
-              <td>{r.reviewedAt ? <span class="tag green">{t('list.reviewed')}</span> : <span class="tag yellow">{t('list.toReview')}</span>}</td>
+              <td>
+                {r.reviewedAt ? <span class="tag green">{t('list.reviewed')}</span> : <span class="tag yellow">{t('list.toReview')}</span>}
+                {selectable && !r.reviewedAt && (
+                  <div class="choice">
+                    <input type="checkbox" id={`select-${r.id}`} name="responseId" value={r.id} />
+                    <label for={`select-${r.id}`}>{cw('inbox.select', { date: formatShort(r.submittedAt, zone) })}</label>
+                  </div>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -51,12 +63,17 @@ export function ResponseTable({ t, rows, zone, showCase, showArea, caption }: { 
   );
 }
 
-export function InboxPage(props: { t: T; filter: InboxFilter; page: number; rows: InboxRow[]; total: number; zone: string; manager: boolean; canEnter: boolean }) {
+export function InboxPage(props: { t: T; filter: InboxFilter; page: number; rows: InboxRow[]; total: number; zone: string; manager: boolean; canEnter: boolean; csrf?: string; reviewed?: number }) {
   const { t, filter, page, rows, total, zone } = props;
   const pages = Math.max(1, Math.ceil(total / INBOX_PER_PAGE));
   const link = (n: number) => `/staff/responses?${new URLSearchParams({ filter, page: String(n) })}`;
   return (
     <>
+      {props.reviewed !== undefined && (
+        <div class="success" role="status">
+          <p>{cw('inbox.reviewedMany', { count: props.reviewed })}</p>
+        </div>
+      )}
       <h1>{t('list.title')}</h1>
       <p>{t(props.manager ? 'list.introManager' : 'list.intro')}</p>
       {props.canEnter && (
@@ -74,6 +91,7 @@ export function InboxPage(props: { t: T; filter: InboxFilter; page: number; rows
           options={[
             { value: 'all', label: t('list.filterAll') },
             { value: 'unreviewed', label: t('list.filterUnreviewed') },
+            { value: 'overdue', label: cw('inbox.filterOverdue') },
           ]}
         />
         <button type="submit" class="secondary">
@@ -81,9 +99,21 @@ export function InboxPage(props: { t: T; filter: InboxFilter; page: number; rows
         </button>
       </form>
       {rows.length === 0 ? (
-        <p class="notice">{filter === 'unreviewed' ? t('list.noneUnreviewed') : t('list.none')}</p>
+        <p class="notice">{filter === 'unreviewed' ? t('list.noneUnreviewed') : filter === 'overdue' ? cw('inbox.noneOverdue') : t('list.none')}</p>
       ) : (
-        <ResponseTable t={t} rows={rows} zone={zone} showCase showArea={props.manager} caption={t('list.caption', { count: total })} />
+        <form method="post" action="/staff/responses/review">
+          {props.csrf && <CsrfField token={props.csrf} />}
+          <input type="hidden" name="filter" value={filter} />
+          <ResponseTable t={t} rows={rows} zone={zone} showCase showArea={props.manager} caption={t('list.caption', { count: total })} selectable />
+          {rows.some((r) => !r.reviewedAt) && (
+            <>
+              <p class="hint">{cw('inbox.reviewHint')}</p>
+              <button type="submit" class="secondary">
+                {cw('inbox.reviewSelected')}
+              </button>
+            </>
+          )}
+        </form>
       )}
       {pages > 1 && (
         <nav aria-label={t('list.pagination')}>
@@ -171,6 +201,12 @@ export function ResponsePage(props: { t: T; csrf: string; r: ResponseDetail; sho
       )}
       <ErrorSummary title={t('errors.summary')} errors={props.noteError ? [{ id: 'note', message: props.noteError }] : []} />
       <h1>{t('view.title', { questionnaire: title })}</h1>
+      <p class="no-print">
+        <a href={`/staff/responses/${r.id}/record.json`} download>
+          {cw('records.json')}
+        </a>{' '}
+        <span class="muted">{cw('records.printHint')}</span>
+      </p>
       {r.anonymisedAt && <p class="notice">{t('view.anonymised', { date: formatDate(r.anonymisedAt, zone) })}</p>}
       <h2>{t('view.summary')}</h2>
       <dl class="summary">
@@ -202,6 +238,12 @@ export function ResponsePage(props: { t: T; csrf: string; r: ResponseDetail; sho
                 <span class="tag red">{a.closedAt ? t('view.alertClosed') : a.acknowledgedAt ? t('view.alertAcknowledged') : t('view.alertOpen')}</span>{' '}
                 {t(a.kind === 'concern' ? 'view.alertConcern' : 'view.alertPleaseReview', { date: formatShort(a.raisedAt, zone) })}{' '}
                 <a href={`/staff/alerts/${a.id}`}>{t('view.alertLink')}</a>
+                {a.outOfHours && (
+                  <>
+                    {' '}
+                    <OutOfHoursTag />
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -19,7 +19,9 @@ import { shownAnswers } from './answers-view.ts';
 import { checkEntryMeta, enterableQuestionnaires, enterResponse, EntryFields, type EntryContext, type MetaOutcome } from './entry.ts';
 import { EntryFormPage, EntrySavedPage, EntryStartPage } from './entry-pages.tsx';
 import { InboxPage, ResponsePage } from './pages.tsx';
-import { INBOX_FILTERS, markReviewed, ReviewForm, viewInbox, viewResponse } from './store.ts';
+import { responseRecord } from './record.ts';
+import { recordAudit } from '../audit/record.ts';
+import { findResponse, INBOX_FILTERS, INBOX_PER_PAGE, markManyReviewed, markReviewed, ReviewForm, viewInbox, viewResponse } from './store.ts';
 import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
@@ -28,20 +30,28 @@ type C = Context<AppEnv>;
 const READ_ROLES = rolesFor('cases.read');
 const readGate = requireStaff(...READ_ROLES);
 const enterGate = requireStaff(...rolesFor('responses.enter'));
+import { reviewOverdueBefore } from '../workspace/overdue.ts';
+
 const t = translator('en', 'inbox');
 
-const InboxQuery = z.object({ filter: z.enum(INBOX_FILTERS).catch('all'), page: z.coerce.number().int().min(1).max(10000).catch(1) });
+const InboxQuery = z.object({
+  filter: z.enum(INBOX_FILTERS).catch('all'),
+  page: z.coerce.number().int().min(1).max(10000).catch(1),
+  reviewed: z.coerce.number().int().min(0).max(INBOX_PER_PAGE).optional().catch(undefined),
+});
 
 export const inboxRoutes = new Hono<AppEnv>();
 
 inboxRoutes.get('/staff/responses', readGate, async (c) => {
   const p = c.var.staff;
-  const query = InboxQuery.parse({ filter: c.req.query('filter'), page: c.req.query('page') });
-  const [{ rows, total }, info] = await Promise.all([viewInbox(c.var.deps, p, query), serviceInfo(c.var.deps.db, p.serviceId)]);
+  const query = InboxQuery.parse({ filter: c.req.query('filter'), page: c.req.query('page'), reviewed: c.req.query('reviewed') });
+  const info = await serviceInfo(c.var.deps.db, p.serviceId);
+  const overdueBefore = query.filter === 'overdue' ? reviewOverdueBefore(c.var.deps.clock.now(), info.timeZone) : undefined;
+  const { rows, total } = await viewInbox(c.var.deps, p, { ...query, overdueBefore });
   return renderStaffPage(c, {
     title: t('list.title'),
     active: 'responses',
-    body: <InboxPage t={t} filter={query.filter} page={query.page} rows={rows} total={total} zone={info.timeZone} manager={p.role !== 'case_manager'} canEnter={can(p, 'responses.enter')} />,
+    body: <InboxPage t={t} filter={query.filter} page={query.page} rows={rows} total={total} zone={info.timeZone} manager={p.role !== 'case_manager'} canEnter={can(p, 'responses.enter')} csrf={c.var.csrfToken} reviewed={query.reviewed} />,
   });
 });
 
@@ -137,6 +147,30 @@ async function responsePage(c: C, id: string, opts: { notice?: string; noteError
     body: <ResponsePage t={t} csrf={c.var.csrfToken} r={r} shown={shown} zone={info.timeZone} notice={opts.notice} noteError={opts.noteError} note={opts.note} />,
   });
 }
+
+/** The response as JSON for the child's record in the case management system; audited. */
+inboxRoutes.get('/staff/responses/:id/record.json', readGate, async (c) => {
+  const p = c.var.staff;
+  const r = await findResponse(c.var.deps.db, p, idParam(c));
+  if (!r) throw notFound();
+  const shown = shownAnswers(r.version.definition, r.answers, r.contactGiven, r.alerts.flatMap((a) => a.questionIds));
+  await recordAudit(c.var.deps.db, c.var.deps.clock, { actor: p, action: 'response.export', subjectType: 'response', subjectId: r.id, detail: { format: 'json' } });
+  const name = `response-${(r.caseReference ?? 'anonymous').replace(/[^A-Za-z0-9-]/g, '')}-${r.submittedAt.toISOString().slice(0, 10)}.json`;
+  c.header('Content-Disposition', `attachment; filename="${name}"`);
+  c.header('Cache-Control', 'no-store');
+  return c.json(responseRecord(r, shown));
+});
+
+const BulkReviewForm = z.object({ responseId: z.array(z.string().max(100)).max(INBOX_PER_PAGE), filter: z.enum(INBOX_FILTERS).catch('all') });
+
+/** Several answers reviewed at once from the inbox (ticked rows), each audited. */
+inboxRoutes.post('/staff/responses/review', readGate, async (c) => {
+  const body = await c.req.parseBody({ all: true });
+  const parsed = BulkReviewForm.safeParse({ responseId: [body.responseId ?? []].flat(), filter: body.filter });
+  const filter = parsed.success ? parsed.data.filter : 'all';
+  const reviewed = parsed.success ? await markManyReviewed(c.var.deps, c.var.staff, parsed.data.responseId) : 0;
+  return c.redirect(`/staff/responses?filter=${filter}&reviewed=${reviewed}`, 303);
+});
 
 inboxRoutes.get('/staff/responses/:id', readGate, (c) => {
   const done = NOTICES[c.req.query('done') ?? ''];

@@ -1,7 +1,7 @@
 // Responses, staff side: the inbox of completed questionnaires (newest first, not yet reviewed
 // first), one response with everything needed to read it, and marking it reviewed. Every
 // query carries the access policy; every view of a response is written to the audit trail.
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
@@ -15,7 +15,8 @@ import type { StaffPrincipal } from '../staff/principal.ts';
 export { isId as isResponseId } from '../http/ids.ts';
 import { isId as isResponseId } from '../http/ids.ts';
 export const INBOX_PER_PAGE = 50;
-export const INBOX_FILTERS = ['all', 'unreviewed'] as const;
+/** 'overdue': not reviewed, and sent before the review deadline (see workspace/overdue.ts). */
+export const INBOX_FILTERS = ['all', 'unreviewed', 'overdue'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
 export interface InboxRow {
@@ -36,8 +37,13 @@ const titleOf = sql<string>`${questionnaireVersions.definition}->'title'->>'en'`
 const alertCount = sql<number>`(select count(*)::int from ${alerts} where ${alerts}.${sql.identifier('response_id')} = ${responses}.${sql.identifier('id')})`;
 
 /** Responses this person may open, in the order they should be read. `caseId` narrows to one case. */
-export async function listResponses(db: Queryable, p: StaffPrincipal, opts: { filter: InboxFilter; page: number; caseId?: string; limit?: number }): Promise<{ rows: InboxRow[]; total: number }> {
-  const where = and(visibleResponses(p), opts.filter === 'unreviewed' ? isNull(responses.reviewedAt) : undefined, opts.caseId ? eq(responses.caseId, opts.caseId) : undefined);
+export async function listResponses(db: Queryable, p: StaffPrincipal, opts: { filter: InboxFilter; page: number; caseId?: string; limit?: number; overdueBefore?: Date }): Promise<{ rows: InboxRow[]; total: number }> {
+  const where = and(
+    visibleResponses(p),
+    opts.filter !== 'all' ? isNull(responses.reviewedAt) : undefined,
+    opts.filter === 'overdue' && opts.overdueBefore ? lt(responses.submittedAt, opts.overdueBefore) : undefined,
+    opts.caseId ? eq(responses.caseId, opts.caseId) : undefined,
+  );
   const limit = opts.limit ?? INBOX_PER_PAGE;
   const [total] = await db.select({ n: count() }).from(responses).where(where);
   const rows = await db
@@ -65,7 +71,7 @@ export async function listResponses(db: Queryable, p: StaffPrincipal, opts: { fi
 }
 
 /** The inbox page: the list, with the fact that someone looked at it in the audit trail. */
-export async function viewInbox(deps: Deps, p: StaffPrincipal, opts: { filter: InboxFilter; page: number }) {
+export async function viewInbox(deps: Deps, p: StaffPrincipal, opts: { filter: InboxFilter; page: number; overdueBefore?: Date }) {
   const result = await listResponses(deps.db, p, opts);
   if (result.rows.length > 0) await recordAudit(deps.db, deps.clock, { actor: p, action: 'response.list', subjectType: 'response', detail: { count: result.rows.length } });
   return result;
@@ -100,7 +106,7 @@ export interface ResponseDetail {
   contact: Record<string, string> | null;
   /** Whether contact details were left at all, even when this person may not read them. */
   contactGiven: boolean;
-  alerts: { id: string; kind: 'concern' | 'please_review'; questionIds: string[]; raisedAt: Date; acknowledgedAt: Date | null; closedAt: Date | null }[];
+  alerts: { id: string; kind: 'concern' | 'please_review'; questionIds: string[]; raisedAt: Date; acknowledgedAt: Date | null; closedAt: Date | null; outOfHours: boolean }[];
 }
 
 /** Whether this person is one of those who must reply to this response's contact details. */
@@ -148,7 +154,7 @@ export async function findResponse(db: Queryable, p: StaffPrincipal, id: string)
   const [left] = await db.select({ details: contactDetails.details }).from(contactDetails).where(eq(contactDetails.responseId, r.id));
   const contact = left && (await readsContactOf(db, p, r)) ? left : undefined;
   const alertRows = await db
-    .select({ id: alerts.id, kind: alerts.kind, questionIds: alerts.questionIds, raisedAt: alerts.raisedAt, acknowledgedAt: alerts.acknowledgedAt, closedAt: alerts.closedAt })
+    .select({ id: alerts.id, kind: alerts.kind, questionIds: alerts.questionIds, raisedAt: alerts.raisedAt, acknowledgedAt: alerts.acknowledgedAt, closedAt: alerts.closedAt, outOfHours: alerts.outOfHours })
     .from(alerts)
     .where(eq(alerts.responseId, r.id))
     .orderBy(asc(alerts.raisedAt));
@@ -204,4 +210,24 @@ export async function markReviewed(deps: Deps, p: StaffPrincipal, id: string, ra
   if (updated.length === 0) return 'already_reviewed';
   await recordAudit(deps.db, deps.clock, { actor: p, action: 'response.review', subjectType: 'response', subjectId: found.id, detail: { withNote: note !== '' } });
   return 'reviewed';
+}
+
+/**
+ * Marks several responses reviewed at once (the inbox's ticked rows), in one transaction: only
+ * those this person may open and nobody has reviewed yet; one audit row per response.
+ */
+export async function markManyReviewed(deps: Deps, p: StaffPrincipal, ids: string[]): Promise<number> {
+  const wanted = [...new Set(ids.filter(isResponseId))];
+  if (wanted.length === 0) return 0;
+  return deps.db.transaction(async (tx) => {
+    const done = await tx
+      .update(responses)
+      .set({ reviewedAt: deps.clock.now(), reviewedBy: p.id })
+      .where(and(inArray(responses.id, wanted), visibleResponses(p), isNull(responses.reviewedAt)))
+      .returning({ id: responses.id });
+    for (const r of done) {
+      await recordAudit(tx, deps.clock, { actor: p, action: 'response.review', subjectType: 'response', subjectId: r.id, detail: { withNote: false, bulk: true } });
+    }
+    return done.length;
+  });
 }

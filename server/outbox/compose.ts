@@ -15,6 +15,8 @@ export class Undeliverable extends Error {}
 
 export interface Composed {
   to: StaffPrincipal[];
+  /** Addresses outside the staff list (e.g. the service's out-of-hours contact). */
+  alsoTo?: string[];
   subject: string;
   text: string;
 }

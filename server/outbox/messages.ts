@@ -1,5 +1,6 @@
 // What each kind of outbox row says, and to whom. Content is built from ids in the payload at
-// send time; an email carries a link into Heard and never the answers, names or case reference.
+// send time; an email carries a link into Heard and never the answers or names (an alert's subject
+// carries the case reference so it can be found quickly, never the child's words).
 // A kind without a composer (or a row nobody can be sent) fails and is retried — never dropped.
 import { alertEscalated, alertRaised } from './alert-messages.ts';
 import { complaintAssigned, complaintOverdue, complaintReceived } from './complaint-messages.ts';
@@ -23,10 +24,11 @@ export async function composeMessage(ctx: ComposeContext, row: OutboxRow): Promi
   const compose = composers[row.kind];
   if (!compose) throw new Undeliverable(`no email is defined for outbox kind "${row.kind}"`);
   const message = await compose(ctx, row);
-  if (message.to.length === 0) throw new Undeliverable('nobody active in this service may open it: add a team manager or service admin');
+  const to = [...new Set([...message.to.map((p) => p.email), ...(message.alsoTo ?? [])])];
+  if (to.length === 0) throw new Undeliverable('nobody active in this service may open it: add a team manager or service admin');
   const host = new URL(ctx.config.publicUrl).hostname;
   return {
-    to: message.to.map((p) => p.email),
+    to,
     subject: message.subject,
     text: message.text,
     messageId: `<outbox-${row.id}@${host}>`,

@@ -17,6 +17,7 @@ import {
   responses,
   services,
   tellUsItems,
+  type AlertConcern,
   type Stage,
 } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
@@ -28,7 +29,7 @@ import { signalsOf } from '../questionnaire/signals.ts';
 import { loadVersion } from '../questionnaire/versions.ts';
 import { resolveSettings } from '../services/settings.ts';
 import { fileTellUsItem } from '../tell-us/file.ts';
-import { addWorkingHours } from '../time/working-time.ts';
+import { firstEscalationAt, isOutOfHours } from '../alerts/out-of-hours.ts';
 import { SubmissionConflict, SubmissionInvalid, SubmissionRefused } from './errors.ts';
 
 export type Channel = 'personal_link' | 'open_link' | 'paper' | 'phone' | 'email' | 'import';
@@ -216,12 +217,15 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
     const history = s.channel === 'import';
     const at = s.submittedAt ?? now;
     const handledAlready = history ? { raisedAt: at, acknowledgedAt: at, closedAt: at, actionTaken: HISTORY_NOTE, nextEscalationAt: null } : undefined;
+    // One alert per response, listing every concern it raised (answers and phrases): the case
+    // manager reads and acknowledges it once.
+    const concerns: AlertConcern[] = [
+      ...signals.concern.map((questionId) => ({ kind: 'concern' as const, questionId })),
+      ...signals.pleaseReview.map((questionId) => ({ kind: 'please_review' as const, questionId })),
+    ];
     const alertIds: string[] = [];
-    for (const [kind, questionIds] of [
-      ['concern', signals.concern],
-      ['please_review', signals.pleaseReview],
-    ] as const) {
-      if (questionIds.length === 0) continue;
+    if (concerns.length > 0) {
+      const outOfHours = !history && isOutOfHours(now, settings);
       const [alert] = await tx
         .insert(alerts)
         .values({
@@ -229,11 +233,13 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
           areaId,
           responseId: s.responseId,
           caseId,
-          kind,
-          questionIds: [...questionIds],
+          kind: signals.concern.length > 0 ? 'concern' : 'please_review',
+          questionIds: [...new Set(concerns.map((c) => c.questionId))],
+          concerns,
+          outOfHours,
           assignedTo: caseRow?.ownerId ?? null,
           raisedAt: now,
-          nextEscalationAt: addWorkingHours(now, settings.alertEscalationWorkingHours, settings.timeZone),
+          nextEscalationAt: firstEscalationAt(now, settings, outOfHours),
           ...handledAlready,
         })
         .returning({ id: alerts.id });

@@ -104,12 +104,12 @@ export function HomePage(props: {
             <ul>
               {a.overdue.responses > 0 && (
                 <li>
-                  <a href="/staff/responses?filter=unreviewed">{t('overdue.responses', { count: a.overdue.responses })}</a>
+                  <a href="/staff/responses?filter=overdue">{t('overdue.responses', { count: a.overdue.responses })}</a>
                 </li>
               )}
               {a.overdue.alerts > 0 && (
                 <li>
-                  <a href="/staff/alerts">{t('overdue.alerts', { count: a.overdue.alerts })}</a>
+                  <a href="/staff/alerts?overdue=1">{t('overdue.alerts', { count: a.overdue.alerts })}</a>
                 </li>
               )}
               {a.overdue.complaintsToAcknowledge > 0 && (

@@ -136,11 +136,11 @@ describe('escalating safeguarding alerts nobody has acknowledged', () => {
     at('2026-11-24T10:00:00Z');
     const id = await raiseAlert();
     await expect(acknowledgeAlert(t.deps.db, t.clock, principal(people.southCaseManager), id)).rejects.toBeInstanceOf(AlertNotFound);
-    await expect(closeAlert(t.deps.db, t.clock, principal(people.southManager), id, 'Called the child')).rejects.toBeInstanceOf(AlertNotFound);
+    await expect(closeAlert(t.deps.db, t.clock, principal(people.southManager), id, { outcome: 'Spoke to the child', note: 'Called the child' })).rejects.toBeInstanceOf(AlertNotFound);
     await expect(acknowledgeAlert(t.deps.db, t.clock, principal(people.caseManager), 'not-a-uuid')).rejects.toBeInstanceOf(AlertNotFound);
     expect(await alertRow(id)).toMatchObject({ acknowledgedAt: null, closedAt: null });
 
-    const { alert, changed } = await closeAlert(t.deps.db, t.clock, principal(people.northManager), id, '  Spoke to the child and their carer; safety plan agreed.  ');
+    const { alert, changed } = await closeAlert(t.deps.db, t.clock, principal(people.northManager), id, { outcome: 'Spoke to the child', note: '  Spoke to the child and their carer; safety plan agreed.  ' });
     expect(changed).toBe(true);
     expect(alert).toMatchObject({ closedBy: people.northManager.id, acknowledgedBy: people.northManager.id, actionTaken: 'Spoke to the child and their carer; safety plan agreed.' });
   });

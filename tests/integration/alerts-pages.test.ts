@@ -126,16 +126,22 @@ describe('safeguarding alerts in the staff workspace', () => {
     const empty = await manager.post(`/staff/alerts/${alertId}/close`, { actionTaken: '   ' });
     expect(empty.status).toBe(422);
     const errorHtml = await empty.text();
+    expect(errorHtml).toContain('<a href="#outcome">Choose the outcome</a>');
+    const notOnList = await manager.post(`/staff/alerts/${alertId}/close`, { actionTaken: 'Called', outcome: 'Made up outcome' });
+    expect(notOnList.status).toBe(422);
+    expect(await notOnList.text()).toContain('Choose the outcome');
     expect(errorHtml).toContain('class="error-summary"');
     expect(errorHtml).toContain('<a href="#actionTaken">Enter what action was taken</a>');
     expect(errorHtml).toContain('aria-invalid="true"');
     expect((await alertRow()).closedAt).toBeNull();
 
-    const closed = await manager.post(`/staff/alerts/${alertId}/close`, { actionTaken: 'Visited the child with their carer; safety plan agreed.' });
+    const closed = await manager.post(`/staff/alerts/${alertId}/close`, { actionTaken: 'Visited the child with their carer; safety plan agreed.', outcome: 'Spoke to the child' });
     expect(closed.status).toBe(303);
     const html = await (await manager.get(`/staff/alerts/${alertId}?done=closed`)).text();
     expect(html).toContain('The alert is closed.');
     expect(html).toContain('Visited the child with their carer; safety plan agreed.');
+    expect(html).toContain('<dd>Spoke to the child</dd>');
+    expect((await alertRow()).outcome).toBe('Spoke to the child');
     expect(html).toContain(people.northManager.name);
     expect(html).not.toContain('Close alert');
 
@@ -144,7 +150,7 @@ describe('safeguarding alerts in the staff workspace', () => {
     expect(listHtml).not.toContain('<section class="alerts-banner"');
     expect(listHtml).toContain('There are no open alerts for you.');
     expect(listHtml).toContain('The alert closed most recently');
-    const again = await manager.post(`/staff/alerts/${alertId}/close`, { actionTaken: 'Something else' });
+    const again = await manager.post(`/staff/alerts/${alertId}/close`, { actionTaken: 'Something else', outcome: 'No further action' });
     expect(again.headers.get('location')).toBe(`/staff/alerts/${alertId}?done=alreadyClosed`);
     expect((await alertRow()).actionTaken).toBe('Visited the child with their carer; safety plan agreed.');
   });

@@ -258,3 +258,17 @@ describe('who may see complaints', () => {
     expect(res.headers.get('location')).toBe('/staff/sign-in?next=%2Fstaff%2Fcomplaints');
   });
 });
+
+describe('the complaint’s history matches its status', () => {
+  it('an acknowledged complaint never says nothing has happened, even when the acknowledgement was recorded outside Heard', async () => {
+    t.clock.set(FRIDAY);
+    const { complaint } = await sendWebTellUs(t, northSlug, { type: 'complaint', message: 'My appointments keep moving' });
+    await t.deps.db.update(complaints).set({ status: 'investigating', acknowledgedAt: new Date('2026-11-23T10:00:00Z') }).where(eq(complaints.id, complaint!.id));
+    const page = await html(people.northManager.get(`/staff/complaints/${complaint!.id}`));
+    expect(page).not.toContain('Nothing has happened to this complaint yet');
+    const history = page.slice(page.indexOf('<h2>History</h2>'));
+    expect(history).toContain('Received');
+    expect(history).toContain('Moved to “Acknowledged”');
+  });
+});
+

@@ -208,7 +208,7 @@ describe('mass assignment: fields a form does not offer are ignored, foreign ids
     expect(entry).toMatchObject({ youSaid: 'Edited you said', serviceId: w.a.serviceId, createdBy: w.a.people.admin.id, publishedAt: null });
 
     const { alerts, complaints, questionnaires } = await import('../../db/schema.ts');
-    const close = await manager.post(`/staff/alerts/${n.alertId}/close`, { actionTaken: 'Called the family', closedBy: w.a.people.admin.id, acknowledgedBy: w.a.people.admin.id, assignedTo: tm.id, serviceId: w.b.serviceId, escalationLevel: '0' });
+    const close = await manager.post(`/staff/alerts/${n.alertId}/close`, { actionTaken: 'Called the family', outcome: 'Spoke to the child', closedBy: w.a.people.admin.id, acknowledgedBy: w.a.people.admin.id, assignedTo: tm.id, serviceId: w.b.serviceId, escalationLevel: '0' });
     expect(close.status).toBe(303);
     const [alert] = await db().select().from(alerts).where(eq(alerts.id, n.alertId));
     expect(alert).toMatchObject({ closedBy: tm.id, serviceId: w.a.serviceId, assignedTo: w.a.people.caseManager.id });
@@ -832,7 +832,7 @@ describe('script in staff-authored text', () => {
     await ok(admin.post('/staff/you-said-we-did', { youSaid: X.youSaid, weDid: X.weDid, happenedOn: '2026-05-02', area: southArea!.id, theme: '' }), 'area you said');
 
     await ok(admin.post(`/staff/responses/${w.a.northRows.responseId}/review`, { note: X.note }), 'review');
-    await ok(admin.post(`/staff/alerts/${w.a.southRows.alertId}/close`, { actionTaken: X.action }), 'close alert');
+    await ok(admin.post(`/staff/alerts/${w.a.southRows.alertId}/close`, { actionTaken: X.action, outcome: 'Spoke to the child' }), 'close alert');
     for (const to of ['acknowledged', 'investigating']) await ok(admin.post(`/staff/complaints/${w.a.southRows.complaintId}/status`, { to }), to);
     await ok(admin.post(`/staff/complaints/${w.a.southRows.complaintId}/status`, { to: 'responded', outcome: 'upheld', reply: X.reply }), 'responded');
     await ok(admin.post('/staff/admin/users', { name: X.person, email: 'xss.person@example.test', role: 'board_member', areaId: '' }), 'invite');

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: '/staff/admin/api-tokens', key: 'apiTokens' },
   { href: '/staff/admin/outbox', key: 'outbox' },
   { href: '/staff/admin/privacy', key: 'privacy' },
+  { href: '/staff/admin/alert-settings', key: 'alertSettings' },
 ] as const;
 
 export function AdminIndexPage({ t }: { t: T }) {

@@ -4,7 +4,11 @@ import { countCell, countOf, countsAcross, measureOver } from '../cells.ts';
 import type { ReportContext } from '../context.ts';
 import { tr } from '../format.ts';
 import type { Section } from '../model.ts';
+import { translator } from '../../i18n/index.ts';
+import { alertOutcomeCounts, type OutcomeCount } from '../queries/alert-outcomes.ts';
 import { alertCounts, complaintCounts, tellUsCounts, type AlertCounts, type DeadlineCounts, type Window } from '../queries/activity.ts';
+
+const cw = translator('en', 'casework');
 
 export const windowOf = (ctx: ReportContext): Window => ({ serviceId: ctx.service.id, areaId: ctx.area?.id ?? null, start: ctx.bounds.start, end: ctx.bounds.end });
 
@@ -75,8 +79,27 @@ export async function complaintsSection(ctx: ReportContext): Promise<{ section: 
   };
 }
 
+/** How the alerts raised in the period were closed (issue 14: outcomes chosen when closing). */
+function outcomeTable(ctx: ReportContext, outcomes: OutcomeCount[]) {
+  const { cells, total } = countsAcross(
+    outcomes.map((o) => o.count),
+    ctx.disclosure,
+  );
+  return {
+    caption: cw('reports.outcomesCaption', { period: ctx.bounds.label }),
+    columns: [
+      { key: 'outcome', label: cw('reports.outcome') },
+      { key: 'count', label: cw('reports.closed') },
+    ],
+    rows: [
+      ...outcomes.map((o, i) => ({ header: o.outcome ?? cw('reports.notRecorded'), cells: [countCell(cells[i]!)] })),
+      { header: tr('columns.total'), cells: [countCell(total)], total: true },
+    ],
+  };
+}
+
 export async function alertsSection(ctx: ReportContext, audience: 'child' | 'victim'): Promise<{ section: Section; counts: AlertCounts }> {
-  const a = await alertCounts(ctx.db, windowOf(ctx), audience);
+  const [a, outcomes] = await Promise.all([alertCounts(ctx.db, windowOf(ctx), audience), alertOutcomeCounts(ctx.db, windowOf(ctx), audience)]);
   const d = ctx.disclosure;
   const ack = countsAcross([a.acknowledgedBeforeEscalation, a.acknowledged - a.acknowledgedBeforeEscalation, a.raised - a.acknowledged], d);
   return {
@@ -102,6 +125,7 @@ export async function alertsSection(ctx: ReportContext, audience: 'child' | 'vic
             { header: tr('alerts.longest'), cells: [{ type: 'measure', value: measureOver(a.longestHoursToAcknowledge, a.acknowledged, d), unit: 'hours' }] },
           ],
         },
+        outcomeTable(ctx, outcomes),
       ],
     },
   };
