@@ -20,7 +20,7 @@
 //     interface words from `ChatProps.strings` (i18n keys → text, `{{placeholders}}` kept).
 import type { Audience } from './pages/parts.tsx';
 import type { Definition, Question, QuestionType } from '../questionnaire/definition.ts';
-import { routeOf, type AnswerValue, type Answers } from '../questionnaire/engine.ts';
+import type { AnswerValue, Walk } from '../questionnaire/engine.ts';
 import { localise, optionsOf } from '../questionnaire/options.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -156,9 +156,9 @@ export function optionViews(q: Question, ctx: ViewContext): OptionView[] {
   }));
 }
 
-export function buildQuestionView(def: Definition, answers: Answers, q: Question, ctx: ViewContext): QuestionView {
-  const route = routeOf(def, answers);
-  const index = route.findIndex((r) => r.id === q.id);
+export function buildQuestionView(def: Definition, w: Walk, q: Question, ctx: ViewContext): QuestionView {
+  const { route, answers } = w;
+  const index = w.indexOf(q.id);
   const hintText = ctx.easyRead && q.easyRead?.hint ? q.easyRead.hint : q.hint;
   const view: QuestionView = {
     id: q.id,
@@ -205,8 +205,9 @@ export function answerText(q: Question, value: AnswerValue | undefined, ctx: Vie
 }
 
 /** The conversation so far: every answered (or skipped) question on the route, in order. */
-export function buildTranscript(def: Definition, answers: Answers, ctx: ViewContext): TranscriptEntry[] {
-  return routeOf(def, answers)
+export function buildTranscript(w: Walk, ctx: ViewContext): TranscriptEntry[] {
+  const { answers } = w;
+  return w.route
     .filter((q) => answers[q.id] !== undefined && q.type !== 'info')
     .map((q) => transcriptEntryOf(q, answers[q.id], ctx));
 }
@@ -252,7 +253,16 @@ export const CHAT_TEXT_KEYS = [
  * short name (`send`, `typing`, `offline`, …) and the shared components' text by i18n key. A
  * key with no value for a placeholder keeps it (`Step {{step}} of {{total}}`); the island fills it.
  */
+const chatStringsByTranslator = new WeakMap<Translate, Record<string, string>>();
 export function chatStrings(t: Translate): Record<string, string> {
+  const known = chatStringsByTranslator.get(t);
+  if (known) return known;
+  const strings = chatStringsOf(t);
+  chatStringsByTranslator.set(t, strings);
+  return strings;
+}
+
+function chatStringsOf(t: Translate): Record<string, string> {
   const keys = ['send', 'skip', 'change', 'typing', 'skipped', 'checkAnswers', 'error', 'offline', 'readAloud', 'youSaid', 'guideSaid'];
   return {
     ...Object.fromEntries(keys.map((k) => [k, t(`chat.strings.${k}`)])),
