@@ -66,6 +66,7 @@ export function Page({ frame, title, children }: { frame: Frame; title: string; 
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} – ${t('titleSuffix')}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <style nonce={frame.nonce} dangerouslySetInnerHTML={{ __html: RESPONDENT_CSS }} />
         {(frame.scripts ?? []).map((src) => (
           <script key={src} type="module" src={src} />
