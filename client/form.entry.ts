@@ -3,6 +3,7 @@
 // the old one's place, the address and title follow, focus goes to its heading (or the error
 // summary), and the browser's back button and the page's back link work as before. Without
 // JavaScript, or if anything goes wrong, the form simply posts as it always did.
+import { parsePage } from './parse-page.ts';
 import { postPlainly } from './post-plainly.ts';
 
 const STEP_FORM = /^\/q\/[^/]+\/step\/[^/?#]+/;
@@ -18,7 +19,7 @@ function showReadAloud() {
 
 /** Puts a page the server sent in place of this one. */
 function adopt(html: string, url: string, push: boolean) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = parsePage(html);
   if (!doc.body || !doc.getElementById('main')) throw new Error('not a respondent page');
   document.title = doc.title;
   document.body.replaceWith(document.adoptNode(doc.body));

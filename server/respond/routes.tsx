@@ -291,7 +291,9 @@ respondRoutes.post('/q/:draftId/step/:questionId', async (c) => {
       const body: ChatStepResponse = { ok: false, errors, question: view };
       return json(c, body, 400);
     }
-    return renderStep(c, prefs, journey, questionId, errors, input.fromCheck, 400, wantsInPlace(c) ? { 'Heard-Location': c.req.path + (input.fromCheck ? '?from=check' : '') } : undefined);
+    // In place, the page itself says what is wrong; a 400 would only add a console error.
+    if (wantsInPlace(c)) return renderStep(c, prefs, journey, questionId, errors, input.fromCheck, 200, { 'Heard-Location': c.req.path + (input.fromCheck ? '?from=check' : '') });
+    return renderStep(c, prefs, journey, questionId, errors, input.fromCheck, 400);
   }
   const { walk: after, question } = outcome;
   if (wantsJsonReply) {
