@@ -1,7 +1,7 @@
 // Another step of the same chat, without a reload: fetch the page the link would show and take
 // its `chat-props`. A page without them (check your answers, a problem page) is opened instead.
 import { parsePage } from '../parse-page.ts';
-import type { ChatProps } from '../../server/respond/chat-model.ts';
+import type { ChatProps } from '../../server/respond/view/contract.ts';
 
 export type Fetched = { kind: 'chat'; props: ChatProps; url: string } | { kind: 'other'; url: string };
 

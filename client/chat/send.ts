@@ -1,7 +1,7 @@
-// Sends one answer the way the chat contract says (server/respond/chat-model.ts): the form's
+// Sends one answer the way the chat contract says (server/respond/view/contract.ts): the form's
 // own fields, with `Accept: application/json`. The answer is kept on the device until the
 // server has answered, so a dropped connection loses nothing.
-import type { ChatStepResponse } from '../../server/respond/chat-model.ts';
+import type { ChatStepResponse } from '../../server/respond/view/contract.ts';
 import { forget, keep, type PendingAnswer } from './pending.ts';
 
 export type Answered = Extract<ChatStepResponse, { ok: true }>;

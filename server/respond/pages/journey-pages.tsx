@@ -1,9 +1,9 @@
 // The pages of the journey in form mode (one question per page), and the pages both modes
 // share: the introduction, checking answers, and the thank-you.
-import type { QuestionView, StepError, Translate } from '../chat-model.ts';
-import { ConcernNote, ErrorSummary, Honeypot, type Audience } from './parts.tsx';
+import type { QuestionView, StepError, Translate } from '../view/contract.ts';
+import { ConcernNote, ErrorSummary, Honeypot, type Audience } from '../view/parts.tsx';
 import { Page, type Frame } from './layout.tsx';
-import { QuestionFields } from './question-fields.tsx';
+import { QuestionFields } from '../view/question-fields.tsx';
 
 export interface IntroProps {
   frame: Frame;

@@ -5,7 +5,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { LANGUAGES } from '../../questionnaire/definition.ts';
 import { LANGUAGE_NAMES } from '../../i18n/index.ts';
-import type { Translate } from '../chat-model.ts';
+import type { Translate } from '../view/contract.ts';
 import type { Preferences } from '../preferences.ts';
 import { RESPONDENT_CSS } from './styles.ts';
 
