@@ -1,6 +1,6 @@
 // The chat island's entry point (bundled by client/build.ts). If anything here fails, the page
 // the server sent still works as it is: plain forms that post.
-import type { ChatProps } from '../server/respond/chat-model.ts';
+import type { ChatProps } from '../server/respond/view/contract.ts';
 import { startChat } from './chat/controller.tsx';
 
 const root = document.querySelector<HTMLElement>('[data-island="chat"]');

@@ -9,6 +9,7 @@ import { refuseNul } from './http/refuse-nul.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticAssets } from './http/static-assets.ts';
+import { faviconRoutes } from './http/favicon.ts';
 import { respondRoutes } from './respond/routes.tsx';
 import { staffRoutes } from './staff/routes.ts';
 import { paperRoutes } from './print/paper-routes.tsx';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes);
   app.route('/', staticAssets);
+  app.route('/', faviconRoutes); // /favicon.svg, /favicon.ico
   // capability routes are mounted below, one line each
   app.route('/', respondRoutes);
   app.route('/', staffRoutes); // /staff/sign-in, /staff/account, /staff/invite|reset|setup/…, /staff/admin…

@@ -4,8 +4,8 @@
 // fetches that step's page. Without a connection the answer waits on the device and goes when
 // the connection is back. If anything else goes wrong, the plain form post takes over.
 import { render } from 'preact';
-import type { ChatProps } from '../../server/respond/chat-model.ts';
-import { CURRENT_QUESTION_ID } from '../../server/respond/pages/chat-parts.tsx';
+import type { ChatProps } from '../../server/respond/view/contract.ts';
+import { CURRENT_QUESTION_ID } from '../../server/respond/view/chat-parts.tsx';
 import { answerTextOf } from './answer-text.ts';
 import { fetchChatPage } from './page-props.ts';
 import { pendingFor, type PendingAnswer } from './pending.ts';

@@ -1,7 +1,7 @@
-// Sends one answer the way the chat contract says (server/respond/chat-model.ts): the form's
+// Sends one answer the way the chat contract says (server/respond/view/contract.ts): the form's
 // own fields, with `Accept: application/json`. The answer is kept on the device until the
 // server has answered, so a dropped connection loses nothing.
-import type { ChatStepResponse } from '../../server/respond/chat-model.ts';
+import type { ChatStepResponse } from '../../server/respond/view/contract.ts';
 import { forget, keep, type PendingAnswer } from './pending.ts';
 
 export type Answered = Extract<ChatStepResponse, { ok: true }>;
@@ -37,19 +37,4 @@ export async function postAnswer(answer: PendingAnswer): Promise<Sent> {
   return { kind: 'fallback' };
 }
 
-/** The plain form post, as if the island were not there (the page the server answers replaces this one). */
-export function postPlainly(url: string, body: string): void {
-  const form = document.createElement('form');
-  form.method = 'post';
-  form.action = url;
-  form.hidden = true;
-  for (const [name, value] of new URLSearchParams(body)) {
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = value;
-    form.appendChild(input);
-  }
-  document.body.appendChild(form);
-  form.submit();
-}
+export { postPlainly } from '../post-plainly.ts';

@@ -1,8 +1,8 @@
-// What the island shows: the server's own chat components (server/respond/pages/chat-parts.tsx)
+// What the island shows: the server's own chat components (server/respond/view/chat-parts.tsx)
 // plus what only happens with JavaScript — the answer on its way, the guide typing, the
 // "waiting for a connection" note, and the end of the conversation.
-import type { ChatProps, QuestionView, TranscriptEntry, Translate } from '../../server/respond/chat-model.ts';
-import { ChatConcern, CURRENT_QUESTION_ID, Reply, Transcript } from '../../server/respond/pages/chat-parts.tsx';
+import type { ChatProps, QuestionView, TranscriptEntry, Translate } from '../../server/respond/view/contract.ts';
+import { ChatConcern, CURRENT_QUESTION_ID, Reply, Transcript } from '../../server/respond/view/chat-parts.tsx';
 
 export interface ChatState {
   transcript: TranscriptEntry[];

@@ -18,8 +18,9 @@ const NUL_IN_JSON = /\\u0000|\u0000/i;
 /** Refuses requests under these path prefixes that carry a NUL. */
 export function refuseNul(prefixes: string[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const path = c.req.path;
+    if (!prefixes.some((p) => path.startsWith(p))) return next();
     const url = new URL(c.req.url);
-    if (!prefixes.some((p) => url.pathname.startsWith(p))) return next();
     if (NUL_IN_URL.test(url.pathname) || NUL_IN_URL.test(url.search)) throw refused();
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const type = (c.req.header('content-type') ?? '').toLowerCase();

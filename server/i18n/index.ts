@@ -32,9 +32,13 @@ await i18n.init({
   showSupportNotice: false,
 } as Parameters<typeof i18n.init>[0]);
 
-/** A translator for one language and namespace (or namespaces, the first found wins). */
+const translators = new Map<string, TFunction>();
+/** A translator for one language and namespace (or namespaces, the first found wins); made once, then reused: the texts never change while running. */
 export function translator(lang: string, ns: string | string[]): TFunction {
-  return i18n.getFixedT(isLanguage(lang) ? lang : 'en', ns);
+  const key = `${isLanguage(lang) ? lang : 'en'}:${[ns].flat().join(',')}`;
+  let t = translators.get(key);
+  if (!t) translators.set(key, (t = i18n.getFixedT(isLanguage(lang) ? lang : 'en', ns)));
+  return t;
 }
 
 export function isLanguage(x: unknown): x is Language {

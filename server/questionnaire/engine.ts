@@ -59,6 +59,51 @@ export function previousQuestion(def: Definition, answers: Answers, questionId: 
   return i > 0 ? route[i - 1] : undefined;
 }
 
+/**
+ * Where a respondent is, worked out once from their answers: the route, the answers still on
+ * it, the next step, and each question's place. A request builds one and asks it everything,
+ * rather than walking the definition again for each question it asks.
+ */
+export interface Walk {
+  route: Question[];
+  /** The answers to questions on the route (the rest dropped). */
+  answers: Answers;
+  /** The first question on the route not yet answered or skipped; undefined when all are done. */
+  next: Question | undefined;
+  /** 0-based place on the route, or -1 when the question is not on it. */
+  indexOf(questionId: string): number;
+  /** On the route, and everything before it done. */
+  reachable(questionId: string): boolean;
+  previous(questionId: string): Question | undefined;
+}
+
+export function walk(def: Definition, given: Answers): Walk {
+  const route = routeOf(def, given);
+  const answers: Answers = {};
+  const index = new Map<string, number>();
+  let nextIndex = -1;
+  route.forEach((q, i) => {
+    index.set(q.id, i);
+    if (given[q.id] !== undefined) answers[q.id] = given[q.id]!;
+    else if (nextIndex < 0) nextIndex = i;
+  });
+  const indexOf = (id: string) => index.get(id) ?? -1;
+  return {
+    route,
+    answers,
+    next: nextIndex < 0 ? undefined : route[nextIndex],
+    indexOf,
+    reachable: (id) => {
+      const i = indexOf(id);
+      return i >= 0 && (nextIndex < 0 || i <= nextIndex);
+    },
+    previous: (id) => {
+      const i = indexOf(id);
+      return i > 0 ? route[i - 1] : undefined;
+    },
+  };
+}
+
 export type ParseResult = { ok: true; value: AnswerValue } | { ok: false; error: 'required' | 'invalid_option' | 'too_long' | 'too_many' | 'invalid' };
 
 const textLength = (s: string) => [...s].length;

@@ -13,6 +13,8 @@ export interface LoadedVersion {
   kind: (typeof questionnaires.$inferSelect)['kind'];
   audience: (typeof questionnaires.$inferSelect)['audience'];
   definition: Definition;
+  /** The definition's questions by id. */
+  questionsById: ReadonlyMap<string, Definition['questions'][number]>;
 }
 
 const cache = new Map<string, LoadedVersion>();
@@ -32,7 +34,8 @@ export async function loadVersion(db: Queryable, versionId: string): Promise<Loa
     .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
     .where(eq(questionnaireVersions.id, versionId));
   if (!row) return undefined;
-  const loaded: LoadedVersion = { versionId, ...row, definition: Definition.parse(row.definition) };
+  const definition = Definition.parse(row.definition);
+  const loaded: LoadedVersion = { versionId, ...row, definition, questionsById: new Map(definition.questions.map((q) => [q.id, q])) };
   cache.set(versionId, loaded);
   return loaded;
 }

@@ -1,10 +1,10 @@
 // Drafts: a respondent's answers so far, kept on the server so a dropped connection, a closed
 // tab or a switch between chat and form loses nothing. A draft belongs to whoever holds its
 // cookie (only the token's SHA-256 is stored).
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/index.ts';
 import { drafts, invitations } from '../../db/schema.ts';
-import type { Answers } from '../questionnaire/engine.ts';
+import { walk, type Answers, type Walk } from '../questionnaire/engine.ts';
 import { generateRespondentToken, hashToken } from './codes.ts';
 import { loadVersion, type LoadedVersion } from '../questionnaire/versions.ts';
 import { isId } from '../http/ids.ts';
@@ -20,21 +20,37 @@ export interface Journey {
   version: LoadedVersion;
   invitation: InvitationRow | undefined;
   channel: 'personal_link' | 'open_link';
+  /** Where the saved answers stand: worked out once per request. */
+  walk: Walk;
 }
 
+/** Every step of every respondent runs this query: built once per database, not per request. */
+const journeyQueries = new WeakMap<Database, ReturnType<typeof prepareJourneyQuery>>();
+function prepareJourneyQuery(db: Database) {
+  return db
+    .select({ draft: drafts, invitation: invitations })
+    .from(drafts)
+    .leftJoin(invitations, eq(invitations.id, drafts.invitationId))
+    .where(and(eq(drafts.id, sql.placeholder('draftId')), eq(drafts.tokenHash, sql.placeholder('tokenHash'))))
+    .prepare('heard_find_journey');
+}
 
 /** The draft with this id, if the token (from the cookie) owns it. */
 export async function findJourney(db: Database, draftId: string, token: string | undefined): Promise<Journey | undefined> {
   if (!token || !isId(draftId)) return undefined;
-  const [row] = await db
-    .select({ draft: drafts, invitation: invitations })
-    .from(drafts)
-    .leftJoin(invitations, eq(invitations.id, drafts.invitationId))
-    .where(and(eq(drafts.id, draftId), eq(drafts.tokenHash, hashToken(token))));
+  let query = journeyQueries.get(db);
+  if (!query) journeyQueries.set(db, (query = prepareJourneyQuery(db)));
+  const [row] = await query.execute({ draftId, tokenHash: hashToken(token) });
   if (!row) return undefined;
   const version = await loadVersion(db, row.draft.questionnaireVersionId);
   if (!version) return undefined;
-  return { draft: row.draft, version, invitation: row.invitation ?? undefined, channel: row.draft.invitationId ? 'personal_link' : 'open_link' };
+  return {
+    draft: row.draft,
+    version,
+    invitation: row.invitation ?? undefined,
+    channel: row.draft.invitationId ? 'personal_link' : 'open_link',
+    walk: walk(version.definition, (row.draft.answers ?? {}) as Answers),
+  };
 }
 
 export interface NewDraft {

@@ -13,11 +13,12 @@ import type { VNode } from 'preact';
 import { z } from 'zod';
 import { drafts } from '../../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
-import { isReachable, nextQuestion, previousQuestion, routeOf, type Answers } from '../questionnaire/engine.ts';
+import { walk, type Walk } from '../questionnaire/engine.ts';
 import { localise } from '../questionnaire/options.ts';
 import { safeguardingPhrases } from '../questionnaire/phrases.ts';
 import { signalsOf } from '../questionnaire/signals.ts';
 import { assetUrl } from '../http/static-assets.ts';
+import { HTML, JSON_TYPE, sendText } from '../http/compress.ts';
 import { consumeRateLimit } from '../rate-limit/consume.ts';
 import { clientKey } from '../rate-limit/client.ts';
 import { RESPONDENT_LIMITS } from '../rate-limit/limits.ts';
@@ -41,11 +42,11 @@ import { AccessibilityPage, PrivacyPage } from './pages/about-pages.tsx';
 import { ChatPage } from './pages/chat-page.tsx';
 import { CheckPage, FormStepPage, IntroPage, ProblemPage, SentPage } from './pages/journey-pages.tsx';
 import { renderPage, type Frame } from './pages/layout.tsx';
-import type { Audience } from './pages/parts.tsx';
-import { firstFieldId } from './pages/question-fields.tsx';
+import type { Audience } from './view/parts.tsx';
+import { firstFieldId } from './view/question-fields.tsx';
 import { fitToQuestionnaire, preferencesOf, respondTranslator, type Preferences } from './preferences.ts';
 import { sendAnswers } from './send.ts';
-import { answerStep, answersOf, questionById, type StepError as EngineError } from './step.ts';
+import { answerStep, questionById, type StepError as EngineError } from './step.ts';
 import { parseFormStep, parseJsonStep } from './step-input.ts';
 import { isId } from '../http/ids.ts';
 
@@ -69,23 +70,40 @@ respondRoutes.use('/q/*', sameOrigin);
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────
 
-function frameOf(c: C, prefs: Preferences, journey = false, scripts: (string | undefined)[] = []): Frame {
+function frameOf(c: C, prefs: Preferences, journey = false, scripts: (string | undefined)[] = [], here = c.req.path): Frame {
   const keep: Record<string, string> = {};
   if (c.req.query('from') === 'check') keep.from = 'check';
   return {
     prefs,
     t: respondTranslator(prefs) as unknown as Translate,
     nonce: c.get('secureHeadersNonce'),
-    here: c.req.path,
+    here,
     keep,
     journey,
     scripts: scripts.filter((s): s is string => !!s),
   };
 }
 
-function html(c: C, node: VNode, status: 200 | 400 | 404 | 410 | 429 | 503 = 200) {
-  return c.html(renderPage(node), status);
+function html(c: C, node: VNode, status: 200 | 400 | 404 | 410 | 429 | 503 = 200, headers?: Record<string, string>) {
+  return sendText(c, renderPage(node), HTML, status, headers);
 }
+
+function json(c: C, body: unknown, status: 200 | 400 | 409 = 200) {
+  return sendText(c, JSON.stringify(body), JSON_TYPE, status);
+}
+
+/** Where the journey carries on from: the next unanswered step, or the check page. */
+const onwardUrl = (base: string, w: Walk) => (w.next ? stepUrlOf(base, w.next.id) : `${base}/check`);
+
+/**
+ * The form page's script asks for the next page in the reply to its POST (no redirect, one
+ * round trip); it says so with this header and learns the new address from `Heard-Location`.
+ * A plain form post (JavaScript off) gets the 303 as always.
+ */
+const IN_PLACE = 'heard-in-place';
+const wantsInPlace = (c: C) => c.req.header(IN_PLACE) === '1';
+/** The address of a page sent in reply to a POST (for its switch links), else undefined. */
+const pathOf = (headers: Record<string, string> | undefined) => headers?.['Heard-Location']?.split('?')[0];
 
 function problem(c: C, prefs: Preferences, name: string, status: 200 | 404 | 410 | 429 | 503) {
   return html(c, <ProblemPage frame={frameOf(c, prefs)} problem={name} />, status);
@@ -95,7 +113,7 @@ function viewContext(journey: Journey, prefs: Preferences, t: Translate): ViewCo
   return { lang: prefs.lang, easyRead: prefs.easyRead, base: draftBase(journey.draft.id), t };
 }
 
-function concernOf(journey: Journey, answers: Answers) {
+function concernOf(journey: Journey, answers: Walk['answers']) {
   const has = signalsOf(journey.version.definition, answers, safeguardingPhrases()).concern.length > 0;
   return has ? { audience: journey.version.audience as Audience, personal: journey.channel === 'personal_link' } : undefined;
 }
@@ -165,7 +183,7 @@ respondRoutes.get('/q/:draftId', async (c) => {
   if (!g.ok) return g.response;
   const { journey } = g;
   const def = journey.version.definition;
-  const answers = answersOf(journey);
+  const { answers, route } = journey.walk;
   return html(
     c,
     <IntroPage
@@ -173,9 +191,9 @@ respondRoutes.get('/q/:draftId', async (c) => {
       title={localise(def.title, prefs.lang)}
       intro={localise(def.intro, prefs.lang)}
       personal={journey.channel === 'personal_link'}
-      questionCount={routeOf(def, answers).filter((q) => q.type !== 'info').length}
+      questionCount={route.filter((q) => q.type !== 'info').length}
       resumed={Object.keys(answers).length > 0}
-      start={{ kind: 'link', href: `${draftBase(journey.draft.id)}/next` }}
+      start={{ kind: 'link', href: onwardUrl(draftBase(journey.draft.id), journey.walk) }}
     />,
   );
 });
@@ -184,25 +202,24 @@ respondRoutes.get('/q/:draftId/next', async (c) => {
   const prefs = preferencesOf(c);
   const g = await guard(c, prefs);
   if (!g.ok) return g.response;
-  const next = nextQuestion(g.journey.version.definition, answersOf(g.journey));
-  const base = draftBase(g.journey.draft.id);
-  return c.redirect(next ? stepUrlOf(base, next.id) : `${base}/check`, 303);
+  return c.redirect(onwardUrl(draftBase(g.journey.draft.id), g.journey.walk), 303);
 });
 
 // ── one step ────────────────────────────────────────────────────────────────────────────────
 
-function renderStep(c: C, prefs: Preferences, journey: Journey, answers: Answers, questionId: string, errors: StepError[], fromCheck: boolean, status: 200 | 400 = 200) {
+function renderStep(c: C, prefs: Preferences, journey: Journey, questionId: string, errors: StepError[], fromCheck: boolean, status: 200 | 400 = 200, headers?: Record<string, string>) {
   const def = journey.version.definition;
+  const w = journey.walk;
   const q = questionById(journey, questionId)!;
   const t = respondTranslator(prefs) as unknown as Translate;
   const ctx = viewContext(journey, prefs, t);
-  const view = buildQuestionView(def, answers, q, ctx);
+  const view = buildQuestionView(def, w, q, ctx);
   const base = draftBase(journey.draft.id);
-  const concern = concernOf(journey, answers);
+  const concern = concernOf(journey, w.answers);
   const title = localise(def.title, prefs.lang);
   if (prefs.mode === 'chat') {
-    const before = routeOf(def, answers).slice(0, view.step - 1);
-    const transcript = before.filter((r) => r.type !== 'info' && answers[r.id] !== undefined).map((r) => transcriptEntryOf(r, answers[r.id], ctx));
+    const before = w.route.slice(0, view.step - 1);
+    const transcript = before.filter((r) => r.type !== 'info' && w.answers[r.id] !== undefined).map((r) => transcriptEntryOf(r, w.answers[r.id], ctx));
     const personal = journey.channel === 'personal_link';
     const props: ChatProps = {
       lang: prefs.lang,
@@ -218,13 +235,13 @@ function renderStep(c: C, prefs: Preferences, journey: Journey, answers: Answers
       personal,
       strings: chatStrings(t),
     };
-    const frame = frameOf(c, prefs, true, [assetUrl('chat'), assetUrl('read-aloud')]);
-    return html(c, <ChatPage frame={frame} props={props} view={view} fromCheck={fromCheck} errors={errors} />, status);
+    const frame = frameOf(c, prefs, true, [assetUrl('chat'), assetUrl('read-aloud')], pathOf(headers));
+    return html(c, <ChatPage frame={frame} props={props} view={view} fromCheck={fromCheck} errors={errors} />, status, headers);
   }
-  const prev = previousQuestion(def, answers, questionId);
+  const prev = w.previous(questionId);
   const backHref = fromCheck ? `${base}/check` : prev ? stepUrlOf(base, prev.id) : base;
-  const frame = frameOf(c, prefs, true, [assetUrl('read-aloud')]);
-  return html(c, <FormStepPage frame={frame} questionnaireTitle={title} view={view} backHref={backHref} fromCheck={fromCheck} errors={errors} concern={concern} />, status);
+  const frame = frameOf(c, prefs, true, [assetUrl('form'), assetUrl('read-aloud')], pathOf(headers));
+  return html(c, <FormStepPage frame={frame} questionnaireTitle={title} view={view} backHref={backHref} fromCheck={fromCheck} errors={errors} concern={concern} />, status, headers);
 }
 
 respondRoutes.get('/q/:draftId/step/:questionId', async (c) => {
@@ -232,21 +249,17 @@ respondRoutes.get('/q/:draftId/step/:questionId', async (c) => {
   const g = await guard(c, prefs);
   if (!g.ok) return g.response;
   const { journey } = g;
-  const def = journey.version.definition;
-  const answers = answersOf(journey);
   const questionId = c.req.param('questionId');
-  if (!isReachable(def, answers, questionId)) {
-    return c.redirect(`${draftBase(journey.draft.id)}/next`, 303);
-  }
-  return renderStep(c, prefs, journey, answers, questionId, [], c.req.query('from') === 'check');
+  if (!journey.walk.reachable(questionId)) return c.redirect(onwardUrl(draftBase(journey.draft.id), journey.walk), 303);
+  return renderStep(c, prefs, journey, questionId, [], c.req.query('from') === 'check');
 });
 
 respondRoutes.post('/q/:draftId/step/:questionId', async (c) => {
   const prefs = preferencesOf(c);
-  const json = wantsJson(c);
+  const wantsJsonReply = wantsJson(c);
   const g = await guard(c, prefs);
   if (!g.ok) {
-    if (json && g.response.status === 303) return c.json({ error: { code: 'already_sent', message: 'These answers have already been sent.' } }, 409);
+    if (wantsJsonReply && g.response.status === 303) return json(c, { error: { code: 'already_sent', message: 'These answers have already been sent.' } }, 409);
     return g.response;
   }
   const { journey } = g;
@@ -262,70 +275,81 @@ respondRoutes.post('/q/:draftId/step/:questionId', async (c) => {
   const def = journey.version.definition;
 
   if (outcome.kind === 'sent') {
-    return json ? c.json({ error: { code: 'already_sent', message: 'These answers have already been sent.' } }, 409) : c.redirect(`${base}/sent`, 303);
+    return wantsJsonReply ? json(c, { error: { code: 'already_sent', message: 'These answers have already been sent.' } }, 409) : c.redirect(`${base}/sent`, 303);
   }
   if (outcome.kind === 'unreachable') {
     // Not a question that can be answered now: carry on from where the answers really are.
-    if (!json) return c.redirect(`${base}/next`, 303);
-    const answers = answersOf(journey);
-    const next = nextQuestion(def, answers);
-    const body: ChatStepResponse = { ok: true, transcriptEntry: null, next: next ? buildQuestionView(def, answers, next, ctx) : null, checkUrl: `${base}/check`, concern: !!concernOf(journey, answers) };
-    return c.json(body);
+    const w = journey.walk;
+    if (!wantsJsonReply) return c.redirect(onwardUrl(base, w), 303);
+    const body: ChatStepResponse = { ok: true, transcriptEntry: null, next: w.next ? buildQuestionView(def, w, w.next, ctx) : null, checkUrl: `${base}/check`, concern: !!concernOf(journey, w.answers) };
+    return json(c, body);
   }
   if (outcome.kind === 'invalid') {
-    const answers = answersOf(journey);
-    const view = buildQuestionView(def, answers, outcome.question, ctx);
+    const view = buildQuestionView(def, journey.walk, outcome.question, ctx);
     const max = outcome.question.type === 'multiple_choice' ? outcome.question.maxChoices : view.maxLength;
     const errors: StepError[] = [{ field: firstFieldId(view), message: t(ERROR_KEYS[outcome.error](view.inputKind), { max }) }];
-    if (json) {
+    if (wantsJsonReply) {
       const body: ChatStepResponse = { ok: false, errors, question: view };
-      return c.json(body, 400);
+      return json(c, body, 400);
     }
-    return renderStep(c, prefs, journey, answers, questionId, errors, input.fromCheck, 400);
+    // In place, the page itself says what is wrong; a 400 would only add a console error.
+    if (wantsInPlace(c)) return renderStep(c, prefs, journey, questionId, errors, input.fromCheck, 200, { 'Heard-Location': c.req.path + (input.fromCheck ? '?from=check' : '') });
+    return renderStep(c, prefs, journey, questionId, errors, input.fromCheck, 400);
   }
-  const { answers, next, question } = outcome;
-  if (json) {
+  const { walk: after, question } = outcome;
+  if (wantsJsonReply) {
     const body: ChatStepResponse = {
       ok: true,
-      transcriptEntry: question.type === 'info' ? null : transcriptEntryOf(question, answers[question.id], ctx),
-      next: next ? buildQuestionView(def, answers, next, ctx) : null,
+      transcriptEntry: question.type === 'info' ? null : transcriptEntryOf(question, after.answers[question.id], ctx),
+      next: after.next ? buildQuestionView(def, after, after.next, ctx) : null,
       checkUrl: `${base}/check`,
-      concern: !!concernOf(journey, answers),
+      concern: !!concernOf(journey, after.answers),
     };
-    return c.json(body);
+    return json(c, body);
   }
-  return c.redirect(next ? stepUrlOf(base, next.id) : `${base}/check`, 303);
+  const onward = onwardUrl(base, after);
+  if (wantsInPlace(c)) {
+    // The page the redirect would have led to, in this reply.
+    const moved: Journey = { ...journey, walk: after };
+    const headers = { 'Heard-Location': onward };
+    return after.next ? renderStep(c, prefs, moved, after.next.id, [], false, 200, headers) : renderCheck(c, prefs, moved, headers);
+  }
+  return c.redirect(onward, 303);
 });
 
 // ── check, send, thank you ──────────────────────────────────────────────────────────────────
+
+function renderCheck(c: C, prefs: Preferences, journey: Journey, headers?: Record<string, string>) {
+  const def = journey.version.definition;
+  const w = journey.walk;
+  const base = draftBase(journey.draft.id);
+  const t = respondTranslator(prefs) as unknown as Translate;
+  const ctx = viewContext(journey, prefs, t);
+  const rows = buildTranscript(w, ctx).map((e) => ({ questionId: e.questionId, question: e.question, answer: e.answer, changeHref: `${e.changeUrl}?from=check` }));
+  const last = w.route.at(-1);
+  return html(
+    c,
+    <CheckPage
+      frame={frameOf(c, prefs, true, [assetUrl('form')], pathOf(headers))}
+      questionnaireTitle={localise(def.title, prefs.lang)}
+      rows={rows}
+      backHref={last ? stepUrlOf(base, last.id) : base}
+      sendAction={`${base}/send`}
+      honeypot={journey.channel === 'open_link'}
+      concern={concernOf(journey, w.answers)}
+    />,
+    200,
+    headers,
+  );
+}
 
 respondRoutes.get('/q/:draftId/check', async (c) => {
   const prefs = preferencesOf(c);
   const g = await guard(c, prefs);
   if (!g.ok) return g.response;
   const { journey } = g;
-  const def = journey.version.definition;
-  const answers = answersOf(journey);
-  const base = draftBase(journey.draft.id);
-  const next = nextQuestion(def, answers);
-  if (next) return c.redirect(stepUrlOf(base, next.id), 303);
-  const t = respondTranslator(prefs) as unknown as Translate;
-  const ctx = viewContext(journey, prefs, t);
-  const rows = buildTranscript(def, answers, ctx).map((e) => ({ questionId: e.questionId, question: e.question, answer: e.answer, changeHref: `${e.changeUrl}?from=check` }));
-  const route = routeOf(def, answers);
-  const last = route.at(-1);
-  return html(
-    c,
-    <CheckPage
-      frame={frameOf(c, prefs, true)}
-      questionnaireTitle={localise(def.title, prefs.lang)}
-      rows={rows}
-      backHref={last ? stepUrlOf(base, last.id) : base}
-      sendAction={`${base}/send`}
-      honeypot={journey.channel === 'open_link'}
-      concern={concernOf(journey, answers)}
-    />,
-  );
+  if (journey.walk.next) return c.redirect(stepUrlOf(draftBase(journey.draft.id), journey.walk.next.id), 303);
+  return renderCheck(c, prefs, journey);
 });
 
 const SendForm = z.object({ website: z.string().max(2000).optional().catch('filled') });
@@ -362,7 +386,7 @@ respondRoutes.get('/q/:draftId/sent', async (c) => {
   const { journey } = g;
   if (!journey.draft.submittedAt) return c.redirect(`${draftBase(journey.draft.id)}/next`, 303);
   const def = journey.version.definition;
-  return html(c, <SentPage frame={frameOf(c, prefs)} thanks={localise(def.thanks, prefs.lang)} concern={concernOf(journey, answersOf(journey))} />);
+  return html(c, <SentPage frame={frameOf(c, prefs)} thanks={localise(def.thanks, prefs.lang)} concern={concernOf(journey, journey.walk.answers)} />);
 });
 
 // ── open links ──────────────────────────────────────────────────────────────────────────────
@@ -396,7 +420,7 @@ respondRoutes.get('/s/:place/:questionnaire', async (c) => {
       title={localise(def.title, prefs.lang)}
       intro={localise(def.intro, prefs.lang)}
       personal={false}
-      questionCount={routeOf(def, {}).filter((q) => q.type !== 'info').length}
+      questionCount={walk(def, {}).route.filter((q) => q.type !== 'info').length}
       resumed={false}
       start={{ kind: 'form', action: link.path, resumeHref }}
     />,
@@ -429,7 +453,8 @@ respondRoutes.post('/s/:place/:questionnaire', async (c) => {
   const cookieUntil = new Date(now.getTime() + 7 * OPEN_LINK_DRAFT_MS);
   setDraftCookie(c, draft.id, token, cookieUntil);
   setOpenLinkCookie(c, link.path, draft.id, cookieUntil);
-  return c.redirect(`${draftBase(draft.id)}/next`, 303);
+  // Straight to the first question (no detour through /next).
+  return c.redirect(onwardUrl(draftBase(draft.id), walk(def, {})), 303);
 });
 
 // ── about ───────────────────────────────────────────────────────────────────────────────────

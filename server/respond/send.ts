@@ -4,11 +4,9 @@ import { eq } from 'drizzle-orm';
 import { responses } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../../db/index.ts';
-import { nextQuestion } from '../questionnaire/engine.ts';
 import { SubmissionInvalid, SubmissionRefused } from '../submission/errors.ts';
 import { submitResponse } from '../submission/submit.ts';
 import type { Journey } from './drafts.ts';
-import { answersOf } from './step.ts';
 
 export type SendOutcome =
   | { kind: 'sent'; alertCount: number }
@@ -21,8 +19,7 @@ async function responseExists(db: Database, responseId: string): Promise<boolean
 }
 
 export async function sendAnswers(deps: { db: Database; clock: Clock }, journey: Journey, prefs: { lang: string; mode: 'form' | 'chat' }): Promise<SendOutcome> {
-  const answers = answersOf(journey);
-  const next = nextQuestion(journey.version.definition, answers);
+  const { answers, next } = journey.walk;
   if (next) return { kind: 'unfinished', questionId: next.id };
   const { draft, invitation } = journey;
   try {

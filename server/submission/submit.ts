@@ -182,8 +182,15 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
     if (caseId && (!caseRow || caseRow.serviceId !== s.serviceId)) throw new SubmissionRefused('wrong_service');
     areaId = areaId ?? caseRow?.areaId ?? null;
     const demographics: Demographics = caseRow ?? s.demographics ?? {};
-    const [service] = await tx.select({ settings: services.settings }).from(services).where(eq(services.id, s.serviceId));
-    const settings = resolveSettings(service?.settings);
+    // The service's settings matter only to an alert or a Tell Us item: most responses never read them.
+    let settingsRead: ReturnType<typeof resolveSettings> | undefined;
+    const settingsOf = async () => {
+      if (!settingsRead) {
+        const [service] = await tx.select({ settings: services.settings }).from(services).where(eq(services.id, s.serviceId));
+        settingsRead = resolveSettings(service?.settings);
+      }
+      return settingsRead;
+    };
 
     await tx.insert(responses).values({
       id: s.responseId,
@@ -225,6 +232,7 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
     ];
     const alertIds: string[] = [];
     if (concerns.length > 0) {
+      const settings = await settingsOf();
       const outOfHours = !history && isOutOfHours(now, settings);
       const [alert] = await tx
         .insert(alerts)
@@ -251,7 +259,7 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
     let complaintId: string | undefined;
     if (version.kind === 'tell_us') {
       const type = (['comment', 'compliment', 'complaint', 'idea'] as const).find((t) => t === answers.feedback_type) ?? 'comment';
-      ({ tellUsItemId, complaintId } = await fileTellUsItem(tx, now, settings, {
+      ({ tellUsItemId, complaintId } = await fileTellUsItem(tx, now, await settingsOf(), {
         serviceId: s.serviceId,
         areaId,
         responseId: s.responseId,

@@ -17,8 +17,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = 32;
 const root = new URL('../../', import.meta.url).pathname;
 
-function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], env: Record<string, string>, ready: RegExp, nodeArgs: string[] = []): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
@@ -48,7 +48,7 @@ const children: ChildProcess[] = [];
 try {
   const hello = await start(['tests/bench/support/hello-server.ts'], {}, /listening (\d+)/);
   children.push(hello.child);
-  const heard = await start(['server/main.ts'], { DATABASE_URL: url.toString(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_JOBS: 'false' }, /Heard is running at (\S+)/);
+  const heard = await start(['server/main.ts'], { DATABASE_URL: url.toString(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RUN_JOBS: 'false' }, /Heard is running at (\S+)/, process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
   children.push(heard.child);
   const base = heard.match[1]!.replace('localhost', '127.0.0.1');
 

@@ -67,8 +67,9 @@ describe('the chat page, for the island', () => {
   it('tells the island about an open link, and about an answer the server refused', async () => {
     const respondent = new Respondent(t);
     await respondent.get(`/s/${areaSlug}/mini-tell-us?mode=chat`);
-    const draft = location(await respondent.post(`/s/${areaSlug}/mini-tell-us`, {}));
-    const first = location(await respondent.get(draft));
+    // Starting goes straight to the first question.
+    const first = location(await respondent.post(`/s/${areaSlug}/mini-tell-us`, {}));
+    expect(first).toMatch(/^\/q\/[0-9a-f-]{36}\/step\/feedback_type$/);
     let props = chatPropsOf(await (await respondent.get(first)).text());
     expect(props).toMatchObject({ personal: false, concern: false });
     expect(props.intro).toContain('You do not have to give your name.');

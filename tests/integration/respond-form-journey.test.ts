@@ -184,15 +184,16 @@ describe('form mode, one question per page', () => {
     const [draft] = await t.deps.db.select().from(drafts).where(eq(drafts.id, base.split('/')[2]!));
     expect(draft!.answers).not.toHaveProperty('tell_more');
 
-    // Deep links to steps not on the route, or not reached yet, go to the next real step.
-    expect(location(await child.get(step(base, 'tell_more')))).toBe(`${base}/next`);
-    expect(location(await child.get(step(base, 'no_such_question')))).toBe(`${base}/next`);
+    // Deep links to steps not on the route, or not reached yet, go to the next real step (here,
+    // every step is done: the check page).
+    expect(location(await child.get(step(base, 'tell_more')))).toBe(`${base}/check`);
+    expect(location(await child.get(step(base, 'no_such_question')))).toBe(`${base}/check`);
   });
 
   it('refuses to skip ahead: a deep link to a later step goes to the next unanswered one', async () => {
     const { child, base } = await start();
-    expect(location(await child.get(step(base, 'contact')))).toBe(`${base}/next`);
-    expect(location(await child.post(step(base, 'contact'), { contact_name: 'x', action: 'continue' }))).toBe(`${base}/next`);
+    expect(location(await child.get(step(base, 'contact')))).toBe(step(base, 'views_taken_seriously'));
+    expect(location(await child.post(step(base, 'contact'), { contact_name: 'x', action: 'continue' }))).toBe(step(base, 'views_taken_seriously'));
     expect(location(await child.get(`${base}/check`))).toBe(step(base, 'views_taken_seriously'));
     expect(location(await child.post(`${base}/send`, {}))).toBe(step(base, 'views_taken_seriously'));
   });

@@ -37,7 +37,9 @@ describe('open links', () => {
     expect(html).toContain('name="website"'); // the honeypot
     const started = await child.post(link, { website: '' });
     expect(started.status).toBe(303);
-    const base = location(started).replace(/\/next$/, '');
+    // Straight to the first question: no detour through /next.
+    expect(location(started)).toMatch(/^\/q\/[0-9a-f-]{36}\/step\/feedback_type$/);
+    const base = location(started).replace(/\/step\/feedback_type$/, '');
     expect(location(await child.get(`${base}/next`))).toBe(`${base}/step/feedback_type`);
     await child.post(`${base}/step/feedback_type`, { answer: 'complaint', action: 'continue' });
     await child.post(`${base}/step/message`, { answer: 'Nobody called me back', action: 'continue' });
@@ -53,7 +55,7 @@ describe('open links', () => {
   it('works from the service slug too, and keeps an open-link draft for at least 20 hours', async () => {
     const child = visitor();
     const started = await child.post(`/s/${serviceSlug}/mini-tell-us`, {});
-    const base = location(started).replace(/\/next$/, '');
+    const base = location(started).replace(/\/step\/feedback_type$/, '');
     const [draft] = await t.deps.db.select().from(drafts).where(eq(drafts.id, base.split('/')[2]!));
     expect(draft!.areaId).toBeNull();
     expect(draft!.expiresAt.getTime() - t.clock.now().getTime()).toBeGreaterThanOrEqual(20 * 60 * 60 * 1000);
@@ -87,7 +89,7 @@ describe('open links', () => {
 
     // A robot that gets as far as sending is thanked too, and its draft thrown away.
     const patient = visitor();
-    const base = location(await patient.post(`/s/${areaSlug}/mini-tell-us`, {})).replace(/\/next$/, '');
+    const base = location(await patient.post(`/s/${areaSlug}/mini-tell-us`, {})).replace(/\/step\/feedback_type$/, '');
     await patient.post(`${base}/step/feedback_type`, { answer: 'idea', action: 'continue' });
     await patient.post(`${base}/step/message`, { answer: 'Buy now', action: 'continue' });
     await patient.post(`${base}/step/wants_reply`, { action: 'skip' });

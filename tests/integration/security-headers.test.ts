@@ -79,7 +79,25 @@ describe('security headers', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('are on the health checks too', async () => {
-    expectStrictHeaders(await plain.app.request('/readyz'));
+  it('lock down what is not a page (JSON): a policy that allows nothing, nosniff, no referrer; no page-only headers', async () => {
+    const res = await plain.app.request('/readyz');
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('permissions-policy')).toBeNull();
+  });
+
+  it('send no obsolete headers, and on a redirect only what applies to any response', async () => {
+    const { opened, page } = await respondentStep(https);
+    for (const res of [opened, page]) {
+      for (const obsolete of ['x-xss-protection', 'x-download-options', 'x-permitted-cross-domain-policies', 'x-dns-prefetch-control', 'origin-agent-cluster', 'x-powered-by']) {
+        expect(res.headers.get(obsolete), obsolete).toBeNull();
+      }
+    }
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('content-security-policy')).toBeNull();
+    expect(opened.headers.get('strict-transport-security')).toMatch(/max-age=\d{8}/);
+    expect(opened.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });

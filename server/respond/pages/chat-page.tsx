@@ -2,9 +2,9 @@
 // respondent's answers are bubbles that can each be changed; the current question is a
 // message with quick replies (submit buttons) or a text box. Still plain forms that POST, so
 // it works with JavaScript off; the chat island (client/chat/) takes the same markup over.
-import type { ChatProps, QuestionView, StepError } from '../chat-model.ts';
-import { ChatConcern, Reply, Transcript } from './chat-parts.tsx';
-import { ErrorSummary, jsonForScript } from './parts.tsx';
+import type { ChatProps, QuestionView, StepError } from '../view/contract.ts';
+import { ChatConcern, Reply, Transcript } from '../view/chat-parts.tsx';
+import { ErrorSummary, jsonForScript } from '../view/parts.tsx';
 import { Page, type Frame } from './layout.tsx';
 import { stepTitle } from './journey-pages.tsx';
 

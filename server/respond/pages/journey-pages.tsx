@@ -1,9 +1,9 @@
 // The pages of the journey in form mode (one question per page), and the pages both modes
 // share: the introduction, checking answers, and the thank-you.
-import type { QuestionView, StepError, Translate } from '../chat-model.ts';
-import { ConcernNote, ErrorSummary, Honeypot, type Audience } from './parts.tsx';
+import type { QuestionView, StepError, Translate } from '../view/contract.ts';
+import { ConcernNote, ErrorSummary, Honeypot, type Audience } from '../view/parts.tsx';
 import { Page, type Frame } from './layout.tsx';
-import { QuestionFields } from './question-fields.tsx';
+import { QuestionFields } from '../view/question-fields.tsx';
 
 export interface IntroProps {
   frame: Frame;
@@ -87,9 +87,12 @@ export function FormStepPage({ frame, questionnaireTitle, view, backHref, fromCh
       <form method="post" action={view.stepUrl} novalidate>
         {fromCheck && <input type="hidden" name="from" value="check" />}
         <QuestionFields view={view} error={errors[0]?.message} t={t} />
-        <button type="button" class="button secondary" data-read-aloud hidden>
-          {t('step.readAloud')}
-        </button>
+        {/* The button shows only where the browser can speak; its room is kept either way, so nothing moves when it appears. */}
+        <div class="read-aloud-slot">
+          <button type="button" class="button secondary" data-read-aloud hidden>
+            {t('step.readAloud')}
+          </button>
+        </div>
         <div class="actions">
           <button type="submit" class="button" name="action" value="continue">
             {t('step.continue')}

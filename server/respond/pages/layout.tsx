@@ -5,7 +5,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { LANGUAGES } from '../../questionnaire/definition.ts';
 import { LANGUAGE_NAMES } from '../../i18n/index.ts';
-import type { Translate } from '../chat-model.ts';
+import type { Translate } from '../view/contract.ts';
 import type { Preferences } from '../preferences.ts';
 import { RESPONDENT_CSS } from './styles.ts';
 
@@ -70,6 +70,7 @@ export function Page({ frame, title, children }: { frame: Frame; title: string; 
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} – ${t('titleSuffix')}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <style nonce={frame.nonce} dangerouslySetInnerHTML={{ __html: RESPONDENT_CSS }} />
         {(frame.scripts ?? []).map((src) => (
           <script key={src} type="module" src={src} />

@@ -44,6 +44,7 @@ textarea{min-height:8rem}
 [dir=rtl] .button{margin:0 0 .75rem .75rem}
 .button.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
 .button:visited{color:#fff}.button.secondary:visited{color:#0b0c0c}
+.read-aloud-slot{min-height:4rem}
 .actions{display:flex;flex-wrap:wrap;align-items:center;margin-top:1rem}
 .error-summary{border:4px solid #d4351c;padding:1rem;margin:0 0 1.5rem}
 .error-summary h2{margin-top:0}

@@ -1,9 +1,10 @@
 // The pieces of the chat, rendered alike by the server (chat-page.tsx, JavaScript off) and by
 // the browser island (client/chat/), so the island takes over the server's markup as it is.
 // Plain Preact with text through `t`: no i18next, no zod, nothing server-only may be imported
-// here (the island's bundle would carry it).
+// here (the island's bundle would carry it). The answer fields are the shared ones (fields.tsx).
 import type { ComponentChildren } from 'preact';
-import type { ChatProps, QuestionView, TranscriptEntry, Translate } from '../chat-model.ts';
+import type { ChatProps, QuestionView, TranscriptEntry, Translate } from './contract.ts';
+import { ChoiceList, ContactInputs, describedBy, HintAndError, OptionLabel, TextAnswer } from './fields.tsx';
 import { ConcernNote } from './parts.tsx';
 
 /** The id of the current question's message; focus moves to it when a new question arrives. */
@@ -59,24 +60,14 @@ export interface ReplyProps {
 
 /** The current question as the guide's message, with quick replies or a box to write in. */
 export function Reply({ view, error, t, fromCheck, speech = false }: ReplyProps) {
-  const desc = [view.hint ? 'hint' : '', error ? 'error' : ''].filter(Boolean).join(' ') || undefined;
+  const desc = describedBy(!!view.hint, error);
   const hidden = fromCheck ? <input type="hidden" name="from" value="check" /> : null;
   const skip = !view.required && view.inputKind !== 'info' && (
     <button type="submit" class="button secondary" name="action" value="skip">
       {t('step.skip')}
     </button>
   );
-  const errorLine = error && (
-    <p class="error-message" id="error">
-      <span class="visually-hidden">{t('errorTitlePrefix')}</span>
-      {error}
-    </p>
-  );
-  const hint = view.hint && (
-    <p class="hint" id="hint" lang={view.textLang}>
-      {view.hint}
-    </p>
-  );
+  const described = <HintAndError view={view} error={error} t={t} />;
   const readAloud = (
     <button type="button" class="button secondary" data-read-aloud hidden={!speech}>
       {t('step.readAloud')}
@@ -96,22 +87,17 @@ export function Reply({ view, error, t, fromCheck, speech = false }: ReplyProps)
   );
 
   if (view.inputKind === 'single') {
+    // One tap answers: each option is a quick reply that sends the form.
     return (
       <form method="post" action={view.stepUrl} class="chat-form">
         {hidden}
         <fieldset aria-describedby={desc}>
           {legend}
-          {hint}
-          {errorLine}
+          {described}
           <div class="replies">
             {view.options.map((o, i) => (
               <button type="submit" class="button" id={`answer-${i}`} name="answer" value={o.value} key={o.value} lang={view.textLang}>
-                {o.emoji && (
-                  <span class="emoji" aria-hidden="true">
-                    {o.emoji}
-                  </span>
-                )}
-                {o.label}
+                <OptionLabel option={o} />
               </button>
             ))}
           </div>
@@ -121,53 +107,14 @@ export function Reply({ view, error, t, fromCheck, speech = false }: ReplyProps)
       </form>
     );
   }
-  if (view.inputKind === 'multiple') {
+  if (view.inputKind === 'multiple' || view.inputKind === 'contact') {
     return (
       <form method="post" action={view.stepUrl} class="chat-form">
         {hidden}
         <fieldset aria-describedby={desc}>
           {legend}
-          {hint}
-          {errorLine}
-          {view.options.map((o, i) => (
-            <div class="opt" key={o.value}>
-              <input type="checkbox" id={`answer-${i}`} name="answer" value={o.value} defaultChecked={Array.isArray(view.value) && view.value.includes(o.value)} />
-              <label for={`answer-${i}`} lang={view.textLang}>
-                {o.emoji && (
-                  <span class="emoji" aria-hidden="true">
-                    {o.emoji}
-                  </span>
-                )}
-                {o.label}
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        {readAloud}
-        <div class="actions">
-          {send(t('chat.send'))}
-          {skip}
-        </div>
-      </form>
-    );
-  }
-  if (view.inputKind === 'contact') {
-    const given = (view.value && typeof view.value === 'object' && !Array.isArray(view.value) ? view.value : {}) as Record<string, string>;
-    return (
-      <form method="post" action={view.stepUrl} class="chat-form">
-        {hidden}
-        <fieldset aria-describedby={desc}>
-          {legend}
-          {hint}
-          {errorLine}
-          {view.fields.map((f) => (
-            <div key={f.name}>
-              <label class="field" for={f.name}>
-                {f.label}
-              </label>
-              <input type={f.inputType as 'text'} id={f.name} name={f.name} autocomplete={f.autocomplete} defaultValue={given[f.field] ?? ''} maxLength={200} />
-            </div>
-          ))}
+          {described}
+          {view.inputKind === 'contact' ? <ContactInputs view={view} /> : <ChoiceList view={view} type="checkbox" />}
         </fieldset>
         {readAloud}
         <div class="actions">
@@ -190,7 +137,6 @@ export function Reply({ view, error, t, fromCheck, speech = false }: ReplyProps)
       </form>
     );
   }
-  const current = typeof view.value === 'string' ? view.value : '';
   return (
     <form method="post" action={view.stepUrl} class="chat-form">
       {hidden}
@@ -200,13 +146,8 @@ export function Reply({ view, error, t, fromCheck, speech = false }: ReplyProps)
           {view.title}
         </label>
       </p>
-      {hint}
-      {errorLine}
-      {view.inputKind === 'long_text' ? (
-        <textarea id="answer" name="answer" rows={4} aria-describedby={desc} maxLength={view.maxLength} defaultValue={current} />
-      ) : (
-        <input type="text" id="answer" name="answer" defaultValue={current} aria-describedby={desc} maxLength={view.maxLength} />
-      )}
+      {described}
+      <TextAnswer view={view} describedBy={desc} rows={4} />
       {readAloud}
       <div class="actions">
         {send(t('chat.send'))}

@@ -1,7 +1,8 @@
 // Small pieces several respondent pages share.
-import type { StepError, Translate } from '../chat-model.ts';
+import type { StepError, Translate } from './contract.ts';
 
-export type Audience = 'child' | 'victim' | 'parent_carer' | 'professional' | 'staff' | 'other';
+import type { Audience } from './contract.ts';
+export type { Audience };
 
 /**
  * Shown once an answer marked as a safeguarding concern is given: calm, never blocking, with

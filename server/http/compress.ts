@@ -1,0 +1,38 @@
+// Compression without web streams. A respondent page or answer is a few kilobytes, already in
+// memory as one string: gzip it in one call (no CompressionStream, no stream plumbing per
+// request). Bodies under a kilobyte go as they are — the gzip header would eat the saving.
+// Large or streamed bodies (exports, files) still go through Hono's compress middleware.
+import type { Context } from 'hono';
+import { gzipSync } from 'node:zlib';
+
+export const COMPRESS_THRESHOLD = 1024;
+
+/** Whether the client takes gzip (a `gzip` or `*` entry whose q is not 0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (name !== 'gzip' && name !== '*') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (!q || Number(q.slice(2)) > 0) return true;
+  }
+  return false;
+}
+
+/** Sends a text body, gzipped when it is worth it and the client takes it. */
+export function sendText(c: Context, body: string, contentType: string, status: number, headers: Record<string, string> = {}): Response {
+  const out: Record<string, string> = { 'Content-Type': contentType, Vary: 'Accept-Encoding', ...headers };
+  const bytes = Buffer.from(body);
+  if (bytes.length >= COMPRESS_THRESHOLD && acceptsGzip(c.req.header('accept-encoding'))) {
+    const zipped = gzipSync(bytes, { level: 6 });
+    out['Content-Encoding'] = 'gzip';
+    out['Content-Length'] = String(zipped.length);
+    return c.body(new Uint8Array(zipped.buffer, zipped.byteOffset, zipped.length), status as 200, out);
+  }
+  // A length tells the general compress middleware this body is settled (too small to gain).
+  out['Content-Length'] = String(bytes.length);
+  return c.body(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), status as 200, out);
+}
+
+export const HTML = 'text/html; charset=UTF-8';
+export const JSON_TYPE = 'application/json; charset=UTF-8';
