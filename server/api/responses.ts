@@ -7,13 +7,18 @@ import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { Slug } from '../questionnaires-admin/links.ts';
+import { EARLIEST_DAY, isSaneDay, isSaneInstant, LATEST_DAY } from '../time/date-param.ts';
 import { decodeCursor } from './cursor.ts';
 import { noQuery, queryOf } from './input.ts';
 import { listResponses, responseSummary, responseWithAnswers, type DateBound } from './responses-query.ts';
 import { idParam, isId } from '../http/ids.ts';
 
 
-const DateBoundParam = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'a date (2026-04-01) or a date and time with its offset (2026-04-01T09:00:00+01:00)' }).transform(
+const DateBoundParam = z
+  .string()
+  .trim()
+  .refine((v) => isSaneDay(v) || isSaneInstant(v), `a date (2026-04-01) or a date and time with its offset (2026-04-01T09:00:00+01:00), between ${EARLIEST_DAY} and ${LATEST_DAY}`)
+  .transform(
   (v): DateBound => (v.length === 10 ? { day: v } : { at: new Date(v) }),
 );
 

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
 import { apiTokens, auditLog, staffUsers } from '../../db/schema.ts';
+import { isSaneDay } from '../time/date-param.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -22,7 +23,7 @@ const day = z
   .trim()
   .optional()
   .transform((s) => (s ? s : undefined))
-  .refine((s) => s === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid), 'errors.audit.date');
+  .refine((s) => s === undefined || isSaneDay(s), 'errors.audit.date');
 
 /** The search form (a GET query). Dates are days, `from` and `to` both included. */
 export const AuditQuery = z

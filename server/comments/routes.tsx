@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { areas } from '../../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
+import { DAY_MESSAGE, optionalDayParam } from '../time/date-param.ts';
 import { translator } from '../i18n/index.ts';
 import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
@@ -42,8 +43,8 @@ const blank = (v: unknown) => (v === '' ? undefined : v);
 
 const ListQuery = z.object({
   area: z.preprocess(blank, z.uuid().optional()),
-  from: z.preprocess(blank, z.iso.date({ error: 'must be a date, e.g. 2025-04-30' }).optional()),
-  to: z.preprocess(blank, z.iso.date({ error: 'must be a date, e.g. 2025-04-30' }).optional()),
+  from: optionalDayParam(`must be ${DAY_MESSAGE}, e.g. 2025-04-30`),
+  to: optionalDayParam(`must be ${DAY_MESSAGE}, e.g. 2025-04-30`),
   status: z.preprocess(blank, z.enum(['all', 'unreviewed', 'approved', 'not_approved']).default('all')),
   theme: z.preprocess(blank, z.uuid().optional()),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)),

@@ -3,9 +3,10 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { STAGES } from '../../db/schema.ts';
+import { DAY_MESSAGE, optionalDayParam } from '../time/date-param.ts';
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const day = z.preprocess(blankToUndefined, z.iso.date({ error: 'must be a date, e.g. 2025-04-30' }).optional());
+const day = optionalDayParam(`must be ${DAY_MESSAGE}, e.g. 2025-04-30`);
 
 export const ExportFilter = z
   .object({

@@ -3,10 +3,10 @@
 // responses and answers, so memory stays flat however many there are. Every cell is neutralised
 // against spreadsheet formulas.
 import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../csv/writer.ts';
 import type { Queryable } from '../../db/index.ts';
 import { answers, areas, cases, questionnaires, responses, services } from '../../db/schema.ts';
-import { neutraliseCell, FIXED_COLUMNS, joinChoices } from '../import/format.ts';
+import { FIXED_COLUMNS, joinChoices } from '../import/format.ts';
 import type { Definition } from '../questionnaire/definition.ts';
 import { versionById, versionsOf } from '../questionnaire/store.ts';
 import { resolveSettings } from '../services/settings.ts';
@@ -86,7 +86,7 @@ export function headerLine(plan: ExportPlan): string[] {
   return [...FIXED_COLUMNS, ...plan.columns];
 }
 
-/** One chunk of responses as CSV records (cells already neutralised). */
+/** One chunk of responses as CSV records (the writer neutralises them). */
 export async function exportRecords(db: Queryable, plan: ExportPlan, ids: string[]): Promise<string[][]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -143,12 +143,10 @@ export async function exportRecords(db: Queryable, plan: ExportPlan, ids: string
         const values = answered.get(id) ?? [];
         return plan.multiple.has(id) ? joinChoices(values) : (values[0] ?? '');
       });
-      return [...fixed, ...questions].map(neutraliseCell);
+      return [...fixed, ...questions];
     });
 }
 
-const BOM = '\uFEFF';
-const csvText = (records: string[][]) => stringify(records, { record_delimiter: 'windows' });
 
 /** The whole export as a stream: header first, then `chunkSize` responses at a time. */
 export function exportStream(db: Queryable, plan: ExportPlan, ids: string[], chunkSize = 500): ReadableStream<Uint8Array> {
@@ -156,7 +154,7 @@ export function exportStream(db: Queryable, plan: ExportPlan, ids: string[], chu
   let offset = 0;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(BOM + csvText([headerLine(plan).map(neutraliseCell)])));
+      controller.enqueue(encoder.encode(csvText([headerLine(plan)], { bom: true })));
     },
     async pull(controller) {
       if (offset >= ids.length) {

@@ -36,7 +36,9 @@ export function reportsFor(p: StaffPrincipal): ReportKind[] {
   if (p.role !== 'victim_liaison') kinds.push('area');
   if (p.role !== 'victim_liaison' && !scoped) kinds.push('board');
   if (can(p, 'reports.victims')) kinds.push('victims');
-  if (p.role !== 'victim_liaison') kinds.push('distance', 'disproportionality');
+  if (p.role !== 'victim_liaison') kinds.push('distance');
+  // The shared breakdown by group is for the whole service only (docs/reports.md).
+  if (p.role !== 'victim_liaison' && (!scoped || can(p, 'reports.identifiable'))) kinds.push('disproportionality');
   return kinds;
 }
 

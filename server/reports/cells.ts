@@ -1,7 +1,7 @@
 // Turns counts into the cells a report shows, applying small-number suppression when the report
 // is shared beyond the team. Pure.
 import type { Audience, Cell, Share } from './model.ts';
-import { percentOf, wilsonInterval } from './stats.ts';
+import { exactPercentOf, percentOf, wilsonInterval } from './stats.ts';
 import { suppressCount, suppressSmallCounts, unsuppressed, type CountCellValue } from './suppression.ts';
 
 export interface Disclosure {
@@ -17,6 +17,7 @@ function shareFrom(positive: number, base: number, p: CountCellValue, b: CountCe
     positive: p,
     base: b,
     percent: visible ? percentOf(positive, base) : null,
+    exactPercent: visible ? exactPercentOf(positive, base) : null,
     interval: visible ? wilsonInterval(positive, base) : null,
   };
 }
@@ -70,10 +71,10 @@ export function countOf(n: number, d: Disclosure): CountCellValue {
   return hides(d) ? suppressCount(n, d.threshold) : unsuppressed(n);
 }
 
-/** Change in whole percentage points between two shares as people read them (rounded first). */
+/** Change in whole percentage points between two shares as people read them (the shown whole numbers). */
 export function changeBetween(now: Share, before: Share | undefined): number | null {
   if (!before || now.percent === null || before.percent === null) return null;
-  return Math.round(now.percent) - Math.round(before.percent);
+  return now.percent - before.percent;
 }
 
 /** A measure (mean, median…) taken over `n` things: withheld when n is small in a shared report. */

@@ -12,7 +12,7 @@ import { resolveSettings } from '../services/settings.ts';
 import type { Disclosure } from './cells.ts';
 import type { Audience, ReportKind } from './model.ts';
 import type { ReportParams } from './params.ts';
-import { boundsOf, formatPeriod, lastCompleteHalf, lastCompleteQuarter, previousPeriod, type PeriodBounds } from './period.ts';
+import { boundsOf, formatPeriod, lastCompleteHalf, lastCompleteQuarter, previousPeriod, type Period, type PeriodBounds } from './period.ts';
 import type { ResponseScope } from './queries/scope.ts';
 import { reportedStatements, type ReportedStatement } from './statements.ts';
 
@@ -93,6 +93,22 @@ async function resolveQuestionnaire(db: Queryable, serviceId: string, kind: Repo
   };
 }
 
+/**
+ * What a shared report may be about (docs/reports.md, "Disclosure control"): whole financial
+ * quarters, halves or years only (a custom range could differ from a whole period by one day and
+ * give one child's answers away); no stage filter (the stages would split the same children two
+ * ways); the disproportionality breakdown by half-year for the whole service only (nested periods
+ * or areas would let a withheld group be found by subtraction). The team view has no such limits.
+ */
+function refuseUnsharable(kind: ReportKind, period: Period, stage: Stage | null, area: ReportContext['area']): void {
+  const refuse = (message: string) => {
+    throw new ApiError(400, 'not_shareable', message, [{ path: 'view', message }]);
+  };
+  if (period.kind === 'range') refuse('Reports shared beyond the team cover a whole financial quarter, half-year or year. Choose a period, or use the team view for dates of your own.');
+  if (stage !== null && kind !== 'distance-case') refuse('Reports shared beyond the team cover every stage together. Use the team view to look at one stage.');
+  if (kind === 'disproportionality' && (period.kind !== 'half' || area !== null)) refuse('The shared breakdown by group is for the whole service and a whole half-year. Use the team view for an area or another period.');
+}
+
 export const isVictimQuestionnaire = (q: { kind: string; audience: string }) => q.audience === 'victim' || q.kind === 'victim_satisfaction';
 
 export async function resolveContext(db: Queryable, params: ReportParams): Promise<ReportContext> {
@@ -118,6 +134,7 @@ export async function resolveContext(db: Queryable, params: ReportParams): Promi
   const period = params.period ?? (params.kind === 'disproportionality' ? lastCompleteHalf(now, zone) : lastCompleteQuarter(now, zone));
   const audience: Audience = params.kind === 'distance-case' ? 'team' : (params.audience ?? 'shared');
   const threshold = settings.suppressionThreshold;
+  if (audience === 'shared') refuseUnsharable(params.kind, period, params.stage ?? null, area);
   return {
     db,
     kind: params.kind,

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { translator } from '../i18n/index.ts';
 import type { Cell, Share } from './model.ts';
+import { roundHalfAwayFromZero } from './stats.ts';
 import type { CountCellValue } from './suppression.ts';
 
 export const tr: TFunction = translator('en', 'reports');
@@ -12,7 +13,8 @@ export function countText(c: CountCellValue, threshold: number): string {
   return String(c.value);
 }
 
-export const wholePercent = (p: number) => `${Math.round(p)}%`;
+/** A percentage already whole (Share.percent) or a measure in percent, shown whole: half away from zero. */
+export const wholePercent = (p: number) => `${roundHalfAwayFromZero(p)}%`;
 
 export function shareText(s: Share, threshold: number): string {
   if (s.base.status === 'shown' && s.base.value === 0) return tr('numbers.noAnswers');
@@ -24,7 +26,7 @@ export function shareText(s: Share, threshold: number): string {
 }
 
 export function intervalText(s: Share): string {
-  return s.interval ? tr('numbers.interval', { low: Math.round(s.interval[0]), high: Math.round(s.interval[1]) }) : '';
+  return s.interval ? tr('numbers.interval', { low: roundHalfAwayFromZero(s.interval[0]), high: roundHalfAwayFromZero(s.interval[1]) }) : '';
 }
 
 export function changeText(points: number | null): string {

@@ -12,8 +12,10 @@ export type Audience = 'team' | 'shared';
 export interface Share {
   positive: CountCellValue;
   base: CountCellValue;
-  /** One decimal place; null when withheld or nobody answered. */
+  /** positive/base as a whole-number percentage, rounded once, half away from zero; null when withheld or nobody answered. */
   percent: number | null;
+  /** The same ratio at full precision (not for display); null whenever percent is null. */
+  exactPercent: number | null;
   /** 95% Wilson interval, percentages; null when withheld. */
   interval: [number, number] | null;
 }

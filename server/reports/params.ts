@@ -4,8 +4,9 @@ import { STAGES, type Stage } from '../../db/schema.ts';
 import type { Audience, ReportKind } from './model.ts';
 import type { Period } from './period.ts';
 import { parsePeriod } from './period.ts';
+import { dayParam } from '../time/date-param.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDate = dayParam();
 
 /** The query string every report URL accepts. */
 export const ReportQuery = z

@@ -5,6 +5,7 @@
 // BST is 23:30 UTC on 31 March, yet already Q1. Boundaries are worked out with luxon in the zone,
 // so SQL only ever compares instants.
 import { DateTime } from 'luxon';
+import { isSaneFinancialYear } from '../time/date-param.ts';
 
 export type Period =
   | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 }
@@ -121,13 +122,14 @@ const PERIOD_TEXT = /^(\d{4})\/(\d{2})(?:-(Q[1-4]|H[12]))?$/;
 
 /**
  * Reads "2024/25" (the year), "2024/25-Q1" (a quarter) or "2024/25-H2" (a half). The second part
- * of the year must follow the first ("2024/26" is refused). Returns undefined when it is not one.
+ * of the year must follow the first ("2024/26" is refused), and the year must lie in the sane
+ * range of server/time/date-param.ts. Returns undefined when it is not one.
  */
 export function parsePeriod(text: string): Period | undefined {
   const m = PERIOD_TEXT.exec(text.trim());
   if (!m) return undefined;
   const year = Number(m[1]);
-  if ((year + 1) % 100 !== Number(m[2])) return undefined;
+  if ((year + 1) % 100 !== Number(m[2]) || !isSaneFinancialYear(year)) return undefined;
   const part = m[3];
   if (!part) return { kind: 'year', year };
   const n = Number(part.slice(1));

@@ -54,8 +54,10 @@ describe('area-scoped staff', () => {
       const body = await res.text();
       expect(body).not.toMatch(/100% \(3 of 3\)|South/);
     }
-    const byId = await as.northCase.get(`/staff/reports/disproportionality?area=${data.southId}&format=json`);
+    const byId = await as.northCase.get(`/staff/reports/area?${Q1}&area=${data.southId}&format=json`);
     expect(byId.status).toBe(404);
+    // The shared breakdown by group is for the whole service only: not offered to area-scoped staff.
+    expect((await as.northCase.get(`/staff/reports/disproportionality?area=${data.southId}&format=json`)).status).toBe(403);
   });
 
   it('the whole service and the board overview are refused', async () => {

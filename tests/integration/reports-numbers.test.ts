@@ -49,11 +49,13 @@ describe('the quarterly area report', () => {
   it('withholds small numbers in the version shared beyond the team', async () => {
     const m = await report({ kind: 'area', area: data.northId, audience: 'shared' });
     const rows = table(m, 'statements');
-    expect(rows['Views taken seriously']).toEqual(['75% (6 of 8)', '41% to 93%', 'fewer than 5 of 6', 'no comparison']);
-    expect(sentences(m, 'statements')).toContain('71% (5 of 7) said they feel safe (down 29 points since Q4 2024/25)');
+    // 6 of 8: the 2 who did not agree are fewer than 5 (the complement), so the count is withheld; the base is shown.
+    expect(rows['Views taken seriously']).toEqual(['withheld (8 answered)', '', 'fewer than 5 of 6', 'no comparison']);
+    expect(rows['Feels safe']).toEqual(['withheld (7 answered)', '', '100% (6 of 6)', 'no comparison']);
+    expect(sentences(m, 'statements').join(' ')).not.toMatch(/71%|75%|\b[5-6] of [78]\b/);
     expect(headlines(m)['Safeguarding alerts raised']).toBe('fewer than 5');
-    // Tell Us: 2 comments and 1 compliment are small; 6 complaints are withheld so they cannot be worked out from the total of 9.
-    expect(table(m, 'tell-us')).toEqual({ Comments: ['fewer than 5'], Compliments: ['fewer than 5'], Complaints: ['withheld'], Ideas: ['0'], Total: ['9'] });
+    // Tell Us: 2 comments and 1 compliment are small, so the total (which would give their sum away) is withheld.
+    expect(table(m, 'tell-us')).toEqual({ Comments: ['fewer than 5'], Compliments: ['fewer than 5'], Complaints: ['6'], Ideas: ['0'], Total: ['withheld'] });
     // Alerts: 1 acknowledged and 1 not, 2 in all: every one of them small, and the median with them.
     const alerts = table(m, 'alerts');
     expect(alerts['Alerts raised']).toEqual(['fewer than 5']);
@@ -129,11 +131,12 @@ describe('the board overview', () => {
     expect(headlines(m)).toMatchObject({ Responses: '11', 'Changes made (You said, we did)': '3' });
   });
 
-  it('hides a small area and the next smallest beside it when shared', async () => {
+  it('withholds the whole-service column when an area is withheld, so the area cannot be worked out from it', async () => {
     const m = await report({ kind: 'board', audience: 'shared' });
-    // South's 3 are fewer than 5; North's 8 would give them away from the total of 11.
-    expect(table(m, 'areas')['Views taken seriously']).toEqual(['withheld', 'fewer than 5 answered', '82% (9 of 11)']);
-    expect(table(m, 'areas').Responses).toEqual(['withheld', 'fewer than 5', '11']);
+    // South's 3 are fewer than 5; North's 6 of 8 leaves 2 who did not agree. The whole service is
+    // made of both, so it is withheld too (it would give South away next to North's figures).
+    expect(table(m, 'areas')['Views taken seriously']).toEqual(['withheld (8 answered)', 'fewer than 5 answered', 'withheld']);
+    expect(table(m, 'areas').Responses).toEqual(['8', 'fewer than 5', 'withheld']);
   });
 });
 
@@ -191,13 +194,15 @@ describe('disproportionality', () => {
     expect(rows.All!.slice(0, 3)).toEqual(['11', 'no answers', '82% (9 of 11)']);
   });
 
-  it('in the shared version, small groups are hidden together so neither can be worked out from All', async () => {
-    const m = await report({ kind: 'disproportionality', audience: 'shared' });
+  it('in the shared version, small groups are hidden, and All is withheld when an area is (it would give the area away)', async () => {
+    await expect(report({ kind: 'disproportionality', audience: 'shared' })).rejects.toMatchObject({ status: 400 });
+    const m = await report({ kind: 'disproportionality', audience: 'shared', period: parsePeriod('2025/26-H1')! });
     const rows = table(m, 'by-ethnicity');
-    // 6 of 6 would give away the 3 hidden Black British children who agreed (9 − 6 − 0): withheld.
-    expect(rows['White British']!.slice(0, 3)).toEqual(['6', 'no answers', 'withheld (6 answered)']);
+    // 6 of 6 in a group of 6 (not below the threshold) is shown; the groups of 3 and 2 are not.
+    expect(rows['White British']!.slice(0, 3)).toEqual(['6', 'no answers', '100% (6 of 6)']);
     expect(rows['Black British']!.slice(0, 3)).toEqual(['fewer than 5', 'no answers', 'fewer than 5 answered']);
     expect(rows['Not recorded']!.slice(0, 3)).toEqual(['fewer than 5', 'no answers', 'fewer than 5 answered']);
-    expect(rows.All!.slice(0, 3)).toEqual(['11', 'no answers', '82% (9 of 11)']);
+    // South's 3 are withheld in the board report, so the service's total is withheld here too.
+    expect(rows.All!.slice(0, 3)).toEqual(['withheld', 'no answers', 'withheld']);
   });
 });

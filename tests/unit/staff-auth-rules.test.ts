@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell } from '../../server/audit/csv.ts';
+import { neutraliseCell } from '../../server/csv/writer.ts';
 import { deviceCookieValue, readDeviceCookie } from '../../server/staff/device.ts';
 import { afterFailure, isLocked, LOCK_AFTER_FAILURES, LOCK_MS } from '../../server/staff/lockout.ts';
 import { safeNext } from '../../server/staff/session.ts';

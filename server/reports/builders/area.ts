@@ -1,5 +1,5 @@
 // (a) The quarterly area report for the area team and the Participation Group.
-import { countCell, countOf } from '../cells.ts';
+import { countCell } from '../cells.ts';
 import { modelHeader, type ReportContext } from '../context.ts';
 import { tr } from '../format.ts';
 import type { ReportModel } from '../model.ts';
@@ -21,7 +21,7 @@ export async function buildAreaReport(ctx: ReportContext): Promise<ReportModel> 
     const complaints = await complaintsSection(ctx);
     const alerts = await alertsSection(ctx, 'child');
     sections.push(tellUs.section, complaints.section, alerts.section);
-    headlines.push({ label: tr('headlines.alerts'), cell: countCell(countOf(alerts.counts.raised, ctx.disclosure)) });
+    headlines.push({ label: tr('headlines.alerts'), cell: countCell(alerts.raisedCell) });
   }
   const changes = await changesSection(ctx);
   sections.push(changes.section);

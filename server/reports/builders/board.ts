@@ -1,43 +1,61 @@
 // (b) The Management Board overview: every area side by side on the same statements, the trend
 // over the last 4–8 quarters, headline numbers and the changes made in the period.
-import { countCell, countOf, countsAcross, shareCell, shareOf, sharesAcross } from '../cells.ts';
+import { countCell, shareCell } from '../cells.ts';
+import { countOfAtoms, parseAtomKey, shareOfAtoms } from '../disclosure/atoms.ts';
+import { areaFilter, countAtomsFor, shareAtomsFor } from '../disclosure/gather.ts';
+import { slicesFor, slicesWithin } from '../disclosure/slices.ts';
 import { modelHeader, scopeOf, type ReportContext } from '../context.ts';
 import { tr, wholePercent } from '../format.ts';
 import type { ReportModel, Section } from '../model.ts';
-import { boundsOf, quarterOf, quartersEndingWith } from '../period.ts';
-import { invitationCounts } from '../queries/activity.ts';
+import { boundsOf, quarterOf, quartersEndingWith, type PeriodBounds } from '../period.ts';
+import { invitationAtoms } from '../queries/activity.ts';
 import { responseCounts, statementCounts } from '../queries/statements.ts';
-import { alertsSection, complaintsSection, tellUsSection, windowOf } from '../sections/activity.ts';
+import { alertsSection, complaintsSection, tellUsSection } from '../sections/activity.ts';
 import { changesSection } from '../sections/changes.ts';
 import { responseHeadlines } from './headline.ts';
 import { notesFor } from './notes.ts';
 
-async function areasSideBySide(ctx: ReportContext): Promise<Section[]> {
-  const statements = ctx.questionnaire.statements;
+/** Everything the board's figures are built from: area-and-quarter atoms over the trend and the period. */
+async function boardAtoms(ctx: ReportContext, quarters: PeriodBounds[]) {
+  const window = { start: new Date(Math.min(quarters[0]!.start.getTime(), ctx.bounds.start.getTime())), end: new Date(Math.max(quarters.at(-1)!.end.getTime(), ctx.bounds.end.getTime())) };
+  const slices = slicesFor(ctx, [window, ctx.bounds, ...quarters]);
+  const ids = ctx.questionnaire.statements.map((s) => s.questionId);
   const [counts, responses, invites] = await Promise.all([
-    statementCounts(ctx.db, scopeOf(ctx), statements.map((s) => s.questionId), { by: 'area' }),
-    responseCounts(ctx.db, scopeOf(ctx), { by: 'area' }),
-    Promise.all(ctx.areas.map((a) => invitationCounts(ctx.db, { ...windowOf(ctx), areaId: a.id }, [ctx.questionnaire.id], ctx.stage))),
+    statementCounts(ctx.db, scopeOf(ctx, window), ids, { by: 'area-period', starts: slices.starts }),
+    responseCounts(ctx.db, scopeOf(ctx, window), { by: 'area-period', starts: slices.starts }),
+    invitationAtoms(ctx.db, { serviceId: ctx.service.id, areaId: null }, [ctx.questionnaire.id], ctx.stage, slices.starts, slices.end),
   ]);
+  return { slices, counts, responses, invites };
+}
+
+type BoardAtoms = Awaited<ReturnType<typeof boardAtoms>>;
+
+function areasSideBySide(ctx: ReportContext, atoms: BoardAtoms): Section[] {
+  const statements = ctx.questionnaire.statements;
+  const within = slicesWithin(atoms.slices, ctx.bounds);
   // Open-link answers with no area count in the service's total, in a column of their own.
   const columnsFor: { id: string | null; slug: string; name: string }[] = [...ctx.areas];
-  if (responses.some((r) => r.group === null)) columnsFor.push({ id: null, slug: 'no-area', name: tr('scope.noArea') });
+  if (atoms.responses.some((r) => parseAtomKey(r.group).area === null && within.includes(parseAtomKey(r.group).slice))) columnsFor.push({ id: null, slug: 'no-area', name: tr('scope.noArea') });
   const areaNames = columnsFor.map((a) => a.name);
   const columns = [{ key: 'statement', label: tr('columns.statement') }, ...columnsFor.map((a) => ({ key: a.slug, label: a.name })), { key: 'service', label: tr('scope.wholeService') }];
-  const groups = statements.map((s) => {
-    const per = columnsFor.map((a) => counts.find((c) => c.questionId === s.questionId && c.group === a.id) ?? { positive: 0, base: 0 });
-    return { statement: s, shares: sharesAcross(per, ctx.disclosure) };
-  });
-  const responseCells = countsAcross(
-    columnsFor.map((a) => responses.find((r) => r.group === a.id)?.n ?? 0),
-    ctx.disclosure,
-  );
-  const inviteShares = sharesAcross(
-    [...invites.map((i) => ({ positive: i.completed, base: i.sent })), ...(columnsFor.length > ctx.areas.length ? [{ positive: 0, base: 0 }] : [])],
-    ctx.disclosure,
+  const filters = [...columnsFor.map((a) => areaFilter(a.id === null ? null : a.id)), areaFilter(null)];
+  // areaFilter(null) means the whole service; "no area" needs its own test.
+  if (columnsFor.at(-1)?.id === null) filters[columnsFor.length - 1] = (a) => a === null;
+  const groups = statements.map((s) => ({ statement: s, shares: filters.map((f) => shareOfAtoms(shareAtomsFor(atoms.counts, s.questionId, f, within), ctx.disclosure)) }));
+  const responseCells = filters.map((f) => countOfAtoms(countAtomsFor(atoms.responses, f, within), ctx.disclosure));
+  const inviteCells = filters.map((f) =>
+    shareOfAtoms(
+      atoms.invites
+        .filter((i) => {
+          const k = parseAtomKey(i.group);
+          return f(k.area) && within.includes(k.slice);
+        })
+        .map((i) => ({ positive: i.completed, base: i.sent })),
+      ctx.disclosure,
+    ),
   );
   const shownList = groups
-    .map((g) => `${g.statement.label}: ${columnsFor.map((a, i) => `${a.name} ${g.shares.groups[i]!.percent === null ? tr('numbers.notShown') : wholePercent(g.shares.groups[i]!.percent!)}`).join(', ')}`)
+    .map((g) => `${g.statement.label}: ${columnsFor.map((a, i) => `${a.name} ${g.shares[i]!.percent === null ? tr('numbers.notShown') : wholePercent(g.shares[i]!.percent!)}`).join(', ')}`)
     .join('; ');
   return [
     {
@@ -49,7 +67,7 @@ async function areasSideBySide(ctx: ReportContext): Promise<Section[]> {
           ? {
               title: tr('charts.areasTitle', { period: ctx.bounds.label }),
               summary: tr('charts.areasSummary', { period: ctx.bounds.label, list: shownList }),
-              chart: { type: 'grouped-bars', unit: 'percent', max: 100, series: [...areaNames, tr('scope.wholeService')], groups: groups.map((g) => ({ label: g.statement.label, values: [...g.shares.groups.map((s) => s.percent), g.shares.total.percent] })) },
+              chart: { type: 'grouped-bars', unit: 'percent', max: 100, series: [...areaNames, tr('scope.wholeService')], groups: groups.map((g) => ({ label: g.statement.label, values: g.shares.map((s) => s.percent) })) },
             }
           : undefined,
       tables: [
@@ -57,9 +75,9 @@ async function areasSideBySide(ctx: ReportContext): Promise<Section[]> {
           caption: tr('tables.areas', { period: ctx.bounds.label }),
           columns,
           rows: [
-            ...groups.map((g) => ({ header: g.statement.label, cells: [...g.shares.groups.map(shareCell), shareCell(g.shares.total)] })),
-            { header: tr('headlines.responses'), cells: [...responseCells.cells.map(countCell), countCell(responseCells.total)], total: true },
-            { header: tr('headlines.invitations'), cells: [...inviteShares.groups.map(shareCell), shareCell(inviteShares.total)], total: true },
+            ...groups.map((g) => ({ header: g.statement.label, cells: g.shares.map(shareCell) })),
+            { header: tr('headlines.responses'), cells: responseCells.map(countCell), total: true },
+            { header: tr('headlines.invitations'), cells: inviteCells.map(shareCell), total: true },
           ],
         },
       ],
@@ -67,18 +85,17 @@ async function areasSideBySide(ctx: ReportContext): Promise<Section[]> {
   ];
 }
 
-async function trend(ctx: ReportContext): Promise<Section> {
+function trendQuarters(ctx: ReportContext): PeriodBounds[] {
   const last = ctx.bounds.period.kind === 'quarter' ? ctx.bounds.period : quarterOf(new Date(ctx.bounds.end.getTime() - 1), ctx.zone);
-  const quarters = quartersEndingWith(last, ctx.params.quarters ?? 4).map((q) => boundsOf(q, ctx.zone));
+  return quartersEndingWith(last, ctx.params.quarters ?? 4).map((q) => boundsOf(q, ctx.zone));
+}
+
+function trend(ctx: ReportContext, quarters: PeriodBounds[], atoms: BoardAtoms): Section {
   const statements = ctx.questionnaire.statements;
-  const window = { start: quarters[0]!.start, end: quarters.at(-1)!.end };
-  const counts = await statementCounts(ctx.db, scopeOf(ctx, window), statements.map((s) => s.questionId), { by: 'period', starts: quarters.map((q) => q.start) });
+  const all = areaFilter(null);
   const series = statements.map((s) => ({
     statement: s,
-    shares: quarters.map((_, i) => {
-      const c = counts.find((r) => r.questionId === s.questionId && r.group === String(i)) ?? { positive: 0, base: 0 };
-      return shareOf(c.positive, c.base, ctx.disclosure);
-    }),
+    shares: quarters.map((q) => shareOfAtoms(shareAtomsFor(atoms.counts, s.questionId, all, slicesWithin(atoms.slices, q)), ctx.disclosure)),
   }));
   const labels = quarters.map((q) => q.label);
   return {
@@ -111,19 +128,21 @@ const formatKey = (label: string) => label.toLowerCase().replace(/[^a-z0-9]+/g, 
 
 export async function buildBoardReport(ctx: ReportContext): Promise<ReportModel> {
   // Independent queries: on PostgreSQL they run side by side on the pool's connections.
-  const [{ headlines }, sideBySide, trendSection, tellUs, complaints, alerts, changes] = await Promise.all([
+  const quarters = trendQuarters(ctx);
+  const atoms = await boardAtoms(ctx, quarters);
+  const sideBySide = areasSideBySide(ctx, atoms);
+  const trendSection = trend(ctx, quarters, atoms);
+  const [{ headlines }, tellUs, complaints, alerts, changes] = await Promise.all([
     responseHeadlines(ctx),
-    areasSideBySide(ctx),
-    trend(ctx),
     tellUsSection(ctx),
     complaintsSection(ctx),
     alertsSection(ctx, 'child'),
     changesSection(ctx),
   ]);
   headlines.push(
-    { label: tr('headlines.tellUs'), cell: countCell(countOf(tellUs.total, ctx.disclosure)) },
-    { label: tr('headlines.complaints'), cell: countCell(countOf(complaints.total, ctx.disclosure)) },
-    { label: tr('headlines.alerts'), cell: countCell(countOf(alerts.counts.raised, ctx.disclosure)) },
+    { label: tr('headlines.tellUs'), cell: countCell(tellUs.totalCell) },
+    { label: tr('headlines.complaints'), cell: countCell(complaints.totalCell) },
+    { label: tr('headlines.alerts'), cell: countCell(alerts.raisedCell) },
     { label: tr('headlines.changes'), cell: countCell({ value: changes.total, status: 'shown' }) },
   );
   return {

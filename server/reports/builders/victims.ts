@@ -1,11 +1,12 @@
 // (c) The Victims Board report: satisfaction against the 70% mark, contact and restorative
 // justice offered and taken up, and victims' comments approved for sharing.
-import { changeBetween, countCell, countOf, shareCell, shareOf, textCell } from '../cells.ts';
+import { changeBetween, countCell, shareCell, textCell } from '../cells.ts';
 import { modelHeader, scopeOf, type ReportContext } from '../context.ts';
 import { changeText, intervalText, statementSentence, tr } from '../format.ts';
 import type { ReportModel, Section } from '../model.ts';
 import { jointCount } from '../queries/statements.ts';
-import { alertsSection } from '../sections/activity.ts';
+import { alertsSection, atomWindows } from '../sections/activity.ts';
+import { shareOfAtoms } from '../disclosure/atoms.ts';
 import { commentsSection } from '../sections/comments.ts';
 import { statementsSection } from '../sections/statements.ts';
 import { responseHeadlines } from './headline.ts';
@@ -18,9 +19,16 @@ export const VICTIM_TARGET = 70;
 async function indicatorRow(ctx: ReportContext, section: Section) {
   const first = { questionId: 'contacted', value: 'yes' };
   const second = { questionId: 'rj_taken_up', value: 'yes' };
-  const [now, before] = await Promise.all([jointCount(ctx.db, scopeOf(ctx), first, second), jointCount(ctx.db, scopeOf(ctx, ctx.previous), first, second)]);
-  const share = shareOf(now.both, now.first, ctx.disclosure);
-  const previous = shareOf(before.both, before.first, ctx.disclosure);
+  // One joint count per area-and-quarter atom (shared), so the indicator follows the family rule.
+  const atomsOf = (bounds: { start: Date; end: Date }) =>
+    Promise.all(
+      atomWindows({ ...ctx, bounds: { ...ctx.bounds, start: bounds.start, end: bounds.end } }).map((w) =>
+        jointCount(ctx.db, scopeOf(ctx, w, { areaId: w.areaId, noArea: w.noArea }), first, second),
+      ),
+    );
+  const [now, before] = await Promise.all([atomsOf(ctx.bounds), atomsOf(ctx.previous)]);
+  const share = shareOfAtoms(now.map((a) => ({ positive: a.both, base: a.first })), ctx.disclosure);
+  const previous = shareOfAtoms(before.map((a) => ({ positive: a.both, base: a.first })), ctx.disclosure);
   const change = changeBetween(share, previous);
   section.tables[0]!.rows.push({ header: tr('victims.indicator'), cells: [shareCell(share), textCell(intervalText(share)), shareCell(previous), { type: 'change', points: change }] });
   const sentence = statementSentence(share, tr('victims.indicatorStatement'), ctx.threshold);
@@ -48,7 +56,7 @@ export async function buildVictimsReport(ctx: ReportContext): Promise<ReportMode
   const comments = await commentsSection(ctx, false);
   const alerts = await alertsSection(ctx, 'victim');
   sections.push(comments.section, alerts.section);
-  headlines.push({ label: tr('headlines.victimAlerts'), cell: countCell(countOf(alerts.counts.raised, ctx.disclosure)) });
+  headlines.push({ label: tr('headlines.victimAlerts'), cell: countCell(alerts.raisedCell) });
   return {
     ...modelHeader(ctx, tr('titles.victims', { scope: scopeLabel(ctx), period: ctx.bounds.label })),
     scopeLabel: scopeLabel(ctx),

@@ -3,11 +3,15 @@
 import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../db/index.ts';
 import { alerts, complaints, invitations, questionnaires, responses, tellUsItems } from '../../../db/schema.ts';
+import { rowsOf } from '../../../db/rows.ts';
 import { instant } from './scope.ts';
 
 export interface Window {
   serviceId: string;
+  /** null: the whole service (unless noArea). */
   areaId: string | null;
+  /** Only what has no area (open-link items): one of the disclosure atoms. */
+  noArea?: boolean;
   start: Date;
   end: Date;
 }
@@ -45,7 +49,7 @@ export async function tellUsCounts(db: Queryable, w: Window): Promise<Record<str
   const rows = await db
     .select({ type: tellUsItems.type, n: sql<number>`count(*)::int` })
     .from(tellUsItems)
-    .where(and(eq(tellUsItems.serviceId, w.serviceId), gte(tellUsItems.receivedAt, w.start), lt(tellUsItems.receivedAt, w.end), w.areaId ? eq(tellUsItems.areaId, w.areaId) : undefined))
+    .where(and(eq(tellUsItems.serviceId, w.serviceId), gte(tellUsItems.receivedAt, w.start), lt(tellUsItems.receivedAt, w.end), w.noArea ? isNull(tellUsItems.areaId) : w.areaId ? eq(tellUsItems.areaId, w.areaId) : undefined))
     .groupBy(tellUsItems.type);
   return Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
 }
@@ -75,7 +79,7 @@ function deadlineColumns(done: SQL, due: SQL, now: Date) {
 
 /** Complaints received in the window: where each one is now, and whether deadlines were met. */
 export async function complaintCounts(db: Queryable, w: Window, now: Date): Promise<ComplaintCounts> {
-  const where = and(eq(complaints.serviceId, w.serviceId), gte(complaints.receivedAt, w.start), lt(complaints.receivedAt, w.end), w.areaId ? eq(complaints.areaId, w.areaId) : undefined);
+  const where = and(eq(complaints.serviceId, w.serviceId), gte(complaints.receivedAt, w.start), lt(complaints.receivedAt, w.end), w.noArea ? isNull(complaints.areaId) : w.areaId ? eq(complaints.areaId, w.areaId) : undefined);
   const statusRows = await db.select({ status: complaints.status, n: sql<number>`count(*)::int` }).from(complaints).where(where).groupBy(complaints.status);
   const ack = deadlineColumns(sql`${complaints.acknowledgedAt}`, sql`${complaints.acknowledgeDueAt}`, now);
   const resp = deadlineColumns(sql`${complaints.respondedAt}`, sql`${complaints.respondDueAt}`, now);
@@ -132,7 +136,7 @@ export async function alertCounts(db: Queryable, w: Window, audience: 'child' | 
         eq(alerts.serviceId, w.serviceId),
         gte(alerts.raisedAt, w.start),
         lt(alerts.raisedAt, w.end),
-        w.areaId ? eq(alerts.areaId, w.areaId) : undefined,
+        w.noArea ? isNull(alerts.areaId) : w.areaId ? eq(alerts.areaId, w.areaId) : undefined,
         audience === 'victim' ? victimQuestionnaire : sql`not ${victimQuestionnaire}`,
       ),
     );
@@ -145,4 +149,30 @@ export async function alertCounts(db: Queryable, w: Window, audience: 'child' | 
     medianHoursToAcknowledge: num(row?.median),
     longestHoursToAcknowledge: num(row?.longest),
   };
+}
+
+export interface InvitationAtom extends InvitationCounts {
+  /** "<area id or ''>:<slice index>" */
+  group: string;
+}
+
+/** Invitations issued per area and slice ([starts[i], starts[i+1]), the last up to `end`). */
+export async function invitationAtoms(db: Queryable, w: Omit<Window, 'start' | 'end'>, questionnaireIds: string[], stage: string | null, starts: Date[], end: Date): Promise<InvitationAtom[]> {
+  if (questionnaireIds.length === 0 || starts.length === 0) return [];
+  const ends = [...starts.slice(1), end];
+  const rows = starts.map((s, i) => sql`(${i}, ${instant(s)}, ${instant(ends[i]!)})`);
+  const result = await db.execute(sql`
+    select coalesce(${invitations.areaId}::text, '') || ':' || b.i::text as grp,
+           count(*)::int as sent, (count(*) filter (where ${invitations.submittedAt} is not null))::int as completed
+    from ${invitations}
+    join (values ${sql.join(rows, sql`, `)}) as b(i, s, e) on ${invitations.createdAt} >= b.s and ${invitations.createdAt} < b.e
+    where ${and(
+      eq(invitations.serviceId, w.serviceId),
+      inArray(invitations.questionnaireId, questionnaireIds),
+      isNull(invitations.revokedAt),
+      w.areaId ? eq(invitations.areaId, w.areaId) : undefined,
+      stage ? eq(invitations.stage, stage as 'start') : undefined,
+    )}
+    group by 1`);
+  return rowsOf<{ grp: string; sent: number; completed: number }>(result).map((r) => ({ group: r.grp, sent: Number(r.sent), completed: Number(r.completed) }));
 }

@@ -1,14 +1,16 @@
 // Which responses a report counts: one service, some questionnaires, a time window, optionally
 // one area and one stage. Every aggregate query starts from this condition, so a report can
 // never count another service's or another area's answers.
-import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { responses, type Stage } from '../../../db/schema.ts';
 
 export interface ResponseScope {
   serviceId: string;
   questionnaireIds: string[];
-  /** null: the whole service. */
+  /** null: the whole service (unless noArea). */
   areaId: string | null;
+  /** Only responses with no area (one of the disclosure atoms). */
+  noArea?: boolean;
   stage: Stage | null;
   start: Date;
   end: Date;
@@ -22,7 +24,7 @@ export function responsesIn(s: ResponseScope): SQL {
     s.questionnaireIds.length > 0 ? inArray(responses.questionnaireId, s.questionnaireIds) : sql`false`,
     gte(responses.submittedAt, s.start),
     lt(responses.submittedAt, s.end),
-    s.areaId ? eq(responses.areaId, s.areaId) : undefined,
+    s.noArea ? isNull(responses.areaId) : s.areaId ? eq(responses.areaId, s.areaId) : undefined,
     s.stage ? eq(responses.stage, s.stage) : undefined,
   )!;
 }
@@ -33,6 +35,8 @@ export type Grouping =
   | { by: 'area' }
   | { by: 'stage' }
   | { by: 'period'; starts: Date[] }
+  /** Area and period together: the key is "<area id or ''>:<period index>" (the disclosure atoms). */
+  | { by: 'area-period'; starts: Date[] }
   | { by: 'detail'; detail: Detail };
 
 export const DETAILS = ['ethnicity', 'gender', 'ageBand', 'careStatus', 'specialNeeds'] as const;
@@ -55,10 +59,12 @@ export function groupedResponses(s: ResponseScope, g: Grouping): SQL {
       return sql`select ${responses.id} as id, ${responses.stage} as grp from ${responses} where ${where}`;
     case 'detail':
       return sql`select ${responses.id} as id, ${responses[g.detail]} as grp from ${responses} where ${where}`;
-    case 'period': {
+    case 'period':
+    case 'area-period': {
       const ends = [...g.starts.slice(1), s.end];
       const rows = g.starts.map((start, i) => sql`(${i}, ${instant(start)}, ${instant(ends[i]!)})`);
-      return sql`select ${responses.id} as id, b.i::text as grp from ${responses}
+      const key = g.by === 'period' ? sql`b.i::text` : sql`coalesce(${responses.areaId}::text, '') || ':' || b.i::text`;
+      return sql`select ${responses.id} as id, ${key} as grp from ${responses}
         join (values ${sql.join(rows, sql`, `)}) as b(i, s, e) on ${responses.submittedAt} >= b.s and ${responses.submittedAt} < b.e
         where ${where}`;
     }

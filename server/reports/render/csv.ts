@@ -1,14 +1,15 @@
 // The report as CSV for spreadsheets: a few lines saying what the report is, then each table
-// under its section's title. A percentage becomes three columns (percent, count, out of), so
-// the numbers can be used directly; withheld numbers are words, never digits.
-import { stringify } from 'csv-stringify/sync';
+// under its section's title. A column of percentages becomes three columns (percent, count, out
+// of: the same whole number the page shows, with its numerator and denominator), and every other
+// cell in that column fills the same three, so each value sits under exactly one header cell.
+// Withheld numbers are words, never digits. Written by the one CSV writer.
+import { csvText, neutraliseCell } from '../../csv/writer.ts';
 import { countText, cellText, tr } from '../format.ts';
 import type { Cell, ReportModel, ReportTable } from '../model.ts';
 import type { CountCellValue } from '../suppression.ts';
 
-/** Spreadsheets run a cell starting with these as a formula: such text gets a leading apostrophe. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-export const neutraliseFormula = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
+/** Kept for callers that neutralise one string: the writer's own guard. */
+export const neutraliseFormula = neutraliseCell;
 
 type Value = string | number;
 
@@ -31,15 +32,25 @@ function cellValues(cell: Cell, threshold: number): Value[] {
   }
 }
 
-function tableRows(table: ReportTable, threshold: number): Value[][] {
-  // A column holding percentages is split into three.
-  const kinds = table.columns.slice(1).map((_, i) => table.rows.find((r) => r.cells[i])?.cells[i]?.type);
+/** A cell laid out in a three-wide percentage column: a count goes under "(count)". */
+function inShareColumn(cell: Cell | undefined, threshold: number): Value[] {
+  if (!cell) return ['', '', ''];
+  if (cell.type === 'share') return cellValues(cell, threshold);
+  if (cell.type === 'count') return ['', ...cellValues(cell, threshold), ''];
+  return [...cellValues(cell, threshold), '', ''];
+}
+
+export function tableRows(table: ReportTable, threshold: number): Value[][] {
+  // A column holding a percentage in any row is split into three for every row.
+  const valueColumns = table.columns.slice(1);
+  const wide = valueColumns.map((_, i) => table.rows.some((r) => r.cells[i]?.type === 'share'));
   const header: Value[] = [table.columns[0]!.label];
-  table.columns.slice(1).forEach((col, i) => {
-    if (kinds[i] === 'share') header.push(tr('csv.percentColumn', { label: col.label }), tr('csv.countColumn', { label: col.label }), tr('csv.outOfColumn', { label: col.label }));
+  valueColumns.forEach((col, i) => {
+    if (wide[i]) header.push(tr('csv.percentColumn', { label: col.label }), tr('csv.countColumn', { label: col.label }), tr('csv.outOfColumn', { label: col.label }));
     else header.push(col.label);
   });
-  return [[table.caption], header, ...table.rows.map((r) => [r.header, ...r.cells.flatMap((c) => cellValues(c, threshold))])];
+  const body = table.rows.map((r) => [r.header, ...valueColumns.flatMap((_, i) => (wide[i] ? inShareColumn(r.cells[i], threshold) : r.cells[i] ? cellValues(r.cells[i]!, threshold) : ['']))]);
+  return [[table.caption], header, ...body];
 }
 
 export function renderReportCsv(model: ReportModel): string {
@@ -62,9 +73,5 @@ export function renderReportCsv(model: ReportModel): string {
     for (const group of section.quotes ?? []) for (const quote of group.quotes) lines.push([tr('csv.quote'), group.theme, quote]);
   }
   lines.push([], ...model.notes.map((n) => [tr('csv.note'), n]));
-  return stringify(lines, {
-    bom: true,
-    record_delimiter: 'windows',
-    cast: { string: (s) => neutraliseFormula(s) },
-  });
+  return csvText(lines, { bom: true });
 }

@@ -1,6 +1,9 @@
 // "89% (75 of 84) said staff took their views seriously all or most of the time", with the
 // change since the period before: one query over both periods.
-import { changeBetween, shareCell, shareOf, textCell } from '../cells.ts';
+import { changeBetween, shareCell, textCell } from '../cells.ts';
+import { shareOfAtoms } from '../disclosure/atoms.ts';
+import { areaFilter, shareAtomsFor } from '../disclosure/gather.ts';
+import { slicesFor, slicesWithin } from '../disclosure/slices.ts';
 import { scopeOf, type ReportContext } from '../context.ts';
 import { changeText, intervalText, statementSentence, tr, wholePercent } from '../format.ts';
 import type { Section, Share } from '../model.ts';
@@ -23,16 +26,18 @@ export interface StatementOptions {
 
 export async function statementsSection(ctx: ReportContext, opts: StatementOptions): Promise<StatementResult> {
   const statements = opts.statements ?? ctx.questionnaire.statements;
+  // Figures are built from area-and-quarter atoms (shared) so they agree with every other report.
   const window = { start: ctx.previous.start, end: ctx.bounds.end };
-  const rows = await statementCounts(ctx.db, scopeOf(ctx, window), statements.map((s) => s.questionId), { by: 'period', starts: [ctx.previous.start, ctx.bounds.start] });
-  const count = (questionId: string, group: string) => rows.find((r) => r.questionId === questionId && r.group === group) ?? { positive: 0, base: 0 };
+  const slices = slicesFor(ctx, [ctx.previous, ctx.bounds]);
+  const rows = await statementCounts(ctx.db, scopeOf(ctx, window), statements.map((s) => s.questionId), { by: 'area-period', starts: slices.starts });
+  const inArea = areaFilter(ctx.area?.id ?? null);
+  const nowSlices = slicesWithin(slices, ctx.bounds);
+  const beforeSlices = slicesWithin(slices, ctx.previous);
   const current = new Map<string, Share>();
   const sentences: string[] = [];
   const tableRows = statements.map((s) => {
-    const now = count(s.questionId, '1');
-    const before = count(s.questionId, '0');
-    const share = shareOf(now.positive, now.base, ctx.disclosure);
-    const previous = shareOf(before.positive, before.base, ctx.disclosure);
+    const share = shareOfAtoms(shareAtomsFor(rows, s.questionId, inArea, nowSlices), ctx.disclosure);
+    const previous = shareOfAtoms(shareAtomsFor(rows, s.questionId, inArea, beforeSlices), ctx.disclosure);
     const change = changeBetween(share, previous);
     current.set(s.questionId, share);
     const sentence = statementSentence(share, s.statement, ctx.threshold);
