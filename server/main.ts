@@ -55,3 +55,9 @@ if (heard.seed.seeded && heard.seed.signIn) {
   lines.push('Demo sign-in: admin@riverside.example / heard-demo-password (if the demo service is still there)');
 }
 process.stdout.write(lines.join('\n') + '\n');
+if (heard.setup) {
+  // The console, not the log: logs are shipped and kept where more people can read them.
+  process.stderr.write(
+    [``, `Set up Heard: no service exists yet. Open this one-time link to name your service, its areas`, `and the first administrator (it works once, until ${heard.setup.expiresAt.toISOString()}):`, `  ${heard.setup.url}`, ``].join('\n') + '\n',
+  );
+}

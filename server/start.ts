@@ -10,11 +10,18 @@ import type { AppDeps } from './deps.ts';
 import { appJobs } from './jobs/index.ts';
 import { startJobs } from './jobs/runner.ts';
 import type { Logger } from './log.ts';
+import { linkPath } from './staff/one-time-links.ts';
+import { setupLinkAtStart } from './staff/setup.ts';
 
 export interface RunningHeard {
   url: string;
   database: OpenDatabase;
   seed: SeedResult;
+  /**
+   * On an empty database: the one-time set-up link, for the caller to print on the console
+   * (never the log). Each start replaces the previous one.
+   */
+  setup?: { url: string; expiresAt: Date };
   stop(): Promise<void>;
 }
 
@@ -33,6 +40,7 @@ export async function startHeard(config: Config, log: Logger, clock: Clock = sys
   try {
     await migrate(database);
     const seed = config.demoSeed ? await seedDemoIfEmpty(database.db, clock) : { seeded: false };
+    const setupLink = await setupLinkAtStart(database.db, clock);
     const deps: AppDeps = { db: database.db, config, clock, log, expectedMigrations: expectedMigrationCount() };
     const app = createApp(deps);
     const server = await new Promise<ServerType>((resolve) => {
@@ -56,7 +64,8 @@ export async function startHeard(config: Config, log: Logger, clock: Clock = sys
         await database.close();
         releaseLock();
       })());
-    return { url, database, seed, stop };
+    const setup = setupLink && { url: `${url}${linkPath('setup', setupLink.token)}`, expiresAt: setupLink.expiresAt };
+    return { url, database, seed, setup, stop };
   } catch (e) {
     await database.close().catch(() => {});
     releaseLock();

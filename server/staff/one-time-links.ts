@@ -14,7 +14,7 @@ import { principalOf, type StaffUserRow } from './staff-user.ts';
 export type LinkPurpose = 'invite' | 'reset' | 'setup';
 
 const HOUR = 60 * 60 * 1000;
-export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = { invite: 7 * 24 * HOUR, reset: 24 * HOUR, setup: HOUR };
+export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = { invite: 7 * 24 * HOUR, reset: 24 * HOUR, setup: 24 * HOUR };
 
 const PATHS: Record<LinkPurpose, string> = { invite: '/staff/invite/', reset: '/staff/reset/', setup: '/staff/setup/' };
 export const linkPath = (purpose: LinkPurpose, token: string) => PATHS[purpose] + token;

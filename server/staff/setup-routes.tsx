@@ -1,12 +1,10 @@
 // First-run set-up, offered only while the database holds no service at all.
-//   GET  /staff/setup            explains where the one-time link is (and writes one to the log)
+//   GET  /staff/setup            explains where the one-time link is (printed on the console at start)
 //   GET/POST /staff/setup/{token}  create the service, its areas and the first admin
-import { DateTime } from 'luxon';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
-import { DEFAULT_TIME_ZONE } from '../time/working-time.ts';
 import { fieldErrors, formFields, SetupForm } from './forms.ts';
 import { noStore, sameOriginForm, staffText as t, withinAddressLimit, withStatus } from './http.ts';
 import { linkNotValid } from './link-routes.tsx';
@@ -14,13 +12,11 @@ import { isLiveSetupLink, linkPath } from './one-time-links.ts';
 import { titleWithErrors } from './pages/form-parts.tsx';
 import { SetupFormPage, SetupWaitingPage, type SetupValues } from './pages/link-pages.tsx';
 import { createSession, setSessionCookie } from './session.ts';
-import { completeSetup, needsSetup, setupLinkToLog } from './setup.ts';
+import { completeSetup, needsSetup } from './setup.ts';
 
 type C = Context<AppEnv>;
 
 export const setupRoutes = new Hono<AppEnv>();
-
-const when = (d: Date) => DateTime.fromJSDate(d, { zone: DEFAULT_TIME_ZONE }).toFormat('d LLLL yyyy, HH:mm ZZZZ');
 
 async function formPage(c: C, token: string, values: SetupValues, errors: Record<string, string> = {}, status?: number) {
   const page = await renderStaffPage(c, {
@@ -32,18 +28,8 @@ async function formPage(c: C, token: string, values: SetupValues, errors: Record
 
 setupRoutes.get('/staff/setup', async (c) => {
   noStore(c);
-  const { db, clock, config, log } = c.var.deps;
-  if (!(await needsSetup(db))) return c.redirect('/staff/sign-in', 303);
-  const link = await setupLinkToLog(db, clock);
-  if (link.token) {
-    // The log is the operator's channel (as for the demo sign-in lines): whoever can read it
-    // runs this server. A new link is written only when none is live, so visits cannot flood it.
-    log.warn('first-run set-up: open this one-time link to create the service and its first admin', {
-      url: `${config.publicUrl}${linkPath('setup', link.token)}`,
-      expiresAt: link.expiresAt.toISOString(),
-    });
-  }
-  return renderStaffPage(c, { title: t('setup.title'), body: <SetupWaitingPage t={t} writtenAt={when(link.issuedAt)} until={when(link.expiresAt)} /> });
+  if (!(await needsSetup(c.var.deps.db))) return c.redirect('/staff/sign-in', 303);
+  return renderStaffPage(c, { title: t('setup.title'), body: <SetupWaitingPage t={t} /> });
 });
 
 setupRoutes.get('/staff/setup/:token', async (c) => {

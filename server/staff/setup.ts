@@ -1,7 +1,8 @@
 // First run on an empty database: one set-up that creates the service, its areas and the first
 // admin. It is only offered while no service exists, and needs a one-time link that Heard
-// writes to its own log — so whoever reaches a new server first cannot claim it; only whoever
-// can read the server's output can. Two set-ups at once: an advisory lock held by the
+// prints to its console (standard error) when it starts — never to the JSON log, which is
+// shipped to log stores that more people read. So whoever reaches a new server first cannot
+// claim it; only whoever runs it can. Two set-ups at once: an advisory lock held by the
 // transaction makes the second wait, then find a service and stop.
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/index.ts';
@@ -22,18 +23,17 @@ export async function needsSetup(db: Queryable): Promise<boolean> {
 }
 
 /**
- * The set-up link to write to the log: a new one when none is live (so a crawler visiting the
- * page does not fill the log), else just when the live one was written.
+ * At start-up on an empty database: a fresh set-up link for the console. Any earlier unused one
+ * stops working, so only the link printed by the running process opens set-up.
  */
-export async function setupLinkToLog(db: Database, clock: Clock): Promise<{ token?: string; issuedAt: Date; expiresAt: Date }> {
+export async function setupLinkAtStart(db: Database, clock: Clock): Promise<{ token: string; expiresAt: Date } | undefined> {
+  if (!(await needsSetup(db))) return undefined;
   const now = clock.now();
-  const [liveLink] = await db
-    .select({ createdAt: staffInvites.createdAt, expiresAt: staffInvites.expiresAt })
-    .from(staffInvites)
+  await db
+    .update(staffInvites)
+    .set({ expiresAt: now })
     .where(and(eq(staffInvites.purpose, 'setup'), isNull(staffInvites.usedAt), gt(staffInvites.expiresAt, now)));
-  if (liveLink) return { issuedAt: liveLink.createdAt, expiresAt: liveLink.expiresAt };
-  const { token, expiresAt } = await issueLink(db, clock, { purpose: 'setup' });
-  return { token, issuedAt: now, expiresAt };
+  return issueLink(db, clock, { purpose: 'setup' });
 }
 
 export interface SetupInput {

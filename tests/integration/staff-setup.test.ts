@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areas, auditLog, services, staffUsers } from '../../db/schema.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/log.ts';
-import { issueLink } from '../../server/staff/one-time-links.ts';
-import { completeSetup } from '../../server/staff/setup.ts';
+import { issueLink, isLiveSetupLink } from '../../server/staff/one-time-links.ts';
+import { completeSetup, setupLinkAtStart } from '../../server/staff/setup.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { location, StaffBrowser } from '../support/staff-browser.ts';
 
@@ -14,16 +14,12 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  // The same app, with a log we can read (the operator's channel for the set-up link).
-  t.app = createApp({ ...t.deps, log: createLogger('info', (line) => logged.push(line)) });
+  // The same app, with a log we can read: the set-up link must never reach it.
+  t.app = createApp({ ...t.deps, log: createLogger('debug', (line) => logged.push(line)) });
 });
 afterAll(() => t.close());
 
-const setupLinksInLog = () =>
-  logged
-    .map((l) => JSON.parse(l) as { msg: string; url?: string })
-    .filter((l) => l.msg.startsWith('first-run set-up'))
-    .map((l) => new URL(l.url!).pathname);
+let link = '';
 
 const form = {
   serviceName: "St. Mary's Youth Justice Service",
@@ -41,17 +37,21 @@ describe('first-run set-up', () => {
     expect(page).toContain('href="/staff/setup"');
   });
 
-  it('writes a one-time link to the log, once while it is live, and never shows it on the page', async () => {
+  it('issues a new link at each start, which ends the one before; the page says where it is and no link reaches the log', async () => {
+    const earlier = await setupLinkAtStart(t.deps.db, t.clock);
+    const current = await setupLinkAtStart(t.deps.db, t.clock);
+    expect(current!.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await isLiveSetupLink(t.deps.db, t.clock, earlier!.token)).toBe(false);
+    expect(await isLiveSetupLink(t.deps.db, t.clock, current!.token)).toBe(true);
+    link = `/staff/setup/${current!.token}`;
     const first = await new StaffBrowser(t).get('/staff/setup');
     expect(first.status).toBe(200);
     const page = await first.text();
-    expect(page).toContain('Look for the line that starts');
-    const links = setupLinksInLog();
-    expect(links).toHaveLength(1);
-    expect(links[0]).toMatch(/^\/staff\/setup\/[A-Za-z0-9_-]{43}$/);
-    expect(page).not.toContain(links[0]!.split('/').at(-1));
-    await new StaffBrowser(t).get('/staff/setup');
-    expect(setupLinksInLog()).toHaveLength(1);
+    expect(page).toContain('printed it on its console');
+    expect(page).not.toContain(current!.token);
+    expect((await new StaffBrowser(t).get(link)).status).toBe(200);
+    expect(logged.join('\n')).not.toContain(current!.token);
+    expect(logged.join('\n')).not.toMatch(/staff\/setup\/[A-Za-z0-9_-]{43}/);
   });
 
   it('refuses a made-up set-up link', async () => {
@@ -61,7 +61,6 @@ describe('first-run set-up', () => {
   });
 
   it('creates the service, its areas and the first admin, signs them in, and works only once', async () => {
-    const link = setupLinksInLog()[0]!;
     const b = new StaffBrowser(t);
     expect(await (await b.get(link)).text()).toContain('Name of your service');
     const bad = await b.post(link, { ...form, areas: 'North\nnorth', password: 'short', confirm: 'short' });
@@ -96,6 +95,7 @@ describe('first-run set-up', () => {
     expect((await t.deps.db.select({ n: count() }).from(services))[0]!.n).toBe(1);
     expect((await t.deps.db.select({ n: count() }).from(staffUsers))[0]!.n).toBe(1);
     expect(await (await new StaffBrowser(t).get('/staff/sign-in')).text()).not.toContain('not been set up');
+    expect(await setupLinkAtStart(t.deps.db, t.clock)).toBeUndefined();
   });
 });
 

@@ -47,10 +47,24 @@ describe('starting Heard', () => {
     await db.close();
   });
 
-  it('never seeds demo data in production', async () => {
+  it('never seeds demo data in production, and prints a one-time set-up link on the console, never in the log', async () => {
     const server = await startServer({ NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40) });
     started.push(server);
     expect(server.output()).not.toContain('A demo service was created');
+    for (let i = 0; i < 100 && !/\/staff\/setup\/\S+/.test(server.errors()); i++) await new Promise((r) => setTimeout(r, 50));
+    const link = /(http\S+\/staff\/setup\/[A-Za-z0-9_-]{43})/.exec(server.errors())?.[1];
+    expect(link).toBeDefined();
+    const token = link!.split('/').at(-1)!;
+    // The set-up form opens from the printed link, while the log (stdout) never holds it.
+    const form = await fetch(link!);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('Name of your service');
+    const waiting = await (await fetch(`${server.url}/staff/setup`)).text();
+    expect(waiting).not.toContain(token);
     expect(await server.stop('SIGTERM')).toBe(0);
+    const stdout = server.standardOutput();
+    expect(stdout).toContain('"msg":"stopped"');
+    expect(stdout).not.toContain(token);
+    expect(stdout).not.toMatch(/staff\/setup\/[A-Za-z0-9_-]{43}/);
   });
 });

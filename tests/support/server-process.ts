@@ -10,6 +10,10 @@ export interface ServerProcess {
   child: ChildProcess;
   dataDir: string;
   output(): string;
+  /** Standard error alone (the console). */
+  errors(): string;
+  /** Standard output alone (the JSON log and the start-up lines). */
+  standardOutput(): string;
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
@@ -17,17 +21,25 @@ export interface ServerProcess {
 
 const root = new URL('../../', import.meta.url).pathname;
 
-export function runServer(env: Record<string, string> = {}): { child: ChildProcess; output(): string; exited: Promise<number | null> } {
+export function runServer(env: Record<string, string> = {}): { child: ChildProcess; output(): string; errors(): string; standardOutput(): string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  let err = '';
+  let std = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    std += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+    err += d.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
+  return { child, output: () => out, errors: () => err, standardOutput: () => std, exited };
 }
 
 export async function startServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerProcess> {

@@ -31,14 +31,13 @@ export function LinkNotValidPage({ t }: { t: T }) {
   );
 }
 
-export function SetupWaitingPage(p: { t: T; writtenAt: string; until: string }) {
-  const { t } = p;
+export function SetupWaitingPage({ t }: { t: T }) {
   return (
     <>
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
-      <p>{t('setup.inLog')}</p>
-      <p>{t('setup.writtenAt', { time: p.writtenAt, until: p.until })}</p>
+      <p>{t('setup.onConsole')}</p>
+      <p>{t('setup.expired')}</p>
     </>
   );
 }
