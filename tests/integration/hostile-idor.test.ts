@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { apiClientFor } from '../support/api.ts';
-import { buildWorld, changedTables, leaked, snapshot, type AreaRows, type World } from '../support/hostile-world.ts';
+import { A_ONLY, buildWorld, changedTables, leaked, snapshot, type AreaRows, type World } from '../support/hostile-world.ts';
 import { signInAs, type StaffClient } from '../support/staff.ts';
 
 let t: TestApp;
@@ -62,7 +62,7 @@ interface Offer {
   comments: string[];
   youSaidWeDid: string[];
   /** Rows of the service as a whole (absent in an area sweep: they are not area-scoped). */
-  service?: { users: string[]; themes: string[]; tokens: string[]; outbox: string[]; questionnaires: string[] };
+  service?: { users: string[]; themes: string[]; tokens: string[]; outbox: string[]; questionnaires: string[]; questionnaireIds: string[] };
 }
 
 const fromArea = (r: AreaRows): Offer => ({
@@ -101,6 +101,7 @@ function allOfA(): Offer {
     tokens: [a.apiTokenId],
     outbox: [String(a.outboxId)],
     questionnaires: [a.questionnaireSlug],
+    questionnaireIds: [a.questionnaireId],
   };
   return offer;
 }
@@ -125,6 +126,13 @@ const ID_RULES: [RegExp, (o: Offer) => string[] | undefined][] = [
   [/^\/staff\/admin\/outbox\/$/, (o) => o.service?.outbox],
   [/^\/(staff|api\/v1)\/questionnaires\/$/, (o) => o.service?.questionnaires],
   [/^\/staff\/questionnaires\/[^/]+\/versions\/$/, () => ['1']],
+  [/^\/staff\/print\/paper\/$/, (o) => o.service?.questionnaireIds],
+  [/^\/staff\/builder\/$/, (o) => o.service?.questionnaires],
+  // Below a builder's questionnaire: a question of it, a question type, a language, a version number.
+  [/^\/staff\/builder\/x\/questions\/new\/$/, () => ['short_text']],
+  [/^\/staff\/builder\/x\/(questions|preview\/step)\/$/, () => [A_ONLY.questions[0]!.id]],
+  [/^\/staff\/builder\/x\/languages\/$/, () => ['cy']],
+  [/^\/staff\/builder\/x\/(changes|published)\/$/, () => ['1']],
 ];
 
 class UnknownParameter extends Error {}
@@ -340,8 +348,9 @@ describe('roles without identifiable data', () => {
         offer: allOfA(),
         secrets,
         only: (r) => r.pattern.startsWith('/staff'),
-        // Themes and "you said, we did" hold no one's data; the participation lead keeps them.
-        allowed: (r) => who === 'participationLead' && /^\/staff\/(comments\/themes|you-said-we-did)\//.test(r.pattern),
+        // Themes, "you said, we did" and questionnaires being built hold no one's data; the
+        // participation lead keeps them (the builder is theirs by the policy's questionnaires.build).
+        allowed: (r) => who === 'participationLead' && /^\/staff\/(comments\/themes|you-said-we-did|builder)\//.test(r.pattern),
       });
       expect(report(failures), who).toEqual([]);
     }

@@ -77,6 +77,7 @@ export interface World {
     apiToken: string;
     outboxId: number;
     questionnaireSlug: string;
+    questionnaireId: string;
     inviteToken: string;
     resetToken: string;
     /** Every identifying value of service A. */
@@ -243,6 +244,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       apiToken: aToken.token,
       outboxId: anOutbox!.id,
       questionnaireSlug: A_ONLY.slug,
+      questionnaireId: eooq.questionnaire.id,
       inviteToken: invite.token,
       resetToken: reset.token,
       secrets: [...northRows.secrets, ...southRows.secrets, victimCase.caseReference, victimWords, themeName, tokenName, 'Alpha only survey title ZQX', ...emails],
