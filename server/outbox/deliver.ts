@@ -11,7 +11,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { retryDelayMs } from './backoff.ts';
-import type { Mailer } from './mailer.ts';
+import type { MailMessage, Mailer } from './mailer.ts';
 import { composeMessage, type OutboxRow } from './messages.ts';
 
 export interface DeliveryDeps {
@@ -56,14 +56,29 @@ export async function claimDueMessages(db: Database, now: Date, batchSize: numbe
   });
 }
 
+/**
+ * A mail server's refusal often quotes the message back: its subject (which names the case) and
+ * its recipients. Neither belongs in the log or on the outbox page, so both are taken out.
+ */
+export function withoutMessageDetails(error: string, message: MailMessage | undefined): string {
+  let out = error.replace(/\s+/g, ' ');
+  if (message) {
+    for (const [text, label] of [[message.subject, '[subject]'], ...message.to.map((a) => [a, '[recipient]'] as const)] as const) {
+      if (text) out = out.split(text).join(label);
+    }
+  }
+  return out.slice(0, 500);
+}
+
 async function deliverOne(deps: DeliveryDeps, mailer: Mailer, row: OutboxRow): Promise<boolean> {
+  let message: MailMessage | undefined;
   try {
-    const message = await composeMessage({ db: deps.db, config: deps.config }, row);
+    message = await composeMessage({ db: deps.db, config: deps.config }, row);
     await mailer.send(message);
     await deps.db.update(outbox).set({ sentAt: deps.clock.now() }).where(and(eq(outbox.id, row.id), isNull(outbox.sentAt)));
     return true;
   } catch (e) {
-    const error = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').slice(0, 500);
+    const error = withoutMessageDetails(e instanceof Error ? e.message : String(e), message);
     const retryAt = new Date(deps.clock.now().getTime() + retryDelayMs(row.attempts));
     await deps.db.update(outbox).set({ lastError: error, availableAt: retryAt }).where(and(eq(outbox.id, row.id), isNull(outbox.sentAt)));
     deps.log.warn('email not sent; will retry', { outboxId: row.id, kind: row.kind, attempts: row.attempts, retryAt: retryAt.toISOString(), error });

@@ -193,7 +193,10 @@ describe('built-in instruments in a service', () => {
       answers: { views_taken_seriously: 'most', feel_safe: 'no', safe_tell_more: 'Mae ofn arna i gartref' },
     });
     const raised = await t.deps.db.select().from(alerts).where(eq(alerts.responseId, r.responseId));
-    expect(raised.map((a) => a.kind).sort()).toEqual(['concern', 'please_review']);
+    // One alert for the response, listing both worries: the answer "no" and the words that ask for a review.
+    expect(raised).toHaveLength(1);
+    expect(raised[0]!.kind).toBe('concern');
+    expect(raised[0]!.concerns.map((c) => c.kind).sort()).toEqual(['concern', 'please_review']);
   });
 
   it('the built-in Tell Us files a complaint with the pipeline, keeping contact details only when a reply is wanted', async () => {
