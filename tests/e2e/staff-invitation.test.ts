@@ -151,7 +151,7 @@ describe('a case manager sends a questionnaire and hears back, in a real browser
     await go(page, page.getByRole('link', { name: 'Back to answers' }));
     await check(page, 'answers');
     await page.goto(`${server.url}/staff/cases?search=0042`);
-    await go(page, page.getByRole('link', { name: 'CV-2026-0042' }));
+    await go(page, page.getByRole('link', { name: 'CV-2026-0042', exact: true }));
     await expect(page.locator('[data-status]').textContent()).resolves.toBe('Answered');
     await check(page, 'case with an answered invitation');
 
