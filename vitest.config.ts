@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
+          isolate: false,
           environment: 'node',
         },
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
@@ -19,6 +20,9 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.{ts,tsx}'],
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
+          // Files share a worker's module cache: the app is imported once per worker, not once per
+          // file. Every file still gets its own real database (tests/support/database.ts).
+          isolate: false,
           // Some tests start the real server (initdb, migrations, the demo seed) as a child process.
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -22,7 +22,14 @@ export interface OpenDatabase {
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; maxConnections?: number }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob | File;
+      /** A compiled engine and its file bundle, to start many databases without compiling each time (tests). */
+      pgliteWasmModule?: WebAssembly.Module;
+      fsBundle?: Blob;
+    };
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === 'postgres') {
@@ -40,7 +47,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const client = new PGlite({ dataDir: target.dataDir, loadDataDir: target.loadDataDir });
+  const { dataDir, loadDataDir, pgliteWasmModule, fsBundle } = target;
+  const client = new PGlite({ dataDir, loadDataDir, pgliteWasmModule, fsBundle });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
   return { db, kind: 'pglite', close: () => client.close() };

@@ -11,7 +11,7 @@ export const PROBLEMS_SHOWN = 500;
 export function UploadForm({ t, csrf, error }: { t: TFunction; csrf: string; error?: string }) {
   return (
     <>
-      <SharedErrorSummary title="There is a problem" errors={error ? [{ id: 'file', message: error }] : []} />
+      <SharedErrorSummary title={t('errorSummary')} errors={error ? [{ id: 'file', message: error }] : []} />
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <form method="post" action="/staff/import/check" enctype="multipart/form-data">

@@ -81,12 +81,16 @@ describe('stopping Heard under load', () => {
     const statuses: number[] = [];
     let refused = 0;
     let stop = false;
+    // SIGTERM goes once the server has answered this many requests under load (not after a fixed time).
+    let underLoad!: () => void;
+    const loaded = new Promise<void>((r) => (underLoad = r));
     const worker = async () => {
       while (!stop) {
         try {
           const res = await fetch(`${server.url}/s/riverside/tell-us`);
           await res.arrayBuffer();
           statuses.push(res.status);
+          if (statuses.length === 40) underLoad();
         } catch {
           refused++; // the listener is closed: the load balancer tries another instance
           await new Promise((r) => setTimeout(r, 5));
@@ -94,7 +98,7 @@ describe('stopping Heard under load', () => {
       }
     };
     const workers = Array.from({ length: 16 }, worker);
-    await new Promise((r) => setTimeout(r, 1500));
+    await loaded;
     const exit = server.stop('SIGTERM');
     expect(await exit).toBe(0);
     stop = true;
@@ -116,15 +120,18 @@ describe('slow clients', () => {
     running.push(server);
     const { hostname, port } = new URL(server.url.replace('localhost', '127.0.0.1'));
     const sockets: Socket[] = [];
+    const connected: Promise<void>[] = [];
     for (let i = 0; i < 300; i++) {
       const s = connect(Number(port), hostname);
       s.on('error', () => {});
+      connected.push(new Promise((r) => s.once('connect', () => r())));
       s.write('GET /s/riverside/tell-us HTTP/1.1\r\nHost: localhost\r\n');
       sockets.push(s);
     }
+    // Each slow client sends one more header line every half second, as a slowloris does.
     const drip = setInterval(() => sockets.forEach((s) => s.writable && s.write('X-Slow: 1\r\n')), 500);
     try {
-      await new Promise((r) => setTimeout(r, 500));
+      await Promise.all(connected); // every slow client holds a connection before we ask
       for (let i = 0; i < 5; i++) {
         const res = await fetch(`${server.url}/readyz`);
         expect(res.status).toBe(200);
@@ -161,11 +168,13 @@ describe.runIf(process.env.TEST_DATABASE_URL && canRunPrivatePostgres)('PostgreS
         answers: { views_taken_seriously: 'most', feel_safe: i % 10 === 0 ? 'no' : 'yes' },
       }));
       let retries = 0;
+      // A client retries with the same response id until it is stored — a bounded number of times.
       const sendWithRetry = async (s: Submission) => {
-        for (;;) {
+        for (let attempt = 0; ; attempt++) {
           try {
             return await submitResponse({ db: open.db, clock }, s);
-          } catch {
+          } catch (error) {
+            if (attempt >= 1200) throw error;
             retries++;
             await new Promise((r) => setTimeout(r, 50));
           }

@@ -243,9 +243,16 @@ describe('delivering safeguarding emails from the outbox', () => {
       t.clock.advance(30_000);
       const second = await startHeard(config, silentLogger, t.clock);
       try {
-        await vi.waitFor(() => expect(mail.countsByOutboxId().get(String(raised!.outboxId))).toBe(1), { timeout: 15_000, interval: 50 });
-        const row = await outboxRow(second.database.db, raised!.outboxId);
-        expect(row.sentAt).not.toBeNull();
+        // The mail arrives before the outbox row is marked sent, so wait for both.
+        const row = await vi.waitFor(
+          async () => {
+            expect(mail.countsByOutboxId().get(String(raised!.outboxId))).toBe(1);
+            const sent = await outboxRow(second.database.db, raised!.outboxId);
+            expect(sent.sentAt).not.toBeNull();
+            return sent;
+          },
+          { timeout: 15_000, interval: 50 },
+        );
         expect(row.attempts).toBe(2);
         expect(mail.received.find((m) => m.outboxId === String(raised!.outboxId))!.text).toContain(`/staff/alerts/${raised!.alertId}`);
       } finally {

@@ -1,6 +1,7 @@
 // An isolated, migrated database for one test file: a PGlite copy in memory, or a fresh
 // PostgreSQL database (copied from the migrated template) dropped when the file is done.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../db/index.ts';
@@ -31,6 +32,21 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const dump = readFileSync(inject('pgliteDump'));
-  return openDatabase({ kind: 'pglite', loadDataDir: new Blob([dump]) });
+  return openDatabase({ kind: 'pglite', loadDataDir: pgliteDump(), ...(await pgliteEngine()) });
+}
+
+// Test files share a worker (isolate: false), so the migrated dump is read and the PGlite
+// engine compiled once per worker rather than once per file.
+let dump: Blob | undefined;
+function pgliteDump(): Blob {
+  return (dump ??= new Blob([readFileSync(inject('pgliteDump'))]));
+}
+
+let engine: Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> | undefined;
+function pgliteEngine() {
+  return (engine ??= (async () => {
+    const dist = new URL('./', import.meta.resolve('@electric-sql/pglite'));
+    const [wasm, data] = await Promise.all([readFile(new URL('pglite.wasm', dist)), readFile(new URL('pglite.data', dist))]);
+    return { pgliteWasmModule: await WebAssembly.compile(wasm), fsBundle: new Blob([data]) };
+  })());
 }

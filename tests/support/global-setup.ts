@@ -1,7 +1,7 @@
 // Prepares one migrated database that every integration test file copies:
 // a PGlite data-dir dump by default, or a PostgreSQL template database when
 // TEST_DATABASE_URL is set.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrate, openDatabase } from '../../db/index.ts';
@@ -43,4 +43,5 @@ export default async function setup(project: TestProject) {
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteDump', file);
   project.provide('postgresTemplate', '');
+  return () => rmSync(file, { force: true });
 }

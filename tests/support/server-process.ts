@@ -55,7 +55,7 @@ export async function startServer(env: Record<string, string> = {}, timeoutMs = 
       }
     };
     run.child.stdout!.on('data', check);
-    run.exited.then(() => {
+    void run.exited.then(() => {
       clearTimeout(timer);
       reject(new Error(`server exited:\n${run.output()}`));
     });
