@@ -12,14 +12,13 @@ import { ApiError } from '../http/errors.ts';
 import { fieldErrors } from '../staff/forms.ts';
 import { staffText as t, withStatus } from '../staff/http.ts';
 import { titleWithErrors } from '../staff/pages/form-parts.tsx';
-import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { settingsOf } from './settings.ts';
 
 export const auditRoutes = new Hono<AppEnv>();
-const admin = requireStaff(...rolesFor('admin'));
+const admin = requireStaff('admin');
 
 /** The query as the form shows it back (strings only, nothing unexpected). */
 const echo = (q: Record<string, string>) =>

@@ -1,7 +1,7 @@
-// Which roles work in one area (the access policy limits them to it: see areaScope in
-// server/staff/policy.ts) and which across the whole service.
+// Which roles work in one area and which across the whole service: the access policy says
+// (server/staff/policy.ts); the user forms ask an area of exactly those roles.
 import { STAFF_ROLES, type StaffRole } from '../../db/schema.ts';
+import { AREA_ROLES } from '../staff/policy.ts';
 
-export const AREA_ROLES: readonly StaffRole[] = ['team_manager', 'case_manager'];
 export const needsArea = (role: StaffRole) => AREA_ROLES.includes(role);
-export { STAFF_ROLES };
+export { AREA_ROLES, STAFF_ROLES };

@@ -3,7 +3,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps.ts';
 import { staffText as t } from '../staff/http.ts';
-import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { auditRoutes } from './audit-routes.tsx';
@@ -13,7 +12,7 @@ import { userRoutes } from './users-routes.tsx';
 
 export const adminRoutes = new Hono<AppEnv>();
 
-adminRoutes.get('/staff/admin', requireStaff(...rolesFor('admin')), (c) =>
+adminRoutes.get('/staff/admin', requireStaff('admin'), (c) =>
   renderStaffPage(c, { title: t('admin.index.title'), active: 'admin', body: <AdminIndexPage t={t} /> }),
 );
 adminRoutes.route('/', userRoutes);

@@ -5,14 +5,13 @@ import type { AppEnv } from '../deps.ts';
 import { fieldErrors, formFields } from '../staff/forms.ts';
 import { staffText as t, withStatus } from '../staff/http.ts';
 import { titleWithErrors } from '../staff/pages/form-parts.tsx';
-import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { SettingsPage } from './pages/settings-page.tsx';
 import { saveSettings, SETTING_KEYS, SettingsForm, settingsOf } from './settings.ts';
 
 export const settingsRoutes = new Hono<AppEnv>();
-const admin = requireStaff(...rolesFor('admin'));
+const admin = requireStaff('admin');
 
 async function page(c: Context<AppEnv>, values: Record<string, string>, errors: Record<string, string> = {}, saved = false, status?: number) {
   const res = await renderStaffPage(c, {

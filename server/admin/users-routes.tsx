@@ -14,7 +14,6 @@ import { fieldErrors, formFields } from '../staff/forms.ts';
 import { staffText as t, withStatus } from '../staff/http.ts';
 import { linkPath } from '../staff/one-time-links.ts';
 import { titleWithErrors } from '../staff/pages/form-parts.tsx';
-import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { InviteForm, ResetForm, RoleForm } from './forms.ts';
@@ -24,7 +23,7 @@ import { changeRole, disableStaff, enableStaff, findStaff, inviteStaff, issuePas
 import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
-const admin = requireStaff(...rolesFor('admin'));
+const admin = requireStaff('admin');
 
 export const userRoutes = new Hono<AppEnv>();
 

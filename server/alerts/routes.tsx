@@ -7,7 +7,6 @@ import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { translator } from '../i18n/index.ts';
 import { requireStaff } from '../staff/session.ts';
-import { rolesFor } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { acknowledgeAlert, ActionTaken, AlertNotFound, closeAlert, OutcomeNotOffered } from './actions.ts';
 import { AlertDetailPage, AlertListPage, type AlertDetailProps, type CloseErrors } from './pages.tsx';
@@ -16,7 +15,7 @@ import { alertDetail, alertHolders, listOpenAlertsFor, listRecentlyClosedAlertsF
 import { idParam } from '../http/ids.ts';
 
 const t = translator('en', 'alerts');
-const handlers = requireStaff(...rolesFor('alerts.handle'));
+const handlers = requireStaff('alerts.handle');
 const notFound = () => new ApiError(404, 'not_found', t('notFound'));
 
 const ListQuery = z.object({ holder: z.string().max(100).optional().catch(undefined), overdue: z.literal('1').optional().catch(undefined) });

@@ -6,14 +6,13 @@ import { saveSettings, settingsOf } from '../admin/settings.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
 import { formFields } from '../staff/forms.ts';
-import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { ALERT_SETTING_KEYS, AlertSettingsForm, formValuesOf } from './settings-form.ts';
 import { AlertSettingsPage } from './settings-page.tsx';
 
 const t = translator('en', 'casework');
-const admin = requireStaff(...rolesFor('admin'));
+const admin = requireStaff('admin');
 
 function page(c: Context<AppEnv>, values: Record<string, string>, errors: Record<string, string>, saved: boolean, status?: 400) {
   return renderStaffPage(c, {

@@ -7,7 +7,6 @@ import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { translator } from '../i18n/index.ts';
 import { requireStaff } from '../staff/session.ts';
-import { rolesFor } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { TokensPage, type TokensPageProps } from './token-pages.tsx';
 import { issueApiToken, listApiTokens, revokeApiToken, TokenName } from './tokens.ts';
@@ -17,8 +16,8 @@ const t = translator('en', 'api');
 const PATH = '/staff/admin/api-tokens';
 
 export const tokenAdminRoutes = new Hono<AppEnv>();
-tokenAdminRoutes.use(PATH, requireStaff(...rolesFor('admin')));
-tokenAdminRoutes.use(`${PATH}/*`, requireStaff(...rolesFor('admin')));
+tokenAdminRoutes.use(PATH, requireStaff('admin'));
+tokenAdminRoutes.use(`${PATH}/*`, requireStaff('admin'));
 
 type PageProps = Omit<TokensPageProps, 'csrfToken' | 'tokens' | 'zone' | 'revokedName'> & { revokedId?: string };
 

@@ -14,7 +14,7 @@ import { ChooseHandOverPage, CheckHandOverPage, HandOverDonePage } from './hand-
 import { isId } from './store.ts';
 
 const t = translator('en', 'casework');
-const managers = requireStaff('team_manager', 'service_admin');
+const managers = requireStaff('caseloads.manage');
 
 const ChooseQuery = z.object({
   from: z.string().max(100).optional(),

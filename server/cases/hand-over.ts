@@ -7,11 +7,10 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { alerts, areas, cases, staffUsers } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
-import { visibleCases } from '../staff/policy.ts';
+import { ALL_CASE_HOLDERS, CASE_HOLDERS, scopeOf, visibleCases } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { canReassign, isId, type CaseKind, type Deps } from './store.ts';
 
-const OWNER_ROLES: Record<CaseKind, string[]> = { child: ['case_manager', 'team_manager'], victim: ['victim_liaison'] };
 
 export interface Holder {
   id: string;
@@ -46,6 +45,8 @@ export async function holdersOf(db: Queryable, p: StaffPrincipal): Promise<Holde
 /** Active staff in this service who may hold cases the manager can see (the "to" list). */
 export async function receiversFor(db: Queryable, p: StaffPrincipal): Promise<Holder[]> {
   if (!canReassign(p)) return [];
+  const scope = scopeOf(p, 'cases.reassign');
+  if (scope.kind === 'none') return [];
   const rows = await db
     .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role, areaId: staffUsers.areaId })
     .from(staffUsers)
@@ -53,8 +54,8 @@ export async function receiversFor(db: Queryable, p: StaffPrincipal): Promise<Ho
       and(
         eq(staffUsers.serviceId, p.serviceId),
         isNull(staffUsers.disabledAt),
-        inArray(staffUsers.role, ['case_manager', 'team_manager', 'victim_liaison']),
-        p.role === 'team_manager' && p.areaId ? eq(staffUsers.areaId, p.areaId) : undefined,
+        inArray(staffUsers.role, [...ALL_CASE_HOLDERS]),
+        scope.kind === 'area' ? eq(staffUsers.areaId, scope.areaId) : undefined,
       ),
     )
     .orderBy(asc(staffUsers.name));
@@ -102,7 +103,7 @@ export async function planHandOver(db: Queryable, p: StaffPrincipal, fromId: str
       kind: c.kind,
       areaName: c.areaName,
       openAlerts: open(c.id),
-      blocked: !OWNER_ROLES[c.kind].includes(to.role) ? 'role' : c.kind === 'child' && to.areaId !== c.areaId ? 'area' : null,
+      blocked: !(CASE_HOLDERS[c.kind] as readonly string[]).includes(to.role) ? 'role' : c.kind === 'child' && to.areaId !== c.areaId ? 'area' : null,
     })),
   };
 }

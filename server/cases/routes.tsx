@@ -14,7 +14,7 @@ import { ResponseTable } from '../inbox/pages.tsx';
 import { InvitationTable } from '../invitations/pages.tsx';
 import { invitationsForCase } from '../invitations/store.ts';
 import { requireStaff } from '../staff/session.ts';
-import { can, caseKindsFor, rolesFor, scopeOf } from '../staff/policy.ts';
+import { can, caseKindsFor, scopeOf } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { areasOf, serviceInfo } from '../workspace/service.ts';
 import { emptyDetails, parseCaseForm, type CaseFormError, type CaseFormValues } from './form.ts';
@@ -36,8 +36,7 @@ import {
 
 type C = Context<AppEnv>;
 
-export const CASE_ROLES = rolesFor('cases.read');
-const gate = requireStaff(...CASE_ROLES);
+const gate = requireStaff('cases.read');
 const t = translator('en', 'cases');
 
 export const notFound = () => new ApiError(404, 'not_found', 'We could not find that page. Please check the link.');

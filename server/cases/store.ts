@@ -5,7 +5,7 @@ import type { Database, Queryable } from '../../db/index.ts';
 import { areas, cases, staffUsers, type StaffRole } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
-import { can, caseKindsFor, scopeOf, visibleCases } from '../staff/policy.ts';
+import { CASE_HOLDERS, can, caseKindsFor, scopeOf, visibleCases } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { likePattern, normaliseCaseReference } from './reference.ts';
 import type { ReportingDetails } from './reporting-details.ts';
@@ -192,10 +192,6 @@ export async function setCaseClosed(deps: Deps, p: StaffPrincipal, id: string, c
 /** Who may hand a case to someone else: team managers (within their area) and service admins. */
 export const canReassign = (p: StaffPrincipal) => can(p, 'cases.reassign');
 
-const OWNER_ROLES: Record<CaseKind, StaffRole[]> = {
-  child: ['case_manager', 'team_manager'],
-  victim: ['victim_liaison'],
-};
 
 /** The people a case can be handed to: active staff of the right role, in the case's area for children's cases. */
 export async function possibleOwners(db: Queryable, p: StaffPrincipal, c: Pick<CaseSummary, 'kind' | 'areaId'>): Promise<{ id: string; name: string; role: StaffRole }[]> {
@@ -206,7 +202,7 @@ export async function possibleOwners(db: Queryable, p: StaffPrincipal, c: Pick<C
     .where(
       and(
         eq(staffUsers.serviceId, p.serviceId),
-        inArray(staffUsers.role, OWNER_ROLES[c.kind]),
+        inArray(staffUsers.role, [...CASE_HOLDERS[c.kind]]),
         isNull(staffUsers.disabledAt),
         c.kind === 'child' ? eq(staffUsers.areaId, c.areaId) : undefined,
       ),

@@ -5,7 +5,7 @@
 //   participation lead   only quotes approved for sharing, anonymised; tags them and keeps the themes
 //   board member         only quotes approved for sharing, anonymised; reads
 // Complaints are never comments here: they go through the complaints procedure.
-import { can } from '../staff/policy.ts';
+import { can, scopeOf } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 
 export interface CommentAccess {
@@ -22,17 +22,17 @@ export interface CommentAccess {
 
 /** What this person may do with comments, or undefined when they have no business with them. */
 export function commentAccess(p: StaffPrincipal): CommentAccess | undefined {
-  const tag = can(p, 'comments.moderate');
-  switch (p.role) {
-    case 'service_admin':
-      return { serviceId: p.serviceId, full: true, areaId: null, victims: true, canTag: tag, canApprove: tag };
-    case 'team_manager':
-      return p.areaId ? { serviceId: p.serviceId, full: true, areaId: p.areaId, victims: false, canTag: tag, canApprove: tag } : undefined;
-    case 'participation_lead':
-    case 'board_member':
-      return { serviceId: p.serviceId, full: false, areaId: null, victims: can(p, 'reports.victims'), canTag: tag, canApprove: false };
-    default:
-      return undefined;
-  }
+  const scope = scopeOf(p, 'comments.read');
+  if (scope.kind === 'none') return undefined;
+  const full = can(p, 'comments.identifiable');
+  return {
+    serviceId: p.serviceId,
+    full,
+    areaId: scope.kind === 'area' ? scope.areaId : null,
+    // Victims' words in full only to those who handle victims' cases; as quotes to whoever reads victims' reports.
+    victims: full ? can(p, 'cases.victim') : can(p, 'reports.victims'),
+    canTag: can(p, 'comments.moderate'),
+    canApprove: can(p, 'quotes.approve'),
+  };
 }
 

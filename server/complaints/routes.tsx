@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
 import { requireStaff } from '../staff/session.ts';
-import { readsContact, rolesFor } from '../staff/policy.ts';
+import { readsContact } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { assignOwner, ComplaintNotFound, ComplaintRefused, moveComplaint, recordReplySent } from './actions.ts';
 import { formatDay } from './format.ts';
@@ -26,7 +26,7 @@ type C = Context<AppEnv>;
 const t = translator('en', 'complaints');
 
 export const complaintRoutes = new Hono<AppEnv>();
-const handlers = requireStaff(...rolesFor('complaints.handle'));
+const handlers = requireStaff('complaints.handle');
 
 const ListQuery = z.object({
   view: z.enum(COMPLAINT_VIEWS).catch('open'),

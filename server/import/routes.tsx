@@ -15,7 +15,7 @@ import { translator } from '../i18n/index.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import type { ImportScope } from './check.ts';
-import { caseKindsFor, rolesFor, scopeOf as policyScope } from '../staff/policy.ts';
+import { caseKindsFor, scopeOf as policyScope } from '../staff/policy.ts';
 import { importResponses } from './import.ts';
 import { CheckReport, ImportDone, UploadForm } from './pages.tsx';
 
@@ -39,7 +39,7 @@ importRoutes.use(
     },
   }),
 );
-importRoutes.use(IMPORT_PATHS, requireStaff(...rolesFor('responses.import')));
+importRoutes.use(IMPORT_PATHS, requireStaff('responses.import'));
 
 /** What this person may import, as the access policy scopes it: the whole service or one area; victims' surveys only for those who work with victims. */
 function scopeOf(c: C): ImportScope {

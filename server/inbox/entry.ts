@@ -10,15 +10,16 @@ import { areas, responses, type Stage } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import { findCase, type CaseDetail, type Deps } from '../cases/store.ts';
 import { listQuestionnaires, type StoredVersion } from '../questionnaire/store.ts';
-import { scopeOf, visibleResponses } from '../staff/policy.ts';
+import { caseKindsFor, scopeOf, visibleResponses } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { submitResponse } from '../submission/submit.ts';
 import { parseEntry, type EntryError } from './entry-form.ts';
 
 /** Audiences each role may key in answers for: victims' answers only by those who may read them. */
 function audiencesFor(p: StaffPrincipal): string[] | 'all' {
-  if (p.role === 'service_admin') return 'all';
-  if (p.role === 'victim_liaison') return ['victim'];
+  const kinds = caseKindsFor(p);
+  if (kinds.includes('child') && kinds.includes('victim')) return 'all';
+  if (kinds.includes('victim')) return ['victim'];
   return ['child', 'parent_carer', 'staff', 'other'];
 }
 

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { notFound } from '../cases/routes.tsx';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
-import { can, rolesFor, scopeOf } from '../staff/policy.ts';
+import { can, ownCasesOnly, scopeOf } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { areasOf, serviceInfo } from '../workspace/service.ts';
@@ -27,9 +27,8 @@ import { idParam } from '../http/ids.ts';
 type C = Context<AppEnv>;
 
 /** Who reads answers: everyone who works with cases (the policy decides which answers). */
-const READ_ROLES = rolesFor('cases.read');
-const readGate = requireStaff(...READ_ROLES);
-const enterGate = requireStaff(...rolesFor('responses.enter'));
+const readGate = requireStaff('cases.read');
+const enterGate = requireStaff('responses.enter');
 import { reviewOverdueBefore } from '../workspace/overdue.ts';
 
 const t = translator('en', 'inbox');
@@ -51,7 +50,7 @@ inboxRoutes.get('/staff/responses', readGate, async (c) => {
   return renderStaffPage(c, {
     title: t('list.title'),
     active: 'responses',
-    body: <InboxPage t={t} filter={query.filter} page={query.page} rows={rows} total={total} zone={info.timeZone} manager={p.role !== 'case_manager'} canEnter={can(p, 'responses.enter')} csrf={c.var.csrfToken} reviewed={query.reviewed} />,
+    body: <InboxPage t={t} filter={query.filter} page={query.page} rows={rows} total={total} zone={info.timeZone} manager={!ownCasesOnly(p)} canEnter={can(p, 'responses.enter')} csrf={c.var.csrfToken} reviewed={query.reviewed} />,
   });
 });
 

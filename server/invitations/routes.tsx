@@ -7,7 +7,7 @@
 //   POST /staff/invitations/:id/reissue     withdraw and issue a new code in one step
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { CASE_ROLES, notFound } from '../cases/routes.tsx';
+import { notFound } from '../cases/routes.tsx';
 import { findCase, type CaseDetail } from '../cases/store.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
@@ -24,7 +24,7 @@ import { INVITATION_CSS } from './styles.ts';
 import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
-const gate = requireStaff(...CASE_ROLES);
+const gate = requireStaff('cases.read');
 const t = translator('en', 'invitations');
 
 export const invitationRoutes = new Hono<AppEnv>();

@@ -6,14 +6,13 @@ import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { translator } from '../i18n/index.ts';
-import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { OutboxAdminPage } from './admin-page.tsx';
 import { outboxStatus, retryNow } from './status.ts';
 
 const t = translator('en', 'outbox');
-const admins = requireStaff(...rolesFor('admin'));
+const admins = requireStaff('admin');
 const PageQuery = z.object({ retried: z.coerce.number().int().positive().optional() });
 const RowId = z.coerce.number().int().positive();
 

@@ -9,7 +9,7 @@ import { LANGUAGE_NAMES, translator } from '../i18n/index.ts';
 import { invitableQuestionnaires } from '../invitations/store.ts';
 import { LANGUAGES } from '../questionnaire/definition.ts';
 import { latestVersion, listQuestionnaires } from '../questionnaire/store.ts';
-import { caseKindsFor, rolesFor } from '../staff/policy.ts';
+import { caseKindsFor } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { requireStaff } from '../staff/session.ts';
 import { TableWrap } from '../ui/form-parts.tsx';
@@ -19,7 +19,7 @@ import { renderPrintDocument } from './layout.tsx';
 import { PaperQuestionnaire } from './paper-questionnaire.tsx';
 import { PAPER_CSS } from './styles.ts';
 
-const gate = requireStaff(...rolesFor('responses.enter'));
+const gate = requireStaff('responses.enter');
 const Query = z.object({ lang: z.enum(LANGUAGES).catch('en').default('en') });
 
 /** The questionnaires this person sends to the people they work with: children's, victims', or both. */

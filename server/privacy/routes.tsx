@@ -12,14 +12,13 @@ import { translator } from '../i18n/index.ts';
 import { fieldErrors, formFields } from '../staff/forms.ts';
 import { withStatus } from '../staff/http.ts';
 import { titleWithErrors, type T } from '../staff/pages/form-parts.tsx';
-import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { PrivacyPage, type FoundCase } from './pages/privacy-page.tsx';
 import { eraseCase, subjectAccessExport, type CaseKey } from './subject-access.ts';
 
 const t = translator('en', 'privacy') as unknown as T;
-const admin = requireStaff(...rolesFor('admin'));
+const admin = requireStaff('admin');
 
 const CaseQuery = z.object({
   reference: z.string().trim().min(1, 'errors.referenceMissing').max(64, 'errors.referenceTooLong'),

@@ -9,7 +9,6 @@ import { translator } from '../i18n/index.ts';
 import { BUILTIN_DEFINITIONS } from '../questionnaire/builtin/index.ts';
 import { QUESTIONNAIRE_SCHEMA_PATH } from '../questionnaire/json-schema.ts';
 import { DefinitionInvalid, QuestionnaireConflict, type StoredVersion } from '../questionnaire/store.ts';
-import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { parseJsonText } from './json-text.ts';
@@ -29,8 +28,8 @@ const DefinitionForm = z.object({ definition: z.string().max(900_000).default(''
 const OpenLinkForm = z.object({ enabled: z.enum(['on', 'off']) });
 
 export const questionnaireAdminRoutes = new Hono<AppEnv>();
-questionnaireAdminRoutes.use(BASE, requireStaff(...rolesFor('questionnaires.manage')));
-questionnaireAdminRoutes.use(`${BASE}/*`, requireStaff(...rolesFor('questionnaires.manage')));
+questionnaireAdminRoutes.use(BASE, requireStaff('questionnaires.manage'));
+questionnaireAdminRoutes.use(`${BASE}/*`, requireStaff('questionnaires.manage'));
 
 const change = (c: C) => {
   const { db, clock } = c.var.deps as AppDeps;

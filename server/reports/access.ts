@@ -33,12 +33,12 @@ export function reportsFor(p: StaffPrincipal): ReportKind[] {
   if (!can(p, 'reports.view')) return [];
   const scoped = scopeOf(p).kind !== 'service';
   const kinds: ReportKind[] = [];
-  if (p.role !== 'victim_liaison') kinds.push('area');
-  if (p.role !== 'victim_liaison' && !scoped) kinds.push('board');
+  if (can(p, 'reports.children')) kinds.push('area');
+  if (can(p, 'reports.children') && !scoped) kinds.push('board');
   if (can(p, 'reports.victims')) kinds.push('victims');
-  if (p.role !== 'victim_liaison') kinds.push('distance');
+  if (can(p, 'reports.children')) kinds.push('distance');
   // The shared breakdown by group is for the whole service only (docs/reports.md).
-  if (p.role !== 'victim_liaison' && (!scoped || can(p, 'reports.identifiable'))) kinds.push('disproportionality');
+  if (can(p, 'reports.children') && (!scoped || can(p, 'reports.identifiable'))) kinds.push('disproportionality');
   return kinds;
 }
 

@@ -7,7 +7,7 @@ import { areas, cases } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { rolesFor, visibleCases } from '../staff/policy.ts';
+import { visibleCases } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { grantReport, reportsFor, type GrantedReport } from './access.ts';
@@ -22,8 +22,8 @@ import { ReportIndex } from './render/index-page.tsx';
 import { idParam } from '../http/ids.ts';
 
 export const reportRoutes = new Hono<AppEnv>();
-reportRoutes.use('/staff/reports', requireStaff(...rolesFor('reports.view')));
-reportRoutes.use('/staff/reports/*', requireStaff(...rolesFor('reports.view')));
+reportRoutes.use('/staff/reports', requireStaff('reports.view'));
+reportRoutes.use('/staff/reports/*', requireStaff('reports.view'));
 
 const PAGE_KINDS = ['area', 'board', 'victims', 'distance', 'disproportionality'] as const;
 const KindParam = z.enum(PAGE_KINDS);

@@ -36,23 +36,34 @@ export const ACTIONS = [
   'responses.import', // check and import a file of earlier responses
   'responses.export', // download responses as CSV
   'cases.reassign', // hand a case (and its alerts) to someone else
+  'caseloads.manage', // oversee caseloads: overdue reviews, who holds what, hand a whole caseload over
+  'reports.children', // reports on children's questionnaires (area, board, distance travelled, by group)
+  'comments.identifiable', // read comments in full (which response, when), not only approved quotes
+  'quotes.approve', // approve a comment as a quote to share beyond the team
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const GRANTS: Record<StaffRole, readonly Action[]> = {
   service_admin: ACTIONS,
-  team_manager: ['cases.child', 'cases.read', 'cases.reassign', 'responses.enter', 'responses.import', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'complaints.handle', 'comments.read', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.identifiable'],
-  case_manager: ['cases.child', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'reports.view'],
+  team_manager: ['cases.child', 'cases.read', 'cases.reassign', 'caseloads.manage', 'responses.enter', 'responses.import', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'complaints.handle', 'comments.read', 'comments.identifiable', 'comments.moderate', 'quotes.approve', 'yousaid.manage', 'reports.view', 'reports.children', 'reports.identifiable'],
+  case_manager: ['cases.child', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'reports.view', 'reports.children'],
   victim_liaison: ['cases.victim', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'reports.view', 'reports.victims', 'reports.identifiable'],
-  participation_lead: ['tellus.read', 'comments.read', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.victims', 'questionnaires.build'],
-  board_member: ['comments.read', 'reports.view', 'reports.victims'],
+  participation_lead: ['tellus.read', 'comments.read', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.children', 'reports.victims', 'questionnaires.build'],
+  board_member: ['comments.read', 'reports.view', 'reports.children', 'reports.victims'],
 };
 
 export function can(p: StaffPrincipal, action: Action): boolean {
   return GRANTS[p.role].includes(action);
 }
 
-/** The roles that may do an action, for `requireStaff(...rolesFor('admin'))`. */
+/** Who can hold (own) a case of each kind: the people a case can be handed to. */
+export const CASE_HOLDERS = { child: ['case_manager', 'team_manager'], victim: ['victim_liaison'] } as const satisfies Record<string, readonly StaffRole[]>;
+export const ALL_CASE_HOLDERS: readonly StaffRole[] = [...CASE_HOLDERS.child, ...CASE_HOLDERS.victim];
+
+/** True for those who see only the cases they hold themselves (case managers), not everyone's in their scope. */
+export const ownCasesOnly = (p: StaffPrincipal) => p.role === 'case_manager';
+
+/** The roles that may do an action (for documents and tests; routes ask `requireStaff(action)`). */
 export function rolesFor(action: Action): StaffRole[] {
   return (Object.keys(GRANTS) as StaffRole[]).filter((r) => GRANTS[r].includes(action));
 }

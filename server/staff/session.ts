@@ -11,6 +11,7 @@ import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { randomToken, sameSecret, sha256Hex } from '../security/tokens.ts';
 import type { StaffPrincipal } from './principal.ts';
+import { can, type Action } from './policy.ts';
 
 /** A session unused for this long ends. */
 export const SESSION_IDLE_MS = 60 * 60 * 1000;
@@ -142,9 +143,10 @@ export function safeNext(next: string | undefined): string {
 
 /**
  * The gate in front of every staff page: a valid session (with its second factor, if the user
- * has one), a CSRF token on every unsafe request, and — when roles are given — one of them.
+ * has one), a CSRF token on every unsafe request, and — when actions are given — the access
+ * policy's leave to do at least one of them. Routes name actions, never roles.
  */
-export function requireStaff(...roles: StaffRole[]): MiddlewareHandler<AppEnv> {
+export function requireStaff(...actions: Action[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = sessionToken(c);
     const session = token ? await loadSession(c.var.deps.db, c.var.deps.clock, token) : undefined;
@@ -173,7 +175,7 @@ export function requireStaff(...roles: StaffRole[]): MiddlewareHandler<AppEnv> {
         throw new ApiError(403, 'csrf', 'This form has expired. Please go back, reload the page and try again.');
       }
     }
-    if (roles.length > 0 && !roles.includes(session.principal.role)) {
+    if (actions.length > 0 && !actions.some((a) => can(session.principal, a))) {
       throw new ApiError(403, 'forbidden', 'Your role does not give you access to this page.');
     }
     c.set('staff', session.principal);

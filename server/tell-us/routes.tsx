@@ -13,7 +13,7 @@ import { formatWhen } from '../complaints/format.ts';
 import { contactOf, settingsOf } from '../complaints/queries.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
-import { can, readsContact, rolesFor } from '../staff/policy.ts';
+import { can, readsContact } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { markHandled, TellUsNotFound, TellUsRefused } from './actions.ts';
@@ -30,8 +30,8 @@ type C = Context<AppEnv>;
 const t = translator('en', 'tell-us');
 
 export const tellUsRoutes = new Hono<AppEnv>();
-const handlers = requireStaff(...rolesFor('tellus.handle'));
-const readers = requireStaff(...rolesFor('tellus.read'));
+const handlers = requireStaff('tellus.handle');
+const readers = requireStaff('tellus.read');
 
 const page = z.coerce.number().int().min(1).max(10_000).catch(1);
 const QueueQuery = z.object({

@@ -18,7 +18,7 @@ export interface Attention {
 const ENDING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
 const n = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
 
-export const isManager = (p: StaffPrincipal) => p.role === 'team_manager' || p.role === 'service_admin';
+export const isManager = (p: StaffPrincipal) => can(p, 'caseloads.manage');
 export const worksWithCases = (p: StaffPrincipal) => caseKindsFor(p).length > 0;
 
 export async function attentionFor(db: Queryable, p: StaffPrincipal, now: Date, zone: string): Promise<Attention> {

@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import type { InboxRow } from '../inbox/store.ts';
 import { ResponseTable } from '../inbox/pages.tsx';
 import type { StaffPrincipal } from '../staff/principal.ts';
+import { scopeOf } from '../staff/policy.ts';
 import { nothingWaiting, type Attention } from './attention.ts';
 
 type T = TFunction;
@@ -97,7 +98,7 @@ export function HomePage(props: {
         </Panel>
       )}
       {a.overdue && (
-        <Panel id="overdue" title={t(staff.role === 'service_admin' ? 'overdue.titleService' : 'overdue.title')}>
+        <Panel id="overdue" title={t(scopeOf(staff).kind === 'service' ? 'overdue.titleService' : 'overdue.title')}>
           {Object.values(a.overdue).every((v) => v === 0) ? (
             <p>{t('overdue.none')}</p>
           ) : (

@@ -15,7 +15,6 @@ import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { translator } from '../i18n/index.ts';
 import { resolveOpenLink } from '../respond/open-link.ts';
-import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { parseEntryForm, type FieldError } from './form.ts';
@@ -45,7 +44,7 @@ youSaidWeDidRoutes.get('/you-said-we-did/:place', async (c) => {
 
 // ── staff ───────────────────────────────────────────────────────────────────────────────────
 
-youSaidWeDidRoutes.use('/staff/you-said-we-did/*', requireStaff(...rolesFor('yousaid.manage')));
+youSaidWeDidRoutes.use('/staff/you-said-we-did/*', requireStaff('yousaid.manage'));
 
 function accessOf(c: C): ChangeAccess {
   const access = changeAccess(c.var.staff);

@@ -18,11 +18,11 @@ let t: TestApp;
 /** The specification, written out in full: every action not listed is refused. */
 const GRANTED: Record<StaffRole, Action[]> = {
   service_admin: [...ACTIONS],
-  team_manager: ['cases.child', 'cases.read', 'cases.reassign', 'responses.enter', 'responses.import', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'complaints.handle', 'comments.read', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.identifiable'],
-  case_manager: ['cases.child', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'reports.view'],
+  team_manager: ['cases.child', 'cases.read', 'cases.reassign', 'caseloads.manage', 'responses.enter', 'responses.import', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'complaints.handle', 'comments.read', 'comments.identifiable', 'comments.moderate', 'quotes.approve', 'yousaid.manage', 'reports.view', 'reports.children', 'reports.identifiable'],
+  case_manager: ['cases.child', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'reports.view', 'reports.children'],
   victim_liaison: ['cases.victim', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'reports.view', 'reports.victims', 'reports.identifiable'],
-  participation_lead: ['tellus.read', 'comments.read', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.victims', 'questionnaires.build'],
-  board_member: ['comments.read', 'reports.view', 'reports.victims'],
+  participation_lead: ['tellus.read', 'comments.read', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.children', 'reports.victims', 'questionnaires.build'],
+  board_member: ['comments.read', 'reports.view', 'reports.children', 'reports.victims'],
 };
 
 const principal = (role: StaffRole, areaId: string | null = null): StaffPrincipal => ({ kind: 'staff', id: randomUUID(), serviceId: randomUUID(), areaId, role, name: role, email: `${role}@example.test` });
