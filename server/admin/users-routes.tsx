@@ -5,6 +5,7 @@
 //   POST /staff/admin/users/{id}/role           change role or area
 //   POST /staff/admin/users/{id}/disable|enable disabling ends their sessions at once
 //   POST /staff/admin/users/{id}/reset          a one-time password reset link
+import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import { Hono, type Context } from 'hono';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -29,14 +30,14 @@ export const userRoutes = new Hono<AppEnv>();
 
 const notFound = () => new ApiError(404, 'not_found', t('admin.notFound'));
 
-async function listPage(c: C, values: InviteValues = {}, errors: Record<string, string> = {}, status?: number) {
+async function listPage(c: C, values: InviteValues = {}, errors: Record<string, string> = {}, status?: number, formKey?: string) {
   const { db, clock } = c.var.deps;
   const me = c.var.staff;
   const [people, areas] = await Promise.all([listStaff(db, me.serviceId, clock.now()), serviceAreas(db, me.serviceId)]);
   const page = await renderStaffPage(c, {
     title: titleWithErrors(t, t('admin.users.title'), errors),
     active: 'admin',
-    body: <StaffListPage t={t} csrfToken={c.var.csrfToken} people={people} areas={areas} values={values} errors={errors} />,
+    body: <StaffListPage t={t} csrfToken={c.var.csrfToken} people={people} areas={areas} values={values} errors={errors} formKey={formKey} />,
   });
   return status ? withStatus(page, status) : page;
 }
@@ -105,10 +106,14 @@ userRoutes.post('/staff/admin/users', admin, async (c) => {
   const body = formFields(await c.req.parseBody());
   const values = { name: body.name ?? '', email: body.email ?? '', role: body.role ?? '', areaId: body.areaId ?? '' };
   const parsed = InviteForm.safeParse(values);
-  if (!parsed.success) return listPage(c, values, fieldErrors(parsed.error), 400);
-  const result = await inviteStaff(db, clock, c.var.staff, parsed.data);
-  if (result.kind === 'email_taken') return listPage(c, values, { email: 'errors.emailTaken' }, 409);
-  if (result.kind === 'bad_area') return listPage(c, values, { areaId: 'errors.areaMissing' }, 400);
+  const formKey = formKeyOf(body);
+  if (!parsed.success) return listPage(c, values, fieldErrors(parsed.error), 400, formKey);
+  // A second press opens the person the first one invited (whose link was shown once) rather than refusing the email.
+  const once = await createOnce(db, c.var.staff, formKey, clock.now(), (tx) => inviteStaff(tx, clock, c.var.staff, parsed.data), (r) => ('user' in r ? `/staff/admin/users/${r.user.id}` : undefined));
+  if (once.again) return c.redirect(once.result, 303);
+  const result = once.made;
+  if (result.kind === 'email_taken') return listPage(c, values, { email: 'errors.emailTaken' }, 409, formKey);
+  if (result.kind === 'bad_area') return listPage(c, values, { areaId: 'errors.areaMissing' }, 400, formKey);
   return linkIssuedPage(c, { purpose: 'invite', token: result.token, expiresAt: result.expiresAt, userId: result.user.id, name: result.user.name, email: result.user.email });
 });
 

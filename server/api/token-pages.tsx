@@ -1,4 +1,5 @@
 // The admin page for API tokens: issue one (shown once), see when each was last used, revoke.
+import { FormKeyField } from '../staff/form-key-field.tsx';
 import { translator } from '../i18n/index.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { formatWhenShort } from '../alerts/when.ts';
@@ -16,9 +17,11 @@ export interface TokensPageProps {
   revokedName?: string;
   nameError?: string;
   name?: string;
+  /** The issue form's key when it is drawn again after a mistake (form-once.ts). */
+  formKey?: string;
 }
 
-export function TokensPage({ csrfToken, tokens, zone, issued, revokedName, nameError, name }: TokensPageProps) {
+export function TokensPage({ csrfToken, tokens, zone, issued, revokedName, nameError, name, formKey }: TokensPageProps) {
   return (
     <>
       <SharedErrorSummary title={t('tokens.errorSummary')} errors={nameError ? [{ id: 'token-name', message: nameError }] : []} />
@@ -43,6 +46,7 @@ export function TokensPage({ csrfToken, tokens, zone, issued, revokedName, nameE
       <h2>{t('tokens.issueHeading')}</h2>
       <form method="post" action="/staff/admin/api-tokens" novalidate>
         <CsrfField token={csrfToken} />
+        <FormKeyField value={formKey} />
         <label for="token-name">{t('tokens.nameLabel')}</label>
         <p class="hint" id="token-name-hint">
           {t('tokens.nameHint')}

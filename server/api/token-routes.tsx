@@ -1,4 +1,5 @@
 // /staff/admin/api-tokens: admins issue and revoke the service's API tokens.
+import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -44,12 +45,14 @@ tokenAdminRoutes.post(PATH, async (c) => {
   const name = TokenName.safeParse(form['name']);
   if (!name.success) {
     const given = typeof form['name'] === 'string' ? form['name'] : '';
-    return page(c, { nameError: t(given.trim() === '' ? 'tokens.nameMissing' : 'tokens.nameTooLong'), name: given }, 400);
+    return page(c, { nameError: t(given.trim() === '' ? 'tokens.nameMissing' : 'tokens.nameTooLong'), name: given, formKey: formKeyOf(form) }, 400);
   }
   const { db, clock } = c.var.deps;
   const staff = c.var.staff;
-  const issued = await issueApiToken(db, clock, { serviceId: staff.serviceId, name: name.data, createdBy: staff.id, actor: staff });
-  return page(c, { issued });
+  // A second press must not make a second token; the first one's secret was shown once and cannot be shown again.
+  const once = await createOnce(db, staff, formKeyOf(form), clock.now(), (tx) => issueApiToken(tx, clock, { serviceId: staff.serviceId, name: name.data, createdBy: staff.id, actor: staff }), () => PATH);
+  if (once.again) return c.redirect(once.result, 303);
+  return page(c, { issued: once.made });
 });
 
 tokenAdminRoutes.post(`${PATH}/:id/revoke`, async (c) => {

@@ -1,5 +1,6 @@
 // /staff/builder: build a questionnaire step by step, without JSON. Thin: parse the form (zod),
 // call a pure edit, save the draft (audited), render. Service admins and participation leads.
+import { createOnce, earlierResult, formKeyOf } from '../staff/form-once.ts';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -74,7 +75,7 @@ builderRoutes.get(BUILDER, async (c) => {
   return page(c, t('home.title'), <BuilderHome drafts={drafts} published={published.map((p) => ({ slug: p.slug, title: p.definition.title.en, version: p.version }))} csrfToken={c.var.csrfToken} notice={noticeOf(c)} />);
 });
 
-async function startPage(c: C, values: { title: string; slug: string; from: string }, errors: FieldError[] = [], status: Status = 200) {
+async function startPage(c: C, values: { title: string; slug: string; from: string; formKey?: string }, errors: FieldError[] = [], status: Status = 200) {
   const published = await listQuestionnaires(c.var.deps.db, c.var.staff.serviceId);
   return page(
     c,
@@ -89,7 +90,7 @@ builderRoutes.get(`${BUILDER}/new`, (c) => startPage(c, { title: '', slug: '', f
 
 builderRoutes.post(`${BUILDER}/new`, async (c) => {
   const body = await form(c);
-  const values = { title: field(body, 'title', 200), slug: field(body, 'slug', 100), from: field(body, 'from', 100) || 'blank' };
+  const values = { title: field(body, 'title', 200), slug: field(body, 'slug', 100), from: field(body, 'from', 100) || 'blank', formKey: formKeyOf(body) };
   const errors: FieldError[] = [];
   if (!values.title) errors.push({ id: 'title', message: t('start.errors.title') });
   const slug = values.slug || slugFromTitle(values.title);
@@ -106,8 +107,9 @@ builderRoutes.post(`${BUILDER}/new`, async (c) => {
   if (!source) errors.push({ id: 'from', message: t('start.errors.from') });
   if (errors.length > 0 || !source) return startPage(c, values, errors, 400);
   try {
-    const draft = await createDraft(change(c), slug, source, { intro: t('blank.intro'), thanks: t('blank.thanks') });
-    return c.redirect(`${draftPath(draft.slug)}?done=created`, 303);
+    const words = { intro: t('blank.intro'), thanks: t('blank.thanks') };
+    const once = await createOnce(c.var.deps.db, c.var.staff, values.formKey, c.var.deps.clock.now(), (db) => createDraft({ ...change(c), db }, slug, source, words), (draft) => `${draftPath(draft.slug)}?done=created`);
+    return c.redirect(once.again ? once.result : `${draftPath(once.made.slug)}?done=created`, 303);
   } catch (e) {
     if (e instanceof QuestionnaireConflict) return startPage(c, values, [{ id: values.slug ? 'slug' : 'title', message: t('start.errors.taken', { slug }) }], 409);
     throw e;
@@ -158,9 +160,9 @@ const typeOf = (c: C): QuestionType => {
   return type.data;
 };
 
-function questionPage(c: C, draft: Draft, values: ReturnType<typeof blankValues>, existingId: string | undefined, errors: FieldError[] = [], status: Status = 200) {
+function questionPage(c: C, draft: Draft, values: ReturnType<typeof blankValues>, existingId: string | undefined, errors: FieldError[] = [], status: Status = 200, formKey?: string) {
   const title = existingId ? t('question.editTitle', { title: values.title || t('errors.thisQuestion') }) : t(`question.newTitle.${values.type}`);
-  return page(c, title, <QuestionFormPage draft={draft} values={values} existingId={existingId} errors={errors} csrfToken={c.var.csrfToken} heading={title} />, status, errors.length);
+  return page(c, title, <QuestionFormPage draft={draft} values={values} existingId={existingId} errors={errors} csrfToken={c.var.csrfToken} heading={title} formKey={formKey} />, status, errors.length);
 }
 
 builderRoutes.get(`${BUILDER}/:slug/questions/new/:type`, async (c) => questionPage(c, await draftOf(c), blankValues(typeOf(c)), undefined));
@@ -169,12 +171,18 @@ builderRoutes.post(`${BUILDER}/:slug/questions/new/:type`, async (c) => {
   const draft = await draftOf(c);
   const body = await form(c);
   const values = readForm(typeOf(c), body);
-  if (body.more !== undefined) return questionPage(c, draft, { ...values, options: [...values.options, ...blankValues('single_choice').options] }, undefined);
+  const formKey = formKeyOf(body);
+  const done = `${draftPath(draft.slug)}/questions?done=added`;
+  const earlier = await earlierResult(c.var.deps.db, c.var.staff, formKey);
+  if (earlier) return c.redirect(earlier, 303); // a second press: the question is already in the draft
+  if (body.more !== undefined) return questionPage(c, draft, { ...values, options: [...values.options, ...blankValues('single_choice').options] }, undefined, [], 200, formKey);
   if (!values.statement) values.statement = suggestStatement(t, values);
   const made = questionFrom(t, draft.definition, values);
-  if (!made.ok) return questionPage(c, draft, values, undefined, made.errors, 400);
-  await saveResult(c, draft, addQuestion(draft.definition, made.question), 'builder.question_add', { question: made.question.id });
-  return c.redirect(`${draftPath(draft.slug)}/questions?done=added`, 303);
+  if (!made.ok) return questionPage(c, draft, values, undefined, made.errors, 400, formKey);
+  const added = addQuestion(draft.definition, made.question);
+  if (!added.ok) throw new Error('refused edits are handled before saving');
+  const once = await createOnce(c.var.deps.db, c.var.staff, formKey, c.var.deps.clock.now(), (db) => saveDraft({ ...change(c), db }, draft, added.definition, 'builder.question_add', { question: made.question.id }), () => done);
+  return c.redirect(once.again ? once.result : done, 303);
 });
 
 const questionOf = (draft: Draft, c: C) => {

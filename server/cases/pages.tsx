@@ -4,6 +4,7 @@ import { translator } from '../i18n/index.ts';
 import type { TFunction } from 'i18next';
 import { Fragment, type ComponentChildren } from 'preact';
 import { CsrfField } from '../ui/staff-page.tsx';
+import { FormKeyField } from '../staff/form-key-field.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextField, type FieldError } from '../ui/form-parts.tsx';
 import { formatDate } from '../workspace/format.ts';
 import type { CaseFormError, CaseFormValues } from './form.ts';
@@ -154,6 +155,8 @@ export function CaseFormPage(props: {
   area: { choose: { id: string; name: string }[] } | { fixed: string } | undefined;
   chooseKind: boolean;
   reference?: string;
+  /** A new case's form key (form-once.ts): a double press records one case. */
+  formKey?: string;
 }) {
   const { t, values, errors } = props;
   const errorOf = (f: string) => {
@@ -166,6 +169,7 @@ export function CaseFormPage(props: {
       <h1>{props.mode === 'new' ? t('form.newTitle') : t('form.editTitle', { reference: props.reference })}</h1>
       <form method="post" action={props.action} novalidate>
         <CsrfField token={props.csrf} />
+        {props.mode === 'new' && <FormKeyField value={props.formKey} />}
         <TextField id="caseReference" label={t('form.reference')} hint={t('form.referenceHint')} error={errorOf('caseReference')} value={values.caseReference} spellcheck={false} />
         {props.chooseKind && (
           <SelectField

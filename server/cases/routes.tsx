@@ -15,6 +15,7 @@ import { InvitationTable } from '../invitations/pages.tsx';
 import { invitationsForCase } from '../invitations/store.ts';
 import { requireStaff } from '../staff/session.ts';
 import { can, caseKindsFor, scopeOf } from '../staff/policy.ts';
+import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { areasOf, serviceInfo } from '../workspace/service.ts';
 import { emptyDetails, parseCaseForm, type CaseFormError, type CaseFormValues } from './form.ts';
@@ -64,7 +65,7 @@ caseRoutes.get('/staff/cases', gate, async (c) => {
   });
 });
 
-async function caseForm(c: C, opts: { values: CaseFormValues; errors: CaseFormError[]; status?: 200 | 400 }) {
+async function caseForm(c: C, opts: { values: CaseFormValues; errors: CaseFormError[]; status?: 200 | 400; formKey?: string }) {
   const p = c.var.staff;
   const scope = scopeOf(p);
   const areas = await areasOf(c.var.deps.db, p.serviceId);
@@ -74,7 +75,7 @@ async function caseForm(c: C, opts: { values: CaseFormValues; errors: CaseFormEr
     active: 'cases',
     status: opts.status,
     body: (
-      <CaseFormPage t={t} csrf={c.var.csrfToken} mode="new" action="/staff/cases" cancel="/staff/cases" values={opts.values} errors={opts.errors} area={area} chooseKind={caseKindsFor(p).length > 1} />
+      <CaseFormPage t={t} csrf={c.var.csrfToken} mode="new" action="/staff/cases" cancel="/staff/cases" values={opts.values} errors={opts.errors} area={area} chooseKind={caseKindsFor(p).length > 1} formKey={opts.formKey} />
     ),
   });
 }
@@ -83,10 +84,15 @@ caseRoutes.get('/staff/cases/new', gate, (c) => caseForm(c, { values: { caseRefe
 
 caseRoutes.post('/staff/cases', gate, async (c) => {
   const p = c.var.staff;
-  const form = parseCaseForm(await c.req.parseBody({ all: true }), { areaChoice: choosesArea(p), kindChoice: caseKindsFor(p).length > 1 });
-  if (!form.reference) return caseForm(c, { values: form.values, errors: form.errors, status: 400 });
-  const made = await createCase(c.var.deps, p, { reference: form.reference, areaId: form.values.areaId, kind: form.values.kind, details: form.values.details });
-  if (!made.ok) return caseForm(c, { values: form.values, errors: [{ field: made.field, key: made.key }], status: 400 });
+  const body = await c.req.parseBody({ all: true });
+  const formKey = formKeyOf(body);
+  const form = parseCaseForm(body, { areaChoice: choosesArea(p), kindChoice: caseKindsFor(p).length > 1 });
+  if (!form.reference) return caseForm(c, { values: form.values, errors: form.errors, status: 400, formKey });
+  const input = { reference: form.reference, areaId: form.values.areaId, kind: form.values.kind, details: form.values.details };
+  const once = await createOnce(c.var.deps.db, p, formKey, c.var.deps.clock.now(), (db) => createCase({ ...c.var.deps, db }, p, input), (made) => (made.ok ? `/staff/cases/${made.id}?done=created` : undefined));
+  if (once.again) return c.redirect(once.result, 303);
+  const made = once.made;
+  if (!made.ok) return caseForm(c, { values: form.values, errors: [{ field: made.field, key: made.key }], status: 400, formKey });
   return c.redirect(`/staff/cases/${made.id}?done=created`, 303);
 });
 

@@ -151,12 +151,15 @@ export async function createCase(deps: Deps, p: StaffPrincipal, input: NewCase):
     areaId = area.id;
   }
   try {
-    const [row] = await deps.db
-      .insert(cases)
-      .values({ serviceId: p.serviceId, areaId, kind, caseReference: reference, ownerId: p.id, ...input.details, createdAt: deps.clock.now() })
-      .returning({ id: cases.id });
-    await recordAudit(deps.db, deps.clock, { actor: p, action: 'case.create', subjectType: 'case', subjectId: row!.id, detail: { kind } });
-    return { ok: true, id: row!.id };
+    // Its own (sub)transaction: a taken reference rolls back only this, so a caller's transaction goes on.
+    return await deps.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(cases)
+        .values({ serviceId: p.serviceId, areaId, kind, caseReference: reference, ownerId: p.id, ...input.details, createdAt: deps.clock.now() })
+        .returning({ id: cases.id });
+      await recordAudit(tx, deps.clock, { actor: p, action: 'case.create', subjectType: 'case', subjectId: row!.id, detail: { kind } });
+      return { ok: true as const, id: row!.id };
+    });
   } catch (e) {
     if (isUniqueViolation(e)) return { ok: false, field: 'caseReference', key: 'errors.referenceTaken' };
     throw e;

@@ -1,4 +1,6 @@
 // The comments pages: a filtered list, one comment (themes and approval), and the themes.
+import { FormKeyField } from '../staff/form-key-field.tsx';
+import { FORM_KEY_FIELD } from '../staff/form-once.ts';
 import type { TFunction } from 'i18next';
 import { Fragment } from 'preact';
 import { CsrfField } from '../ui/staff-page.tsx';
@@ -244,6 +246,7 @@ export function ThemesPage({ t, themes, csrf, saved, error, values }: { t: TFunc
       <p>{t('themes.intro')}</p>
       <form method="post" action="/staff/comments/themes">
         <CsrfField token={csrf} />
+        <FormKeyField value={error ? values[FORM_KEY_FIELD] : undefined} />
         <label for="name">{t('themes.newName')}</label>
         {error?.field === 'name' && <p class="error">{error.message}</p>}
         <input type="text" id="name" name="name" maxLength={80} value={error?.field === 'name' ? (values.name ?? '') : ''} />

@@ -2,6 +2,7 @@
 //   GET  /staff/comments                  filtered list (full for the team, approved quotes only for others)
 //   GET  /staff/comments/themes           themes; POST creates one; POST /staff/comments/themes/{id} renames
 //   GET  /staff/comments/{key}            one comment; POST …/themes tags it, POST …/approval approves or withdraws
+import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import { eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { DateTime } from 'luxon';
@@ -118,7 +119,8 @@ commentRoutes.post('/staff/comments/themes', async (c) => {
   const parsed = ThemeName.safeParse(form);
   if (!parsed.success) return themesPage(c, { error: { field: 'name', message: parsed.error.issues[0]!.message }, values: form });
   try {
-    await createTheme(c.var.deps.db, c.var.deps.clock, c.var.staff, parsed.data.name);
+    const once = await createOnce(c.var.deps.db, c.var.staff, formKeyOf(form), c.var.deps.clock.now(), (db) => createTheme(db, c.var.deps.clock, c.var.staff, parsed.data.name), () => '/staff/comments/themes?saved=created');
+    if (once.again) return c.redirect(once.result, 303);
   } catch (e) {
     if (e instanceof ThemeNameTaken) return themesPage(c, { error: { field: 'name', message: e.message }, values: form });
     throw e;

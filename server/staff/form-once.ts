@@ -5,7 +5,7 @@
 // nothing, so the corrected form (same key) still goes through.
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Queryable } from '../../db/index.ts';
+import type { Database, Queryable } from '../../db/index.ts';
 import { staffFormSubmissions } from '../../db/schema.ts';
 import { parseId } from '../http/ids.ts';
 import type { StaffPrincipal } from './principal.ts';
@@ -33,4 +33,48 @@ export async function claimFormKey(tx: Queryable, p: StaffPrincipal, key: string
   const id = parseId(key);
   if (!id) return;
   await tx.insert(staffFormSubmissions).values({ key: id, serviceId: p.serviceId, staffUserId: p.id, result, createdAt: now });
+}
+
+/** The key a submitted form carries, if it is a well-formed one. */
+export function formKeyOf(body: Record<string, unknown>): string | undefined {
+  const value = body[FORM_KEY_FIELD];
+  return typeof value === 'string' ? (parseId(value) ?? undefined) : undefined;
+}
+
+export type Once<R> = { again: true; result: string } | { again: false; made: R };
+
+/**
+ * Runs a create once per form key. `create` runs inside one transaction with the claim on the key;
+ * `resultOf` says where the made thing lives (a path), or undefined when the form was refused (then
+ * nothing is claimed and the corrected form can go through). A repeat — a double press, a resent
+ * form, a race lost to the first press — gets the first one's result instead of a second thing.
+ */
+export async function createOnce<R>(
+  db: Database,
+  p: StaffPrincipal,
+  key: string | undefined,
+  now: Date,
+  create: (tx: Database) => Promise<R>,
+  resultOf: (made: R) => string | undefined,
+): Promise<Once<R>> {
+  const earlier = await earlierResult(db, p, key);
+  if (earlier) return { again: true, result: earlier };
+  try {
+    const done = await db.transaction(async (tx) => {
+      const made = await create(tx as unknown as Database);
+      const result = resultOf(made);
+      if (result) await claimFormKey(tx, p, key, result, now);
+      return { again: false as const, made, claimed: result !== undefined };
+    });
+    if (!done.claimed) {
+      // Refused — perhaps because a twin press made the thing a moment ago (the email is taken now).
+      const first = await earlierResult(db, p, key);
+      if (first) return { again: true, result: first };
+    }
+    return { again: false, made: done.made };
+  } catch (e) {
+    const first = await earlierResult(db, p, key);
+    if (first) return { again: true, result: first };
+    throw e;
+  }
 }

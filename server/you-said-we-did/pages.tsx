@@ -1,5 +1,7 @@
 // Staff pages for "You said, we did": the list with the public pages and their QR codes, and
 // the form to record a change, publish it and link the comments it answers.
+import { FormKeyField } from '../staff/form-key-field.tsx';
+import { FORM_KEY_FIELD } from '../staff/form-once.ts';
 import type { TFunction } from 'i18next';
 import type { Comment } from '../comments/queries.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
@@ -139,6 +141,7 @@ export function ChangeForm({ t, csrf, zone, entry, editable, areas, serviceWide,
       {!editable && <p class="notice">{t('staff.readOnly')}</p>}
       <form method="post" action={entry ? `/staff/you-said-we-did/${entry.id}` : '/staff/you-said-we-did'}>
         <CsrfField token={csrf} />
+        {!entry && <FormKeyField value={values[FORM_KEY_FIELD]} />}
         <fieldset disabled={!editable}>
           <TextArea id="youSaid" label={t('staff.youSaid')} hint={t('staff.youSaidHint')} value={v('youSaid', entry?.youSaid ?? '')} error={err('youSaid')} />
           <TextArea id="weDid" label={t('staff.weDid')} hint={t('staff.weDidHint')} value={v('weDid', entry?.weDid ?? '')} error={err('weDid')} />

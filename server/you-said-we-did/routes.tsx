@@ -4,6 +4,7 @@
 //   GET  /staff/you-said-we-did/new, POST /staff/you-said-we-did          record a change
 //   GET  /staff/you-said-we-did/{id}, POST …/{id}                          edit it
 //   POST /staff/you-said-we-did/{id}/publish, POST …/{id}/comments         publish or unpublish; link comments
+import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import { eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -121,8 +122,9 @@ youSaidWeDidRoutes.post('/staff/you-said-we-did', async (c) => {
   const access = accessOf(c);
   const read = await readForm(c, access);
   if (!read.input) return formPage(c, access, { values: read.form, errors: read.errors });
-  const id = await createChange(c.var.deps.db, c.var.deps.clock, c.var.staff, access, read.input);
-  return c.redirect(`/staff/you-said-we-did/${id}?saved=saved`, 303);
+  const input = read.input;
+  const once = await createOnce(c.var.deps.db, c.var.staff, formKeyOf(read.form), c.var.deps.clock.now(), (db) => createChange(db, c.var.deps.clock, c.var.staff, access, input), (id) => `/staff/you-said-we-did/${id}?saved=saved`);
+  return c.redirect(once.again ? once.result : `/staff/you-said-we-did/${once.made}?saved=saved`, 303);
 });
 
 async function editable(c: C, access: ChangeAccess): Promise<Entry> {

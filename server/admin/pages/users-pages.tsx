@@ -1,4 +1,5 @@
 // Admin → Staff: the list with the invite form, one person's page, and a freshly made link.
+import { FormKeyField } from '../../staff/form-key-field.tsx';
 import type { StaffRole } from '../../../db/schema.ts';
 import { ErrorSummary, Field, Notice, type T } from '../../staff/pages/form-parts.tsx';
 import { CsrfField } from '../../ui/staff-page.tsx';
@@ -14,7 +15,7 @@ export interface InviteValues {
   areaId?: string;
 }
 
-export function StaffListPage(p: { t: T; csrfToken: string; people: StaffListItem[]; areas: Area[]; values: InviteValues; errors: Record<string, string> }) {
+export function StaffListPage(p: { t: T; csrfToken: string; people: StaffListItem[]; areas: Area[]; values: InviteValues; errors: Record<string, string>; formKey?: string }) {
   const { t, errors, values } = p;
   return (
     <>
@@ -56,6 +57,7 @@ export function StaffListPage(p: { t: T; csrfToken: string; people: StaffListIte
       <p>{t('admin.users.inviteIntro')}</p>
       <form method="post" action="/staff/admin/users" novalidate aria-labelledby="invite-heading">
         <CsrfField token={p.csrfToken} />
+        <FormKeyField value={p.formKey} />
         <Field id="name" label={t('admin.users.name')} value={values.name} autocomplete="off" error={errors.name && t(errors.name)} />
         <Field id="email" type="email" label={t('admin.users.email')} value={values.email} autocomplete="off" spellcheck={false} error={errors.email && t(errors.email)} />
         <RoleRadios t={t} value={values.role} error={errors.role} />

@@ -1,4 +1,5 @@
 // Pieces the builder's pages share: the back link to the task list, notices, error summaries.
+import { FormKeyField } from '../../staff/form-key-field.tsx';
 import type { ComponentChildren } from 'preact';
 import { translator } from '../../i18n/index.ts';
 import { ErrorSummary as SharedErrorSummary, type FieldError } from '../../ui/form-parts.tsx';
@@ -28,10 +29,12 @@ export function BackToTasks({ slug }: { slug: string }) {
   );
 }
 
-export function PostForm({ action, csrfToken, children, inline, enctype }: { action: string; csrfToken: string; children: ComponentChildren; inline?: boolean; enctype?: string }) {
+/** `formKey`: for a form that creates something, 'new' for a fresh key or the key being resent (form-once.ts). */
+export function PostForm({ action, csrfToken, children, inline, enctype, formKey }: { action: string; csrfToken: string; children: ComponentChildren; inline?: boolean; enctype?: string; formKey?: string }) {
   return (
     <form method="post" action={action} class={inline ? 'inline' : undefined} enctype={enctype} novalidate>
       <CsrfField token={csrfToken} />
+      {formKey && <FormKeyField value={formKey === 'new' ? undefined : formKey} />}
       {children}
     </form>
   );

@@ -179,7 +179,7 @@ function ShowIf({ draft, values, existingId, error }: { draft: Draft; values: Qu
   );
 }
 
-export function QuestionFormPage(props: { draft: Draft; values: QuestionFormValues; existingId?: string; errors: FieldError[]; csrfToken: string; heading: string }) {
+export function QuestionFormPage(props: { draft: Draft; values: QuestionFormValues; existingId?: string; errors: FieldError[]; csrfToken: string; heading: string; formKey?: string }) {
   const { draft, values: v, existingId, errors } = props;
   const base = draftPath(draft.slug);
   const action = existingId ? `${base}/questions/${existingId}` : `${base}/questions/new/${v.type}`;
@@ -191,7 +191,7 @@ export function QuestionFormPage(props: { draft: Draft; values: QuestionFormValu
       </p>
       <ErrorSummary errors={errors} />
       <h1>{props.heading}</h1>
-      <PostForm action={action} csrfToken={props.csrfToken}>
+      <PostForm action={action} csrfToken={props.csrfToken} formKey={props.existingId ? undefined : (props.formKey ?? 'new')}>
         <TextField id="title" label={t('question.title')} hint={t('question.titleHint')} value={v.title} error={e('title')} />
         <TextField id="hint" label={t('question.hint')} hint={t('question.hintHint')} value={v.hint} />
         {v.type === 'info' && <TextArea id="body" label={t('question.body')} value={v.body} />}

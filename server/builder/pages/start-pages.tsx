@@ -60,7 +60,7 @@ export function BuilderHome({ drafts, published, csrfToken, notice }: { drafts: 
   );
 }
 
-export function StartPage(props: { values: { title: string; slug: string; from: string }; errors: FieldError[]; builtins: { slug: string; title: string }[]; questionnaires: { slug: string; title: string }[]; csrfToken: string }) {
+export function StartPage(props: { values: { title: string; slug: string; from: string; formKey?: string }; errors: FieldError[]; builtins: { slug: string; title: string }[]; questionnaires: { slug: string; title: string }[]; csrfToken: string }) {
   const { values, errors } = props;
   const sources = [
     { value: 'blank', label: t('start.blank') },
@@ -75,7 +75,7 @@ export function StartPage(props: { values: { title: string; slug: string; from: 
       </p>
       <ErrorSummary errors={errors} />
       <h1>{t('start.title')}</h1>
-      <PostForm action={`${BUILDER}/new`} csrfToken={props.csrfToken}>
+      <PostForm action={`${BUILDER}/new`} csrfToken={props.csrfToken} formKey={values.formKey ?? 'new'}>
         <TextField id="title" label={t('start.titleLabel')} hint={t('start.titleHint')} value={values.title} error={errorFor(errors, 'title')} />
         <TextField id="slug" label={t('start.slugLabel')} hint={t('start.slugHint')} value={values.slug} error={errorFor(errors, 'slug')} />
         <fieldset id="from" aria-describedby={fromError ? 'from-error' : undefined}>
