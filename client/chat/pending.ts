@@ -53,6 +53,20 @@ export function forget(url: string): void {
   }
 }
 
+/** Deletes every answer kept for one draft (`/q/{draft}`): it has been sent, or can no longer be. */
+export function forgetDraft(draftBase: string): void {
+  try {
+    const mine: string[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key && key.startsWith(`${PREFIX}${draftBase}/`)) mine.push(key);
+    }
+    for (const key of mine) localStorage.removeItem(key);
+  } catch {
+    // storage switched off: nothing kept
+  }
+}
+
 /** The answers still waiting for one draft (`/q/{draft}`), oldest first. */
 export function pendingFor(draftBase: string): PendingAnswer[] {
   forgetExpired();

@@ -106,8 +106,13 @@ const wantsInPlace = (c: C) => c.req.header(IN_PLACE) === '1';
 const pathOf = (headers: Record<string, string> | undefined) => headers?.['Heard-Location']?.split('?')[0];
 
 function problem(c: C, prefs: Preferences, name: string, status: 200 | 404 | 410 | 429 | 503) {
-  return html(c, <ProblemPage frame={frameOf(c, prefs)} problem={name} />, status);
+  // A questionnaire that can no longer be answered: the phone forgets what it kept for it.
+  const scripts = status === 410 ? [assetUrl('forget')] : [];
+  return html(c, <ProblemPage frame={frameOf(c, prefs, false, scripts)} problem={name} />, status);
 }
+
+/** The thank-you page's frame: the phone forgets any answer it kept offline for this questionnaire. */
+const sentFrame = (c: C, prefs: Preferences) => frameOf(c, prefs, false, [assetUrl('forget')]);
 
 function viewContext(journey: Journey, prefs: Preferences, t: Translate): ViewContext {
   return { lang: prefs.lang, easyRead: prefs.easyRead, base: draftBase(journey.draft.id), t };
@@ -170,7 +175,7 @@ respondRoutes.get('/r/:code', async (c) => {
     case 'revoked':
       return problem(c, prefs, opened.kind, 410);
     case 'submitted':
-      return html(c, <SentPage frame={frameOf(c, prefs)} thanks="" concern={undefined} already />);
+      return html(c, <SentPage frame={sentFrame(c, prefs)} thanks="" concern={undefined} already />);
     case 'open':
       setDraftCookie(c, opened.draftId, opened.token, opened.expiresAt);
       return c.redirect(draftBase(opened.draftId), 303);
@@ -374,7 +379,7 @@ respondRoutes.post('/q/:draftId/send', async (c) => {
     case 'unfinished':
       return c.redirect(stepUrlOf(base, outcome.questionId), 303);
     case 'refused':
-      if (outcome.reason === 'already_submitted') return html(c, <SentPage frame={frameOf(c, prefs)} thanks="" concern={undefined} already />);
+      if (outcome.reason === 'already_submitted') return html(c, <SentPage frame={sentFrame(c, prefs)} thanks="" concern={undefined} already />);
       return problem(c, prefs, outcome.reason === 'wrong_service' ? 'unknown' : outcome.reason, outcome.reason === 'wrong_service' ? 404 : 410);
   }
 });
@@ -386,7 +391,7 @@ respondRoutes.get('/q/:draftId/sent', async (c) => {
   const { journey } = g;
   if (!journey.draft.submittedAt) return c.redirect(`${draftBase(journey.draft.id)}/next`, 303);
   const def = journey.version.definition;
-  return html(c, <SentPage frame={frameOf(c, prefs)} thanks={localise(def.thanks, prefs.lang)} concern={concernOf(journey, journey.walk.answers)} />);
+  return html(c, <SentPage frame={sentFrame(c, prefs)} thanks={localise(def.thanks, prefs.lang)} concern={concernOf(journey, journey.walk.answers)} />);
 });
 
 // ── open links ──────────────────────────────────────────────────────────────────────────────

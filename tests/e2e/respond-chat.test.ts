@@ -153,8 +153,17 @@ describe('the chat island, JavaScript on, on a phone', () => {
     await Promise.all([page.waitForURL(/\/check$/), page.getByRole('link', { name: 'Check my answers' }).click()]);
     const summary = await page.locator('.summary').textContent();
     for (const given of ['Good', 'No', 'Things at home are hard', 'Skipped', '07700 900123']) expect(summary).toContain(given);
+    // An answer still kept on the phone for this questionnaire, and one for someone else's on the same phone.
+    const draft = new URL(page.url()).pathname.replace(/\/check$/, '');
+    const kept = (path: string) => ({ key: `heard:pending:${path}`, value: JSON.stringify({ url: path, body: 'a=b', text: 'kept', at: Date.now() }) });
+    const mine = kept(`${draft}/step/q1`);
+    const theirs = kept('/q/00000000-0000-4000-8000-000000000000/step/q1');
+    await page.evaluate((items) => items.forEach((i) => localStorage.setItem(i.key, i.value)), [mine, theirs]);
     await Promise.all([page.waitForURL(/\/sent$/), page.getByRole('button', { name: 'Send my answers' }).click()]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Your answers have been sent');
+    // Sent: the phone forgets what it kept for this questionnaire, and only for this one.
+    await page.waitForFunction((key) => localStorage.getItem(key) === null, mine.key);
+    await expect(page.evaluate((key) => localStorage.getItem(key), theirs.key)).resolves.not.toBeNull();
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 // Answers kept offline on a (possibly shared) phone expire: the next time the chat opens, every
 // kept answer older than a week is deleted, whichever questionnaire it was for.
 import { afterEach, describe, expect, it } from 'vitest';
-import { forgetExpired, keep, MAX_AGE_MS, pendingFor } from '../../client/chat/pending.ts';
+import { forgetDraft, forgetExpired, keep, MAX_AGE_MS, pendingFor } from '../../client/chat/pending.ts';
 
 /** A Storage with the browser's semantics (node has none). */
 class MemoryStorage {
@@ -41,5 +41,16 @@ describe('answers kept offline', () => {
     expect(left.getItem('someone-else')).toBe('untouched');
     forgetExpired(now + MAX_AGE_MS);
     expect(pendingFor('/q/new-draft')).toEqual([]);
+  });
+
+  it('are deleted for one questionnaire once it is sent or can no longer be answered, and only for that one', () => {
+    g.localStorage = new MemoryStorage();
+    const now = Date.now();
+    keep({ url: '/q/sent-draft/step/a', body: 'a=1', text: 'one', at: now });
+    keep({ url: '/q/sent-draft/step/b', body: 'b=2', text: 'two', at: now });
+    keep({ url: '/q/sent-draft-2/step/a', body: 'a=1', text: 'a different draft whose id starts the same', at: now });
+    forgetDraft('/q/sent-draft');
+    expect(pendingFor('/q/sent-draft')).toEqual([]);
+    expect(pendingFor('/q/sent-draft-2').map((a) => a.text)).toEqual(['a different draft whose id starts the same']);
   });
 });
