@@ -125,7 +125,7 @@ export const staffUsers = pgTable(
     disabledAt: ts('disabled_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('staff_users_email_idx').on(sql`lower(${t.email})`), index('staff_users_service_idx').on(t.serviceId)],
+  (t) => [uniqueIndex('staff_users_service_email_idx').on(t.serviceId, sql`lower(${t.email})`), index('staff_users_service_idx').on(t.serviceId)],
 );
 
 export const staffSessions = pgTable(

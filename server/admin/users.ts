@@ -82,7 +82,7 @@ export async function inviteStaff(
 ): Promise<InviteResult> {
   return db.transaction(async (tx) => {
     if (!(await areaInService(tx, admin.serviceId, input.areaId))) return { kind: 'bad_area' } as const;
-    if (await staffUserByEmail(tx, input.email)) return { kind: 'email_taken' } as const;
+    if (await staffUserByEmail(tx, admin.serviceId, input.email)) return { kind: 'email_taken' } as const;
     const [user] = await tx
       .insert(staffUsers)
       .values({ serviceId: admin.serviceId, name: input.name, email: input.email, role: input.role, areaId: input.areaId, createdAt: clock.now() })

@@ -40,7 +40,7 @@ export async function createUser(ctx: CliContext, input: NewUser): Promise<void>
   const passwordHash = password ? await hashPassword(password) : null;
 
   const result = await ctx.db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(sql`lower(${staffUsers.email}) = lower(${input.email})`);
+    const [taken] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.serviceId, service.id), sql`lower(${staffUsers.email}) = lower(${input.email})`));
     if (taken) return undefined;
     const now = ctx.clock.now();
     const [user] = await tx

@@ -51,8 +51,6 @@ export async function completeSetup(db: Database, clock: Clock, token: string, i
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
     if (!(await needsSetup(tx))) return { kind: 'already_set_up' } as const;
-    // Staff accounts without a service cannot exist, but the check costs nothing.
-    if (await staffUserByEmail(tx, input.email)) return { kind: 'email_taken' } as const;
     if (!(await useLink(tx, clock, 'setup', token))) return { kind: 'link_not_valid' } as const;
     const now = clock.now();
     const serviceSlug = slugify(input.serviceName, 'service');

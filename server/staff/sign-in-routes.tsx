@@ -4,6 +4,8 @@
 //   POST     /staff/sign-out             ends this session
 // Every successful step starts a session with a new token, so a token planted before sign-in
 // (session fixation) is never the one that gets signed in.
+import { asc } from 'drizzle-orm';
+import { services } from '../../db/schema.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
@@ -45,11 +47,15 @@ async function currentSession(c: C) {
   return { token, session };
 }
 
-async function signInPage(c: C, p: { next: string; email?: string; errors?: Record<string, string>; notice?: SignInNotice; status?: number }) {
+/** The services of this Heard, by name: one for most installs, several when it hosts more. */
+const servicesHere = (c: C) => c.var.deps.db.select({ id: services.id, name: services.name }).from(services).orderBy(asc(services.name));
+
+async function signInPage(c: C, p: { next: string; email?: string; service?: string; errors?: Record<string, string>; notice?: SignInNotice; status?: number }) {
   const errors = p.errors ?? {};
+  const here = await servicesHere(c);
   const page = await renderStaffPage(c, {
     title: titleWithErrors(t, t('signIn.title'), errors),
-    body: <SignInPage t={t} next={p.next} email={p.email} errors={errors} notice={p.notice} offerSetup={await needsSetup(c.var.deps.db)} />,
+    body: <SignInPage t={t} next={p.next} email={p.email} errors={errors} notice={p.notice} offerSetup={await needsSetup(c.var.deps.db)} services={here.length > 1 ? here : undefined} service={p.service} />,
   });
   return p.status ? withStatus(page, p.status) : page;
 }
@@ -82,11 +88,15 @@ signInRoutes.post('/staff/sign-in', sameOriginForm, async (c) => {
   const body = formFields(await c.req.parseBody());
   const next = safeNext(body.next);
   const parsed = SignInForm.safeParse({ email: body.email ?? '', password: body.password ?? '' });
-  if (!parsed.success) return signInPage(c, { next, email: body.email, errors: fieldErrors(parsed.error), status: 400 });
-  if (!(await withinAddressLimit(c))) return signInPage(c, { next, email: parsed.data.email, errors: { email: 'errors.tooManyFromAddress' }, status: 429 });
+  const here = await servicesHere(c);
+  // One service: it is that one. Several: the person says which (an address may work for more than one).
+  const service = here.length === 1 ? here[0] : here.find((s) => s.id === body.service);
+  const serviceError: Record<string, string> = here.length > 1 && !service ? { service: 'errors.serviceMissing' } : {};
+  if (!parsed.success || !service) return signInPage(c, { next, email: body.email, service: body.service, errors: { ...serviceError, ...(parsed.success ? {} : fieldErrors(parsed.error)) }, status: 400 });
+  if (!(await withinAddressLimit(c))) return signInPage(c, { next, email: parsed.data.email, service: service.id, errors: { email: 'errors.tooManyFromAddress' }, status: 429 });
 
-  const outcome = await checkPassword(db, clock, { ...parsed.data, client: clientTag(c), device: trustedDevice(c), secret: config.sessionSecret });
-  if (outcome.kind === 'wrong' || outcome.kind === 'locked') return signInPage(c, { next, email: parsed.data.email, ...failure(outcome, 'email') });
+  const outcome = await checkPassword(db, clock, { ...parsed.data, serviceId: service.id, client: clientTag(c), device: trustedDevice(c), secret: config.sessionSecret });
+  if (outcome.kind === 'wrong' || outcome.kind === 'locked') return signInPage(c, { next, email: parsed.data.email, service: service.id, ...failure(outcome, 'email') });
 
   // Whatever session this browser had (someone else's, or one planted on it) ends here.
   const { token: old } = await currentSession(c);

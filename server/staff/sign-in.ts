@@ -74,11 +74,11 @@ async function succeed(db: Queryable, clock: Clock, user: StaffUserRow, detail: 
 }
 
 /** The first step: email and password. */
-export async function checkPassword(db: Database, clock: Clock, input: { email: string; password: string } & Attempt): Promise<SignInOutcome> {
-  const user = await staffUserByEmail(db, input.email);
+export async function checkPassword(db: Database, clock: Clock, input: { serviceId: string; email: string; password: string } & Attempt): Promise<SignInOutcome> {
+  const user = await staffUserByEmail(db, input.serviceId, input.email);
   if (!user) {
     await verifyPassword(await dummyHash(), input.password);
-    const key = `staff-signin:unknown:${createHmac('sha256', input.secret).update(input.email.trim().toLowerCase()).digest('base64url').slice(0, 32)}`;
+    const key = `staff-signin:unknown:${createHmac('sha256', input.secret).update(`${input.serviceId}:${input.email.trim().toLowerCase()}`).digest('base64url').slice(0, 32)}`;
     const counted = await consumeRateLimit(db, key, UNKNOWN_EMAIL_ATTEMPTS.limit, UNKNOWN_EMAIL_ATTEMPTS.windowMs, clock.now());
     await recordAudit(db, clock, { actor: { kind: 'system' }, serviceId: null, action: 'signin.failure', detail: { reason: 'unknown_email', client: input.client } });
     return counted.allowed ? { kind: 'wrong' } : { kind: 'locked' };

@@ -1,14 +1,20 @@
 // Reading staff accounts for sign-in and the account pages.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { staffUsers } from '../../db/schema.ts';
 import type { StaffPrincipal } from './principal.ts';
 
 export type StaffUserRow = typeof staffUsers.$inferSelect;
 
-/** Email addresses are matched whatever their case (the unique index is on lower(email)). */
-export async function staffUserByEmail(db: Queryable, email: string): Promise<StaffUserRow | undefined> {
-  const [row] = await db.select().from(staffUsers).where(sql`lower(${staffUsers.email}) = lower(${email.trim()})`);
+/**
+ * One service's account with this email, matched whatever its case (the unique index is on the
+ * service and lower(email)): the same person may work for two services with one address.
+ */
+export async function staffUserByEmail(db: Queryable, serviceId: string, email: string): Promise<StaffUserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(staffUsers)
+    .where(and(eq(staffUsers.serviceId, serviceId), sql`lower(${staffUsers.email}) = lower(${email.trim()})`));
   return row;
 }
 

@@ -1,7 +1,7 @@
 // A member of staff's browser for sign-in tests: keeps its cookies, sends our Origin on POSTs,
 // follows no redirect (so each one can be asserted), and reads the CSRF token off the page it
 // was last shown — the way a real browser submits a staff form.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { staffUsers } from '../../db/schema.ts';
 import type { Database } from '../../db/index.ts';
 import { hashPassword } from '../../server/staff/password.ts';
@@ -76,9 +76,20 @@ export class StaffBrowser {
     );
   }
 
-  /** Email and password through the real form; the response to the POST. */
-  async signIn(email: string, password = PASSWORD, next?: string): Promise<Response> {
-    return this.post('/staff/sign-in', { email, password, ...(next ? { next } : {}) }, { csrf: false });
+  /**
+   * Email and password through the real form; the response to the POST. Where the form asks for
+   * the service (a Heard hosting several), the person chooses theirs — `service`, or the one their
+   * address belongs to.
+   */
+  async signIn(email: string, password = PASSWORD, next?: string, service?: string): Promise<Response> {
+    const form = await (await this.get('/staff/sign-in')).text();
+    const chosen = form.includes('id="service"') ? (service ?? (await this.serviceOf(email))) : undefined;
+    return this.post('/staff/sign-in', { email, password, ...(next ? { next } : {}), ...(chosen ? { service: chosen } : {}) }, { csrf: false });
+  }
+
+  private async serviceOf(email: string): Promise<string | undefined> {
+    const [row] = await this.t.deps.db.select({ serviceId: staffUsers.serviceId }).from(staffUsers).where(sql`lower(${staffUsers.email}) = lower(${email})`);
+    return row?.serviceId;
   }
 
   /** Signs in and loads the account page, so the browser holds a CSRF token. */
