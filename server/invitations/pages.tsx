@@ -1,5 +1,6 @@
 // The invitation pages: the form to send a questionnaire, the page that shows a new code once
 // (link, code, QR, text message, printable slip), the slip itself, and a case's invitation table.
+import { FormKeyField } from '../staff/form-key-field.tsx';
 import type { TFunction } from 'i18next';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextArea, TextField } from '../ui/form-parts.tsx';
@@ -59,6 +60,8 @@ export function IssueFormPage(props: {
   t: T;
   csrf: string;
   caseId: string;
+  /** The form's key when it is drawn again after a mistake (form-once.ts). */
+  formKey?: string;
   reference: string;
   caseKind: 'child' | 'victim';
   choices: InvitableQuestionnaire[];
@@ -80,6 +83,7 @@ export function IssueFormPage(props: {
       ) : (
         <form method="post" action={`/staff/cases/${props.caseId}/invitations`} novalidate>
           <CsrfField token={props.csrf} />
+          <FormKeyField value={props.formKey} />
           <SelectField
             id="questionnaireId"
             label={t('new.questionnaire')}

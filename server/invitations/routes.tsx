@@ -5,6 +5,7 @@
 //   GET  /staff/invitations/:id/withdraw    check before withdrawing (or replacing a lost code)
 //   POST /staff/invitations/:id/revoke      withdraw
 //   POST /staff/invitations/:id/reissue     withdraw and issue a new code in one step
+import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { notFound } from '../cases/routes.tsx';
@@ -32,13 +33,13 @@ export const invitationRoutes = new Hono<AppEnv>();
 /** The page's own few style rules, with the CSP nonce. */
 const PageStyle = ({ c }: { c: C }) => <style nonce={c.get('secureHeadersNonce')} dangerouslySetInnerHTML={{ __html: INVITATION_CSS }} />;
 
-async function issueForm(c: C, found: CaseDetail, values: IssueFormValues, errors: { field: IssueField; key: string }[], status: 200 | 400 = 200) {
+async function issueForm(c: C, found: CaseDetail, values: IssueFormValues, errors: { field: IssueField; key: string }[], status: 200 | 400 = 200, formKey?: string) {
   const choices = await invitableQuestionnaires(c.var.deps.db, c.var.staff.serviceId, found.kind);
   return renderStaffPage(c, {
     title: t('new.title', { reference: found.caseReference }),
     active: 'cases',
     status,
-    body: <IssueFormPage t={t} csrf={c.var.csrfToken} caseId={found.id} reference={found.caseReference} caseKind={found.kind} choices={choices} values={values} errors={errors} />,
+    body: <IssueFormPage t={t} csrf={c.var.csrfToken} caseId={found.id} reference={found.caseReference} caseKind={found.kind} choices={choices} values={values} errors={errors} formKey={formKey} />,
   });
 }
 
@@ -98,8 +99,12 @@ async function issuedPage(c: C, found: CaseDetail, issued: { invitationId: strin
 invitationRoutes.post('/staff/cases/:id/invitations', gate, async (c) => {
   const found = await findCase(c.var.deps.db, c.var.staff, idParam(c));
   if (!found) throw notFound();
-  const issued = await issueInvitation(c.var.deps, c.var.staff, found, await c.req.parseBody());
-  if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400);
+  const body = await c.req.parseBody();
+  // Reloading "invitation ready" or pressing twice never issues a second invitation (form-once.ts).
+  const once = await createOnce(c.var.deps.db, c.var.staff, formKeyOf(body), c.var.deps.clock.now(), (db) => issueInvitation({ ...c.var.deps, db }, c.var.staff, found, body), (issued) => (issued.ok ? `/staff/cases/${found.id}?done=alreadyIssued` : undefined));
+  if (once.again) return c.redirect(once.result, 303);
+  const issued = once.made;
+  if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400, formKeyOf(body));
   return issuedPage(c, found, issued);
 });
 

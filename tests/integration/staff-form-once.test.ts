@@ -4,18 +4,22 @@
 import { and, count, eq, type SQL } from 'drizzle-orm';
 import type { AnyPgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, cases, questionnaireDrafts, staffUsers, themes, youSaidWeDid } from '../../db/schema.ts';
+import { apiTokens, cases, invitations, questionnaireDrafts, staffUsers, themes, youSaidWeDid } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { makeService, makeStaff } from '../support/fixtures.ts';
+import { makeCase, makeQuestionnaire, makeService, makeStaff, MINI_EOOQ } from '../support/fixtures.ts';
 import { signInAs, type StaffClient } from '../support/staff.ts';
 
 let t: TestApp;
 let admin: StaffClient;
 let areaId: string;
+let childCase: string;
+let questionnaireId: string;
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-05-12T10:00:00Z' });
   const { service, north } = await makeService(t.deps.db);
   areaId = north.id;
+  childCase = (await makeCase(t.deps.db, { serviceId: service.id, areaId })).id;
+  questionnaireId = (await makeQuestionnaire(t.deps.db, service.id, MINI_EOOQ)).questionnaire.id;
   admin = await signInAs(t, await makeStaff(t.deps.db, service.id, 'service_admin'));
 });
 afterAll(() => t.close());
@@ -117,5 +121,25 @@ describe('a question added in the builder', () => {
     const [draft] = await t.deps.db.select().from(questionnaireDrafts).where(and(eq(questionnaireDrafts.slug, 'question-once')));
     const titles = (draft!.definition as { questions: { title: { en: string } }[] }).questions.map((q) => q.title.en);
     expect(titles.filter((x) => x === 'What could we do better?')).toHaveLength(1);
+  });
+});
+
+describe('an invitation', () => {
+  it('is issued once when "Send" is pressed twice or the "invitation ready" page is reloaded, and says so', async () => {
+    const page = `/staff/cases/${childCase}/invitations/new`;
+    const action = `/staff/cases/${childCase}/invitations`;
+    const fields = (formKey: string) => ({ formKey, questionnaireId, expiresInDays: '28', language: 'en' });
+    const issued = async () => (await t.deps.db.select({ n: count() }).from(invitations).where(eq(invitations.caseId, childCase)))[0]!.n;
+    const key = await keyOn(page);
+    const first = await admin.post(action, fields(key));
+    expect(first.status, await first.clone().text()).toBe(200);
+    const again = await admin.post(action, fields(key));
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(`/staff/cases/${childCase}?done=alreadyIssued`);
+    expect(await (await admin.get(again.headers.get('location')!)).text()).toContain('no second one was made');
+    expect(await issued()).toBe(1);
+    const raceKey = await keyOn(page);
+    await Promise.all([admin.post(action, fields(raceKey)), admin.post(action, fields(raceKey))]);
+    expect(await issued()).toBe(2);
   });
 });
