@@ -82,12 +82,14 @@ export class StaffBrowser {
    * address belongs to.
    */
   async signIn(email: string, password = PASSWORD, next?: string, service?: string): Promise<Response> {
-    const form = await (await this.get('/staff/sign-in')).text();
+    // The form as a stranger sees it (this browser may hold a session, planted or its own).
+    const form = await (await this.t.app.request('/staff/sign-in')).text();
     const chosen = form.includes('id="service"') ? (service ?? (await this.serviceOf(email))) : undefined;
     return this.post('/staff/sign-in', { email, password, ...(next ? { next } : {}), ...(chosen ? { service: chosen } : {}) }, { csrf: false });
   }
 
   private async serviceOf(email: string): Promise<string | undefined> {
+    if (email.includes('\u0000')) return undefined; // no account has one, and PostgreSQL cannot compare it
     const [row] = await this.t.deps.db.select({ serviceId: staffUsers.serviceId }).from(staffUsers).where(sql`lower(${staffUsers.email}) = lower(${email})`);
     return row?.serviceId;
   }
