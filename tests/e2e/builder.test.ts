@@ -202,7 +202,13 @@ describe('building a questionnaire without JSON, in a real browser', () => {
 
     // Its report.
     await page.goto(`${server.url}/staff/reports/area?questionnaire=magistrates&view=team`);
-    expect(await page.locator('main').textContent()).toContain('How useful was the report?');
+    const report = (await page.locator('main').textContent())!;
+    expect(report).toContain('How useful was the report?');
+    // It speaks of the magistrates, summarises their ratings with the end labels, and carries no children's Tell Us or alerts.
+    expect(await page.getByRole('heading', { name: 'What professionals told us' }).count()).toBe(1);
+    expect(report).not.toContain('What children told us');
+    expect(await page.locator('caption', { hasText: '“How useful was the report?”' }).count()).toBe(1);
+    expect(report).not.toContain('Safeguarding alerts');
     await check(page, 'report');
     await page.close();
   });

@@ -6,16 +6,26 @@ import type { ReportModel } from '../model.ts';
 import { alertsSection, complaintsSection, tellUsSection } from '../sections/activity.ts';
 import { changesSection } from '../sections/changes.ts';
 import { commentsSection } from '../sections/comments.ts';
+import { questionsSection } from '../sections/questions.ts';
 import { statementsSection } from '../sections/statements.ts';
 import { responseHeadlines } from './headline.ts';
 import { notesFor, scopeLabel } from './notes.ts';
 
+/** Who answered, in the words a report uses for them; anyone else is "people". */
+const AUDIENCE_WORDS = ['child', 'victim', 'parent_carer', 'professional', 'staff'] as const;
+export const reportAudience = (audience: string): (typeof AUDIENCE_WORDS)[number] | 'other' =>
+  (AUDIENCE_WORDS as readonly string[]).includes(audience) ? (audience as (typeof AUDIENCE_WORDS)[number]) : 'other';
+
 export async function buildAreaReport(ctx: ReportContext): Promise<ReportModel> {
-  const childReport = ctx.questionnaire.audience !== 'victim' && ctx.questionnaire.kind !== 'victim_satisfaction';
+  // Tell Us, complaints and safeguarding alerts come from children: they belong in the report on a
+  // children's questionnaire, not in one on magistrates' or parents' feedback.
+  const audience = reportAudience(ctx.questionnaire.audience);
+  const childReport = audience === 'child' && ctx.questionnaire.kind !== 'victim_satisfaction';
   const { headlines } = await responseHeadlines(ctx);
-  const statements = await statementsSection(ctx, { id: 'statements', title: tr('sections.statements'), intro: tr('intro.statements', { questionnaire: ctx.questionnaire.title }) });
+  const statements = await statementsSection(ctx, { id: 'statements', title: tr(`audiences.${audience}.statements`), intro: tr('intro.statements', { questionnaire: ctx.questionnaire.title }) });
+  const questions = await questionsSection(ctx);
   const comments = await commentsSection(ctx, childReport);
-  const sections = [statements.section, comments.section];
+  const sections = [statements.section, questions, comments.section];
   if (childReport) {
     const tellUs = await tellUsSection(ctx);
     const complaints = await complaintsSection(ctx);

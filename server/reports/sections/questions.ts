@@ -1,0 +1,89 @@
+// Every question with answers to choose from, answer by answer: options with how many chose each
+// and the percentage of those who answered the question; ratings with their end labels; multiple
+// choice (each option of those who answered). So a service's own questionnaire — magistrates'
+// feedback, a parents' survey — gets a whole report, not only the questions that have a "good"
+// answer. Shared: every figure is built from area-and-quarter atoms (server/reports/disclosure),
+// like every other shared figure, so nothing withheld here can be worked out from elsewhere.
+import type { Question } from '../../questionnaire/definition.ts';
+import { localise, optionsOf } from '../../questionnaire/options.ts';
+import { countCell, shareCell } from '../cells.ts';
+import { scopeOf, type ReportContext } from '../context.ts';
+import { countOfAtoms, parseAtomKey, shareOfAtoms, type ShareAtom } from '../disclosure/atoms.ts';
+import { areaFilter } from '../disclosure/gather.ts';
+import { slicesFor, slicesWithin } from '../disclosure/slices.ts';
+import { tr } from '../format.ts';
+import type { ReportTable, Section, Share } from '../model.ts';
+import { optionCounts } from '../queries/options.ts';
+
+/** The questions this section reports: every one with options to choose from. */
+export const questionsWithOptions = (questions: readonly Question[]) => questions.filter((q) => optionsOf(q).length > 0);
+
+/** An option's words in the report: a rating's number carries its end label. */
+export function optionLabel(q: Question, value: string): string {
+  const option = optionsOf(q).find((o) => o.value === value);
+  const label = option ? localise(option.label, 'en') : value;
+  if (q.type !== 'rating') return label;
+  if (Number(value) === q.min && q.minLabel) return tr('questions.ratingEnd', { n: value, label: localise(q.minLabel, 'en') });
+  if (Number(value) === q.max && q.maxLabel) return tr('questions.ratingEnd', { n: value, label: localise(q.maxLabel, 'en') });
+  return label;
+}
+
+const WITHHELD: Share = { positive: { value: null, status: 'secondary' }, base: { value: null, status: 'secondary' }, percent: null, exactPercent: null, interval: null };
+
+export async function questionsSection(ctx: ReportContext): Promise<Section> {
+  const questions = questionsWithOptions(ctx.questionnaire.definition.questions);
+  const slices = slicesFor(ctx, [ctx.bounds]);
+  const rows = await optionCounts(
+    ctx.db,
+    scopeOf(ctx, ctx.bounds),
+    questions.map((q) => q.id),
+    { by: 'area-period', starts: slices.starts },
+  );
+  const inArea = areaFilter(ctx.area?.id ?? null);
+  const now = slicesWithin(slices, ctx.bounds);
+  const atomsOf = (q: string, option: string | null) => {
+    const byAtom = new Map<string, number>();
+    for (const r of rows) {
+      if (r.questionId !== q || r.option !== option) continue;
+      const k = parseAtomKey(r.group);
+      if (inArea(k.area) && now.includes(k.slice)) byAtom.set(r.group ?? '', r.n);
+    }
+    return byAtom;
+  };
+  const tables: ReportTable[] = questions.map((q) => tableFor(ctx, q, atomsOf));
+  return {
+    id: 'questions',
+    title: tr('sections.questions'),
+    intro: tr('intro.questions'),
+    tables,
+    empty: questions.length === 0 ? tr('empty.noQuestions') : undefined,
+  };
+}
+
+function tableFor(ctx: ReportContext, q: Question, atomsOf: (q: string, option: string | null) => Map<string, number>): ReportTable {
+  const answered = atomsOf(q.id, null);
+  const title = localise(q.title, 'en');
+  const shares = optionsOf(q).map((o) => {
+    const chose = atomsOf(q.id, o.value);
+    // One atom per area-and-quarter in which anyone answered: the option's count against the base.
+    const atoms: ShareAtom[] = [...answered.entries()].map(([key, base]) => ({ positive: chose.get(key) ?? 0, base }));
+    return shareOfAtoms(atoms, ctx.disclosure);
+  });
+  let answeredCell = countOfAtoms([...answered.values()], ctx.disclosure);
+  // A question is shown whole or not at all: with one answer withheld, the others' counts and
+  // percentages (and the number who answered) would give it back by subtraction.
+  if (shares.some((s) => s.positive.status !== 'shown')) {
+    shares.fill(WITHHELD);
+    if (answeredCell.status === 'shown') answeredCell = { value: null, status: 'secondary' };
+  }
+  const optionRows = optionsOf(q).map((o, i) => ({ header: optionLabel(q, o.value), cells: [shareCell(shares[i]!)] }));
+  return {
+    caption: tr(q.type === 'multiple_choice' ? 'questions.captionMultiple' : 'questions.caption', { question: title, period: ctx.bounds.label }),
+    columns: [
+      { key: 'answer', label: tr('columns.answer') },
+      { key: 'chose', label: tr('columns.chose') },
+    ],
+    rows: [...optionRows, { header: tr('columns.answered'), cells: [countCell(answeredCell)], total: true }],
+  };
+}
+
