@@ -10,6 +10,8 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticAssets } from './http/static-assets.ts';
 import { faviconRoutes } from './http/favicon.ts';
+import { errorPage } from './front-door/error-page.tsx';
+import { frontDoorRoutes } from './front-door/routes.tsx';
 import { respondRoutes } from './respond/routes.tsx';
 import { staffRoutes } from './staff/routes.ts';
 import { paperRoutes } from './print/paper-routes.tsx';
@@ -56,13 +58,14 @@ export function createApp(deps: AppDeps) {
   // PostgreSQL holds no NUL: a 400, not a 500 (respondent pages clean it instead). Imports read
   // their own body after their own, larger limit, and clean the file's text as they parse it.
   app.use(except(IMPORT_PATHS, refuseNul(['/staff', '/api/'])));
-  app.onError(handleError);
+  app.onError((err, c) => handleError(err, c, errorPage));
 
   app.route('/', healthRoutes);
   app.route('/', staticAssets);
   app.route('/', faviconRoutes); // /favicon.svg, /favicon.ico
   // capability routes are mounted below, one line each
   app.route('/', respondRoutes);
+  app.route('/', frontDoorRoutes); // /: the service's front door (or a chooser), /services/{slug}
   app.route('/', staffRoutes); // /staff/sign-in, /staff/account, /staff/invite|reset|setup/…, /staff/admin…
   app.route('/', printRoutes); // /print/… cards and posters, /qr/… images of our own links
   app.route('/', paperRoutes); // /staff/print/paper… paper questionnaires
@@ -82,7 +85,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', builderRoutes); // /staff/builder… the step-by-step questionnaire builder
   app.route('/', privacyRoutes); // /staff/admin/privacy: subject access and erasure
 
-  app.notFound((c) => handleError(new ApiError(404, 'not_found', 'We could not find that page. Please check the link.'), c));
+  app.notFound((c) => handleError(new ApiError(404, 'not_found', 'We could not find that page. Please check the link.'), c, errorPage));
   return app;
 }
 

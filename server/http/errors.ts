@@ -33,8 +33,11 @@ export function withoutQuotedValues(message: string): string {
   return message.replace(/"[^"]*"|'[^']*'|\u201c[^\u201d]*\u201d/g, '"…"').slice(0, 300);
 }
 
+/** Draws the error page for people (not API clients) in the app's own layout and the visitor's language. */
+export type ErrorPage = (c: Context<AppEnv>, status: ContentfulStatusCode, message: string) => string;
+
 /** Maps any thrown error to a clear answer; never a stack trace to the client. */
-export function handleError(err: Error, c: Context<AppEnv>): Response {
+export function handleError(err: Error, c: Context<AppEnv>, page: ErrorPage = plainErrorPage): Response {
   let status: ContentfulStatusCode = 500;
   let code = 'internal_error';
   let message = 'Something went wrong on our side. Please try again.';
@@ -54,10 +57,16 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     c.var.deps.log.error('unhandled error', { requestId: c.var.requestId, error: withoutQuotedValues(err.message), route: c.req.routePath });
   }
   if (wantsJson(c)) return c.json(errorBody(code, message, issues), status);
-  return c.html(errorPage(status, message), status);
+  let body: string;
+  try {
+    body = page(c, status, message);
+  } catch {
+    body = plainErrorPage(c, status, message); // the layout itself failed: still say something plain
+  }
+  return c.html(body, status);
 }
 
-function errorPage(status: number, message: string): string {
+function plainErrorPage(_c: Context<AppEnv>, status: number, message: string): string {
   const esc = message.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Error ${status} – Heard</title></head><body><main><h1>Sorry, there is a problem</h1><p>${esc}</p><p><a href="/">Go to the start</a></p></main></body></html>`;
 }

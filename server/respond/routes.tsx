@@ -70,7 +70,7 @@ respondRoutes.use('/q/*', sameOrigin);
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────
 
-function frameOf(c: C, prefs: Preferences, journey = false, scripts: (string | undefined)[] = [], here = c.req.path): Frame {
+export function frameOf(c: C, prefs: Preferences, journey = false, scripts: (string | undefined)[] = [], here = c.req.path): Frame {
   const keep: Record<string, string> = {};
   if (c.req.query('from') === 'check') keep.from = 'check';
   return {
@@ -84,7 +84,7 @@ function frameOf(c: C, prefs: Preferences, journey = false, scripts: (string | u
   };
 }
 
-function html(c: C, node: VNode, status: 200 | 400 | 404 | 410 | 429 | 503 = 200, headers?: Record<string, string>) {
+export function html(c: C, node: VNode, status: 200 | 400 | 404 | 410 | 429 | 503 = 200, headers?: Record<string, string>) {
   return sendText(c, renderPage(node), HTML, status, headers);
 }
 

@@ -1,0 +1,14 @@
+// The front door and the error pages are written in English and Welsh; a visitor who chose
+// another language reads them in English (the questionnaires themselves offer more).
+import type { Context } from 'hono';
+import type { AppEnv } from '../deps.ts';
+import type { Language } from '../questionnaire/definition.ts';
+import { preferencesOf, type Preferences } from '../respond/preferences.ts';
+
+const DOOR_LANGUAGES: Language[] = ['en', 'cy'];
+
+export function doorPreferences(c: Context<AppEnv>): Preferences {
+  const prefs = preferencesOf(c);
+  const lang = DOOR_LANGUAGES.includes(prefs.lang) ? prefs.lang : 'en';
+  return { ...prefs, lang, dir: 'ltr', chrome: { languages: DOOR_LANGUAGES, easyRead: false, modes: ['form'], register: 'informal' } };
+}
