@@ -1,6 +1,8 @@
 // The invitation pages: the form to send a questionnaire, the page that shows a new code once
 // (link, code, QR, text message, printable slip), the slip itself, and a case's invitation table.
 import type { TFunction } from 'i18next';
+import type { ComponentChildren } from 'preact';
+import { SendFailedNotice, SendLines } from './send-pages.tsx';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextArea, TextField } from '../ui/form-parts.tsx';
 import { formatDate, formatShort } from '../workspace/format.ts';
@@ -16,6 +18,8 @@ const STATUS_TAG: Record<string, string> = { pending: 'grey', opened: 'yellow', 
 export function InvitationTable({ t, rows, zone }: { t: T; rows: InvitationListItem[]; zone: string }) {
   if (rows.length === 0) return null;
   return (
+    <>
+    <SendFailedNotice sends={rows.flatMap((r) => r.sends)} />
     <TableWrap label={t('list.tableLabel')}>
       <table>
         <thead>
@@ -39,6 +43,7 @@ export function InvitationTable({ t, rows, zone }: { t: T; rows: InvitationListI
                 <span class={`tag ${STATUS_TAG[r.status]}`} data-status={r.status}>
                   {t(`status.${r.status}`)}
                 </span>
+                <SendLines sends={r.sends} />
               </td>
               <td>
                 {isOutstanding(r.status) && (
@@ -52,6 +57,7 @@ export function InvitationTable({ t, rows, zone }: { t: T; rows: InvitationListI
         </tbody>
       </table>
     </TableWrap>
+    </>
   );
 }
 
@@ -140,7 +146,7 @@ export interface Issued {
   language: string;
 }
 
-export function IssuedPage({ t, csrf, issued, zone }: { t: T; csrf: string; issued: Issued; zone: string }) {
+export function IssuedPage({ t, csrf, issued, zone, send }: { t: T; csrf: string; issued: Issued; zone: string; send?: ComponentChildren }) {
   return (
     <>
       <h1>{t('issued.title', { reference: issued.reference })}</h1>
@@ -164,6 +170,7 @@ export function IssuedPage({ t, csrf, issued, zone }: { t: T; csrf: string; issu
       <div class="qr" role="img" aria-label={t('issued.qrAlt')} dangerouslySetInnerHTML={{ __html: issued.qrSvg }} />
       <h2>{t('issued.messageTitle')}</h2>
       <TextArea id="text-message" label={t('issued.messageLabel')} hint={t('issued.messageHint')} value={issued.message} rows={6} />
+      {send}
       <h2>{t('issued.slipTitle')}</h2>
       <p>{t('issued.slipHint')}</p>
       <form method="post" action={`/staff/invitations/${issued.invitationId}/slip`} target="_blank">

@@ -22,6 +22,10 @@ import { invitationMessage, linkIn, MESSAGE_LANGUAGES, type MessageLanguage } fr
 import { blankIssueForm, invitableQuestionnaires, issueInvitation, reissueInvitation, revokeInvitation, slipFor, withdrawalFor, type InvitableQuestionnaire, type IssueField, type IssueFormValues } from './store.ts';
 import { INVITATION_CSS } from './styles.ts';
 import { idParam } from '../http/ids.ts';
+import { sendingChannels } from '../notify/client.ts';
+import { SendSection, type SendSectionProps } from './send-pages.tsx';
+import { queueSend, SendForm } from './send.ts';
+import { sendableFor } from './store.ts';
 
 type C = Context<AppEnv>;
 const gate = requireStaff(...CASE_ROLES);
@@ -51,24 +55,36 @@ invitationRoutes.get('/staff/cases/:id/invitations/new', gate, async (c) => {
 });
 
 /** The page that shows a new code once: link, code, QR, the message in the chosen language, and the slip. */
-async function issuedPage(c: C, found: CaseDetail, issued: { invitationId: string; code: string; expiresAt: Date; questionnaire: InvitableQuestionnaire; stage: Stage; language: MessageLanguage }) {
+type IssuedDetails = { invitationId: string; code: string; expiresAt: Date; questionnaire: InvitableQuestionnaire; stage: Stage; language: MessageLanguage };
+
+/** The message in the chosen language, with its link and how long it works. */
+async function messageFor(c: C, found: CaseDetail, issued: IssuedDetails) {
   const { db, config } = c.var.deps;
   const info = await serviceInfo(db, c.var.staff.serviceId);
-  const url = invitationUrl(config.publicUrl, issued.code);
   const lang = issued.language;
-  const message = invitationMessage({
+  const url = linkIn(invitationUrl(config.publicUrl, issued.code), lang);
+  const text = invitationMessage({
     lang,
     caseKind: found.kind,
     questionnaireKind: issued.questionnaire.kind,
     stage: issued.stage,
     worker: c.var.staff.name,
     service: info.name,
-    url: linkIn(url, lang),
+    url,
     until: dateIn(lang, issued.expiresAt),
   });
+  return { info, url, text };
+}
+
+async function issuedPage(c: C, found: CaseDetail, issued: IssuedDetails, send: Pick<SendSectionProps, 'refusal' | 'channel'> = {}) {
+  const { config } = c.var.deps;
+  const lang = issued.language;
+  const ways = sendingChannels(config);
+  const { info, url, text: message } = await messageFor(c, found, issued);
   return renderStaffPage(c, {
     title: t('issued.title', { reference: found.caseReference }),
     active: 'cases',
+    status: send.refusal ? 400 : 200,
     body: (
       <>
         <PageStyle c={c} />
@@ -82,13 +98,14 @@ async function issuedPage(c: C, found: CaseDetail, issued: { invitationId: strin
             reference: found.caseReference,
             questionnaireTitle: issued.questionnaire.title,
             code: issued.code,
-            url: linkIn(url, lang),
+            url,
             publicUrl: config.publicUrl.replace(/\/+$/, ''),
-            qrSvg: await qrSvg(linkIn(url, lang)),
+            qrSvg: await qrSvg(url),
             message,
             expiresAt: issued.expiresAt,
             language: lang,
           }}
+          send={<SendSection csrf={c.var.csrfToken} invitationId={issued.invitationId} code={issued.code} lang={lang} channels={{ sms: ways.sms, email: ways.email !== null }} {...send} />}
         />
       </>
     ),
@@ -147,4 +164,28 @@ invitationRoutes.post('/staff/invitations/:id/reissue', gate, async (c) => {
   const found = await findCase(c.var.deps.db, c.var.staff, outcome.caseId);
   if (!found) throw notFound();
   return issuedPage(c, found, { ...outcome, language: outcome.questionnaire.languages.includes(language) ? language : 'en' });
+});
+
+invitationRoutes.post('/staff/invitations/:id/send', gate, async (c) => {
+  const { db } = c.var.deps;
+  const form = SendForm.parse(await c.req.parseBody());
+  const sendable = await sendableFor(db, c.var.staff, idParam(c), form.code);
+  if (!sendable) throw notFound();
+  const found = await findCase(db, c.var.staff, sendable.caseId);
+  if (!found) throw notFound();
+  const issued: IssuedDetails = { ...sendable, language: sendable.questionnaire.languages.includes(form.lang) ? form.lang : 'en' };
+  if (!form.channel) return issuedPage(c, found, issued, { refusal: 'channel' });
+  const { info, text } = await messageFor(c, found, issued);
+  const subject = translator(issued.language, 'invitation-send')('subject', { service: info.name });
+  const queued = await queueSend(c.var.deps, c.var.staff, {
+    invitationId: sendable.invitationId,
+    serviceId: c.var.staff.serviceId,
+    channel: form.channel,
+    rawContact: form.contact,
+    language: issued.language,
+    subject,
+    message: text,
+  });
+  if (!queued.ok) return issuedPage(c, found, issued, { refusal: queued.refusal, channel: form.channel });
+  return c.redirect(`/staff/cases/${found.id}?done=sending`, 303);
 });

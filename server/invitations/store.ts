@@ -14,6 +14,7 @@ import type { Language } from '../questionnaire/definition.ts';
 import { MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { DEFAULT_EXPIRY_DAYS, expiryOf, invitationStatus, isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, type InvitationStatus } from './status.ts';
 import { isId } from '../http/ids.ts';
+import { sendsForInvitations, type SendListItem } from './send.ts';
 
 export interface InvitableQuestionnaire {
   id: string;
@@ -132,6 +133,8 @@ export interface InvitationListItem {
   submittedAt: Date | null;
   revokedAt: Date | null;
   status: InvitationStatus;
+  /** Texts and emails sent for it (masked contacts), newest first. */
+  sends: SendListItem[];
 }
 
 // Written with table names in full: drizzle leaves columns unqualified in a one-table select,
@@ -157,8 +160,10 @@ export async function invitationsForCase(db: Queryable, found: Pick<CaseDetail, 
     .where(and(eq(invitations.caseId, found.id), eq(invitations.serviceId, serviceId)))
     .orderBy(desc(invitations.createdAt));
   const titles = new Map((await listQuestionnaires(db, serviceId)).map((q) => [q.questionnaireId, q.definition.title.en]));
+  const sends = await sendsForInvitations(db, serviceId, rows.map((r) => r.id));
   return rows.map(({ hasAnswers: answered, ...r }) => ({
     ...r,
+    sends: sends.filter((s) => s.invitationId === r.id),
     questionnaireTitle: titles.get(r.questionnaireId) ?? '',
     status: invitationStatus({ ...r, hasAnswers: Boolean(answered) }, now),
   }));
@@ -282,4 +287,18 @@ export async function slipFor(db: Queryable, p: StaffPrincipal, id: string, rawC
     questionnaireTitles: title ?? {},
     expiresAt: row.invitation.expiresAt,
   };
+}
+
+/**
+ * What the send form needs, given the code the page that showed it sends back (accepted only when
+ * it matches this invitation and the invitation is still waiting for an answer).
+ */
+export async function sendableFor(db: Queryable, p: StaffPrincipal, id: string, rawCode: string) {
+  const slip = await slipFor(db, p, id, rawCode);
+  if (!slip) return undefined;
+  const [row] = await db.select({ stage: invitations.stage, questionnaireId: invitations.questionnaireId, revokedAt: invitations.revokedAt, submittedAt: invitations.submittedAt }).from(invitations).where(eq(invitations.id, id));
+  if (!row || row.revokedAt || row.submittedAt) return undefined;
+  const questionnaire = (await invitableQuestionnaires(db, p.serviceId, slip.caseKind)).find((q) => q.id === row.questionnaireId);
+  if (!questionnaire) return undefined;
+  return { invitationId: slip.invitationId, caseId: slip.caseId, code: slip.code, expiresAt: slip.expiresAt, stage: row.stage, questionnaire };
 }
