@@ -607,6 +607,9 @@ export const invitationSends = pgTable(
     /** Set just before a send is attempted: a second attempt first asks Notify whether the first got through. */
     attemptStartedAt: ts('attempt_started_at'),
     sentAt: ts('sent_at'),
+    /** Reminders sent so far, and when the last went. */
+    remindersSent: integer('reminders_sent').notNull().default(0),
+    lastRemindedAt: ts('last_reminded_at'),
     createdBy: uuid('created_by').references(() => staffUsers.id),
     createdAt: createdAt(),
   },

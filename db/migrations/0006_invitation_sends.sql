@@ -14,6 +14,8 @@ CREATE TABLE "invitation_sends" (
 	"notify_id" text,
 	"attempt_started_at" timestamp with time zone,
 	"sent_at" timestamp with time zone,
+	"reminders_sent" integer DEFAULT 0 NOT NULL,
+	"last_reminded_at" timestamp with time zone,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

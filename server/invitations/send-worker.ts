@@ -8,7 +8,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/index.ts';
-import { invitationSends, outbox } from '../../db/schema.ts';
+import { cases, invitations, invitationSends, outbox, services } from '../../db/schema.ts';
+import { translator } from '../i18n/index.ts';
+import { isQuietHour, nextReminderAt, outOfQuietHours, reminderSettingsOf } from './reminders.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -28,7 +30,24 @@ export interface SendWorkerDeps {
   mailer: Mailer | null;
 }
 
-const Payload = z.object({ sendId: z.uuid() });
+const Payload = z.object({ sendId: z.uuid(), reminder: z.number().int().min(1).max(10).optional() });
+
+/** What decides whether a send (or a reminder) still goes: the invitation, its case and the service's setting. */
+async function contextOf(db: Database, invitationId: string) {
+  const [row] = await db
+    .select({ invitation: invitations, caseClosedAt: cases.closedAt, settings: services.settings })
+    .from(invitations)
+    .innerJoin(cases, eq(cases.id, invitations.caseId))
+    .innerJoin(services, eq(services.id, invitations.serviceId))
+    .where(eq(invitations.id, invitationId));
+  return row;
+}
+
+/** The child opened or answered, the invitation was withdrawn or ran out, or the case closed: no more messages. */
+export function remindersStopped(ctx: NonNullable<Awaited<ReturnType<typeof contextOf>>>, now: Date): boolean {
+  const i = ctx.invitation;
+  return Boolean(i.openedAt || i.submittedAt || i.revokedAt || ctx.caseClosedAt || i.expiresAt <= now);
+}
 
 /** A refusal that will not change on retry. */
 class Final extends Error {}
@@ -48,43 +67,64 @@ async function sendOne(deps: SendWorkerDeps, row: OutboxRow): Promise<boolean> {
     await done({ lastError: 'no such send' });
     return false;
   }
-  if (send.status !== 'queued') {
+  const reminder = parsed.data?.reminder;
+  const ctx = await contextOf(db, send.invitationId);
+  if (reminder === undefined ? send.status !== 'queued' : send.remindersSent >= reminder) {
     await done();
     return true;
   }
-  const recordSent = async (notifyId: string | null) => {
-    await db.update(invitationSends).set({ status: 'sent', notifyId, sentAt: clock.now() }).where(eq(invitationSends.id, send.id));
-    await done();
-    // No reminders are sent yet, so nothing needs the contact any more.
+  if (reminder !== undefined && (!ctx || remindersStopped(ctx, clock.now()) || !send.contact)) {
+    await done({ lastError: 'not needed any more' });
     await forgetContacts(db, send.invitationId, clock.now());
+    return true;
+  }
+  if (reminder !== undefined && isQuietHour(clock.now())) {
+    await db.update(outbox).set({ availableAt: outOfQuietHours(clock.now()) }).where(and(eq(outbox.id, row.id), isNull(outbox.sentAt)));
+    return false;
+  }
+  const reference = reminder === undefined ? send.id : `${send.id}:r${reminder}`;
+  const recordSent = async (notifyId: string | null) => {
+    const now = clock.now();
+    const sentAt = send.sentAt ?? now;
+    const remindersSent = reminder ?? send.remindersSent;
+    await db
+      .update(invitationSends)
+      .set(reminder === undefined ? { status: 'sent', notifyId, sentAt: now, attemptStartedAt: null } : { remindersSent, lastRemindedAt: now, attemptStartedAt: null })
+      .where(eq(invitationSends.id, send.id));
+    await done();
+    // The contact is kept only while a reminder may still need it.
+    const settings = reminderSettingsOf(ctx?.settings);
+    if (!ctx || remindersStopped(ctx, now) || !nextReminderAt(settings, sentAt, ctx.invitation.expiresAt, remindersSent)) await forgetContacts(db, send.invitationId, now);
   };
   try {
     if (!send.contact || !send.message) throw new Final('the contact was deleted before sending');
-    const [subject = '', ...rest] = send.message.split('\n');
-    const message = rest.join('\n');
+    const [firstLine = '', ...rest] = send.message.split('\n');
+    const prefix = reminder === undefined ? '' : translator(send.language, 'invitation-send')('reminderPrefix');
+    const subject = prefix + firstLine;
+    const message = prefix + rest.join('\n');
     if (send.via === 'notify') {
       if (!deps.notify) throw new Error('NOTIFY_API_KEY is not set');
       if (send.attemptStartedAt) {
-        const earlier = await deps.notify.findByReference(send.channel, send.id);
+        const earlier = await deps.notify.findByReference(send.channel, reference);
         if (earlier) {
           await recordSent(earlier.id);
           return true;
         }
       }
       await db.update(invitationSends).set({ attemptStartedAt: clock.now() }).where(eq(invitationSends.id, send.id));
-      const sent = await deps.notify.send(send.channel, send.contact, { subject, message }, send.id);
+      const sent = await deps.notify.send(send.channel, send.contact, { subject, message }, reference);
       await recordSent(sent.id);
     } else {
       if (!deps.mailer) throw new Error('SMTP_URL is not set');
       const host = new URL(deps.config.publicUrl).hostname;
-      await deps.mailer.send({ to: [send.contact], subject, text: message, messageId: `<invitation-${send.id}@${host}>`, headers: { 'X-Heard-Outbox-Id': String(row.id) } });
+      await deps.mailer.send({ to: [send.contact], subject, text: message, messageId: `<invitation-${reference.replace(':', '-')}@${host}>`, headers: { 'X-Heard-Outbox-Id': String(row.id) } });
       await recordSent(null);
     }
     return true;
   } catch (e) {
     const reason = send.via === 'notify' && !(e instanceof Final) ? notifyReason(e) : (e instanceof Error ? e.message : String(e)).split(send.contact ?? '\u0000').join('[recipient]').slice(0, 300);
     if (isFinal(e)) {
-      await db.update(invitationSends).set({ status: 'failed', failureReason: reason }).where(eq(invitationSends.id, send.id));
+      if (reminder === undefined) await db.update(invitationSends).set({ status: 'failed', failureReason: reason }).where(eq(invitationSends.id, send.id));
       await done({ lastError: reason });
       await forgetContacts(db, send.invitationId, clock.now());
     } else {

@@ -2,9 +2,10 @@
 // (a local stand-in speaking its API and checking its JWT), through SMTP (a real SMTP server)
 // when Notify is not set up, or not at all (the copy-and-paste page as before). Once only, even
 // when the connection drops after Notify accepted the message; the number is gone afterwards.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationSends, outbox } from '../../db/schema.ts';
+import { invitationSends, outbox, services } from '../../db/schema.ts';
+import { queueDueReminders } from '../../server/invitations/reminder-job.ts';
 import { EndOfOrderQuestionnaire } from '../../server/questionnaire/builtin/index.ts';
 import { runInvitationSends } from '../../server/invitations/send-job.ts';
 import { refreshDeliveryStatus } from '../../server/invitations/send-worker.ts';
@@ -21,15 +22,16 @@ const PHONE = '07700 900123';
 async function world(env: Record<string, string>) {
   const t = await createTestApp({ now: '2026-11-20T10:00:00Z', env });
   const w = await setUpCasework(t);
-  const cm = await signInAs(t, w.people.caseManager);
+  const self = { t, w, cm: await signInAs(t, w.people.caseManager), issue: async (_language?: string) => ({ caseId: '', html: '', code: '', invitationId: '' }) };
   const eooq = (await makeQuestionnaire(t.deps.db, w.serviceId, { ...EndOfOrderQuestionnaire, slug: 'eooq-full' })).questionnaire.id;
-  const issue = async (language = 'en') => {
+  self.issue = async (language = 'en') => {
+    const cm = self.cm;
     const caseId = caseIdFrom(await cm.post('/staff/cases', { caseReference: `SEND-${Math.floor(Math.random() * 1e8)}` }))!;
     const html = await (await cm.post(`/staff/cases/${caseId}/invitations`, { expiresInDays: '28', questionnaireId: eooq, language })).text();
     const invitationId = /\/staff\/invitations\/([0-9a-f-]{36})\/slip/.exec(html)![1]!;
     return { caseId, html, code: codeFrom(html)!, invitationId };
   };
-  return { t, w, cm, issue };
+  return self;
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -64,7 +66,7 @@ describe('through GOV.UK Notify', () => {
     expect(page).toContain('Text message to •••••••• 123: Sent');
     expect(page).not.toContain('900123');
     const [row] = await x.t.deps.db.select().from(invitationSends).where(eq(invitationSends.invitationId, invitationId));
-    expect(row).toMatchObject({ contact: null, message: null, status: 'sent', notifyId: sms!.id });
+    expect(row).toMatchObject({ contact: '07700900123', status: 'sent', notifyId: sms!.id }); // kept for the reminders only
 
     notify.setStatus(sms!.id, 'delivered');
     await refreshDeliveryStatus({ db: x.t.deps.db, notify: notifyClient(x.t.deps.config.notify!) });
@@ -110,7 +112,76 @@ describe('through GOV.UK Notify', () => {
     expect(await runInvitationSends(x.t.deps)).toEqual({ sent: 1, failed: 0 });
     expect(notify.sent.length).toBe(before + 1);
     const [row] = await x.t.deps.db.select().from(invitationSends).where(eq(invitationSends.invitationId, invitationId));
-    expect(row).toMatchObject({ status: 'sent', notifyId: notify.sent.at(-1)!.id, contact: null });
+    expect(row).toMatchObject({ status: 'sent', notifyId: notify.sent.at(-1)!.id });
+  });
+
+  describe('reminders (the service reminds once, 3 days after sending or 1 day before the link stops working)', () => {
+    beforeAll(async () => {
+      await x.t.deps.db.update(services).set({ settings: sql`${services.settings} || ${JSON.stringify({ invitationReminders: { afterDays: [3], beforeExpiryDays: [1], max: 1 } })}::jsonb` }).where(eq(services.id, x.w.serviceId));
+    });
+    afterAll(async () => {
+      x.t.clock.set('2026-11-20T10:00:00Z');
+      x.cm = await signInAs(x.t, x.w.people.caseManager);
+    });
+    const rowOf = async (invitationId: string) => (await x.t.deps.db.select().from(invitationSends).where(eq(invitationSends.invitationId, invitationId)))[0]!;
+    const smsTo = (to: string) => notify.sent.filter((n) => n.to === to);
+
+    it('reminds a child who has not answered once, in Welsh, never at night, then deletes the number', async () => {
+      x.t.clock.set('2026-11-20T10:00:00Z');
+      const { code, invitationId } = await x.issue('cy');
+      await x.cm.post(`/staff/invitations/${invitationId}/send`, { code, lang: 'cy', channel: 'sms', contact: '07700 900777' });
+      await runInvitationSends(x.t.deps);
+      expect(smsTo('07700900777')).toHaveLength(1);
+
+      const remindAt = async (when: string) => {
+        x.t.clock.set(when);
+        await queueDueReminders(x.t.deps.db, x.t.clock);
+        await queueDueReminders(x.t.deps.db, x.t.clock); // running twice queues nothing more
+        await runInvitationSends(x.t.deps);
+        return smsTo('07700900777').length;
+      };
+      expect(await remindAt('2026-11-22T10:00:00Z')).toBe(1); // 2 days: too early
+      expect(await remindAt('2026-11-23T22:30:00Z')).toBe(1); // due since 10:00, but 22:30 in the UK
+      expect(await remindAt('2026-11-24T07:59:00Z')).toBe(1);
+      expect(await remindAt('2026-11-24T08:00:00Z')).toBe(2);
+
+      const texts = smsTo('07700900777');
+      expect(texts).toHaveLength(2);
+      expect(texts[1]!.personalisation.message).toMatch(/^Nodyn atgoffa: /);
+      expect(texts[1]!.personalisation.message).toContain(`/r/${code}?lang=cy`);
+      expect(await rowOf(invitationId)).toMatchObject({ remindersSent: 1, contact: null, message: null });
+
+      expect(await remindAt('2026-12-17T10:00:00Z')).toBe(2); // a day before expiry: the one reminder was used
+    });
+
+    it('stops the moment the child opens the link, deleting the number', async () => {
+      x.t.clock.set('2026-11-20T10:00:00Z');
+      const { code, invitationId } = await x.issue();
+      await x.cm.post(`/staff/invitations/${invitationId}/send`, { code, lang: 'en', channel: 'sms', contact: '07700 900888' });
+      await runInvitationSends(x.t.deps);
+      expect((await rowOf(invitationId)).contact).toBe('07700900888');
+      x.t.clock.set('2026-11-21T12:00:00Z');
+      expect((await x.t.app.request(`/r/${code}`)).status).toBe(303);
+      x.t.clock.set('2026-11-23T12:00:00Z');
+      await queueDueReminders(x.t.deps.db, x.t.clock);
+      await runInvitationSends(x.t.deps);
+      expect((await rowOf(invitationId)).contact).toBeNull();
+      expect(smsTo('07700900888')).toHaveLength(1);
+    });
+
+    it('does not send a queued reminder once the invitation is withdrawn', async () => {
+      x.t.clock.set('2026-11-20T10:00:00Z');
+      const { code, invitationId } = await x.issue();
+      await x.cm.post(`/staff/invitations/${invitationId}/send`, { code, lang: 'en', channel: 'sms', contact: '07700 900889' });
+      await runInvitationSends(x.t.deps);
+      x.t.clock.set('2026-11-23T12:00:00Z');
+      expect((await queueDueReminders(x.t.deps.db, x.t.clock)).queued).toBeGreaterThan(0);
+      const cm = await signInAs(x.t, x.w.people.caseManager); // a new day, a new sign-in
+      expect((await cm.post(`/staff/invitations/${invitationId}/revoke`, {})).status).toBe(303);
+      await runInvitationSends(x.t.deps);
+      expect(smsTo('07700900889')).toHaveLength(1);
+      expect((await rowOf(invitationId)).contact).toBeNull();
+    });
   });
 
   it('refuses a number that is not a mobile number (400, the form again) and a code that is not this invitation’s (404), queueing nothing', async () => {
