@@ -9,6 +9,7 @@ import { formatDate, formatShort } from '../workspace/format.ts';
 import { isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, DEFAULT_EXPIRY_DAYS, groupCode } from './status.ts';
 import { LANGUAGE_NAMES } from '../i18n/index.ts';
 import { MESSAGE_LANGUAGES } from './message.ts';
+import { FORM_KEY_FIELD } from '../staff/form-once.ts';
 import type { InvitableQuestionnaire, InvitationListItem, IssueField, IssueFormValues, WithdrawalDetails } from './store.ts';
 
 type T = TFunction;
@@ -70,6 +71,8 @@ export function IssueFormPage(props: {
   choices: InvitableQuestionnaire[];
   values: IssueFormValues;
   errors: { field: IssueField; key: string }[];
+  /** The one-off key that makes a reload or second press issue nothing more. */
+  formKey: string;
 }) {
   const { t, values, errors, choices } = props;
   const errorOf = (f: IssueField) => {
@@ -86,6 +89,7 @@ export function IssueFormPage(props: {
       ) : (
         <form method="post" action={`/staff/cases/${props.caseId}/invitations`} novalidate>
           <CsrfField token={props.csrf} />
+          <input type="hidden" name={FORM_KEY_FIELD} value={props.formKey} />
           <SelectField
             id="questionnaireId"
             label={t('new.questionnaire')}

@@ -21,7 +21,8 @@ import type { Stage } from '../../db/schema.ts';
 import { invitationMessage, linkIn, MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { blankIssueForm, invitableQuestionnaires, issueInvitation, reissueInvitation, revokeInvitation, slipFor, withdrawalFor, type InvitableQuestionnaire, type IssueField, type IssueFormValues } from './store.ts';
 import { INVITATION_CSS } from './styles.ts';
-import { idParam } from '../http/ids.ts';
+import { idParam, parseId } from '../http/ids.ts';
+import { FORM_KEY_FIELD, newFormKey } from '../staff/form-once.ts';
 import { sendingChannels } from '../notify/client.ts';
 import { SendSection, type SendSectionProps } from './send-pages.tsx';
 import { queueSend, SendForm } from './send.ts';
@@ -36,13 +37,13 @@ export const invitationRoutes = new Hono<AppEnv>();
 /** The page's own few style rules, with the CSP nonce. */
 const PageStyle = ({ c }: { c: C }) => <style nonce={c.get('secureHeadersNonce')} dangerouslySetInnerHTML={{ __html: INVITATION_CSS }} />;
 
-async function issueForm(c: C, found: CaseDetail, values: IssueFormValues, errors: { field: IssueField; key: string }[], status: 200 | 400 = 200) {
+async function issueForm(c: C, found: CaseDetail, values: IssueFormValues, errors: { field: IssueField; key: string }[], status: 200 | 400 = 200, formKey = newFormKey()) {
   const choices = await invitableQuestionnaires(c.var.deps.db, c.var.staff.serviceId, found.kind);
   return renderStaffPage(c, {
     title: t('new.title', { reference: found.caseReference }),
     active: 'cases',
     status,
-    body: <IssueFormPage t={t} csrf={c.var.csrfToken} caseId={found.id} reference={found.caseReference} caseKind={found.kind} choices={choices} values={values} errors={errors} />,
+    body: <IssueFormPage t={t} csrf={c.var.csrfToken} caseId={found.id} reference={found.caseReference} caseKind={found.kind} choices={choices} values={values} errors={errors} formKey={formKey} />,
   });
 }
 
@@ -115,8 +116,10 @@ async function issuedPage(c: C, found: CaseDetail, issued: IssuedDetails, send: 
 invitationRoutes.post('/staff/cases/:id/invitations', gate, async (c) => {
   const found = await findCase(c.var.deps.db, c.var.staff, idParam(c));
   if (!found) throw notFound();
-  const issued = await issueInvitation(c.var.deps, c.var.staff, found, await c.req.parseBody());
-  if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400);
+  const body = await c.req.parseBody();
+  const issued = await issueInvitation(c.var.deps, c.var.staff, found, body);
+  if (issued.ok === 'repeat') return c.redirect(`/staff/cases/${found.id}?done=alreadyIssued`, 303);
+  if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400, parseId(String(body[FORM_KEY_FIELD] ?? "")) ?? newFormKey());
   return issuedPage(c, found, issued);
 });
 

@@ -14,6 +14,7 @@ import type { Language } from '../questionnaire/definition.ts';
 import { MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { DEFAULT_EXPIRY_DAYS, expiryOf, invitationStatus, isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, type InvitationStatus } from './status.ts';
 import { isId } from '../http/ids.ts';
+import { claimFormKey, earlierResult, FORM_KEY_FIELD } from '../staff/form-once.ts';
 import { sendsForInvitations, type SendListItem } from './send.ts';
 
 export interface InvitableQuestionnaire {
@@ -61,12 +62,17 @@ export interface IssueFormValues {
 }
 export type IssueOutcome =
   | { ok: true; invitationId: string; code: string; questionnaire: InvitableQuestionnaire; stage: Stage; expiresAt: Date; language: MessageLanguage }
-  | { ok: false; values: IssueFormValues; errors: { field: IssueField; key: string }[] };
+  | { ok: false; values: IssueFormValues; errors: { field: IssueField; key: string }[] }
+  /** The same form sent again (a reload, a second press): the first invitation stands, no second one. */
+  | { ok: 'repeat'; invitationId: string };
 
 export const blankIssueForm = (): IssueFormValues => ({ questionnaireId: '', stage: '', expiresInDays: String(DEFAULT_EXPIRY_DAYS), language: 'en' });
 
 /** Issues an invitation for an open case this person may see. The code in the result is never stored. */
 export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: CaseDetail, body: Record<string, unknown>): Promise<IssueOutcome> {
+  const formKey = typeof body[FORM_KEY_FIELD] === 'string' ? body[FORM_KEY_FIELD] : undefined;
+  const earlier = await earlierResult(deps.db, p, formKey);
+  if (earlier) return { ok: 'repeat', invitationId: earlier };
   const raw = IssueFields.safeParse(body);
   const values: IssueFormValues = {
     questionnaireId: (raw.success ? raw.data.questionnaireId : undefined) ?? '',
@@ -89,8 +95,19 @@ export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: Case
   if (!language || (questionnaire && !questionnaire.languages.includes(language))) errors.push({ field: 'language', key: 'errors.languageMissing' });
   if (found.closedAt) errors.unshift({ field: 'questionnaireId', key: 'errors.caseClosed' });
   if (errors.length > 0 || !questionnaire || !language) return { ok: false, values, errors };
-  const { invitationId, code, expiresAt } = await writeInvitation(deps, p, found, questionnaire.id, stage, days);
-  return { ok: true, invitationId, code, questionnaire, stage, expiresAt, language };
+  try {
+    const { invitationId, code, expiresAt } = await deps.db.transaction(async (tx) => {
+      const written = await writeInvitation({ db: tx, clock: deps.clock }, p, found, questionnaire.id, stage, days);
+      await claimFormKey(tx, p, formKey, written.invitationId, deps.clock.now());
+      return written;
+    });
+    return { ok: true, invitationId, code, questionnaire, stage, expiresAt, language };
+  } catch (e) {
+    // Two presses at once: the second finds the first's claim once it has committed.
+    const first = await earlierResult(deps.db, p, formKey);
+    if (first) return { ok: 'repeat', invitationId: first };
+    throw e;
+  }
 }
 
 /** Writes a new invitation and its audit row; the code returned is never stored. */
