@@ -21,6 +21,6 @@ export function invitationSendJobs(deps: AppDeps): Job[] {
   return [
     { name: 'invitation-sends', everyMs: 5_000, run: () => runInvitationSends(deps) },
     { name: 'invitation-reminders', everyMs: 5 * 60_000, run: () => queueDueReminders(deps.db, deps.clock) },
-    { name: 'invitation-delivery-status', everyMs: 5 * 60_000, run: () => refreshDeliveryStatus({ db: deps.db, notify: deps.config.notify ? notifyClient(deps.config.notify) : null }) },
+    { name: 'invitation-delivery-status', everyMs: 5 * 60_000, run: () => refreshDeliveryStatus({ db: deps.db, clock: deps.clock, notify: deps.config.notify ? notifyClient(deps.config.notify) : null }) },
   ];
 }

@@ -155,10 +155,10 @@ const NOTIFY_FAILED: Record<string, string> = {
 };
 
 /** Asks Notify what became of sent texts and emails: delivered, or failed and why. */
-export async function refreshDeliveryStatus(deps: Pick<SendWorkerDeps, 'db' | 'notify'>): Promise<number> {
+export async function refreshDeliveryStatus(deps: Pick<SendWorkerDeps, 'db' | 'notify' | 'clock'>): Promise<number> {
   if (!deps.notify) return 0;
   const pending = await deps.db
-    .select({ id: invitationSends.id, notifyId: invitationSends.notifyId })
+    .select({ id: invitationSends.id, notifyId: invitationSends.notifyId, invitationId: invitationSends.invitationId })
     .from(invitationSends)
     .where(and(eq(invitationSends.status, 'sent'), eq(invitationSends.via, 'notify')));
   let changed = 0;
@@ -170,6 +170,8 @@ export async function refreshDeliveryStatus(deps: Pick<SendWorkerDeps, 'db' | 'n
       changed++;
     } else if (NOTIFY_FAILED[status] || status.endsWith('failure')) {
       await deps.db.update(invitationSends).set({ status: 'failed', failureReason: NOTIFY_FAILED[status] ?? status }).where(eq(invitationSends.id, s.id));
+      // No reminder goes to a number that does not work.
+      await forgetContacts(deps.db, s.invitationId, deps.clock.now());
       changed++;
     }
   }

@@ -69,7 +69,7 @@ describe('through GOV.UK Notify', () => {
     expect(row).toMatchObject({ contact: '07700900123', status: 'sent', notifyId: sms!.id }); // kept for the reminders only
 
     notify.setStatus(sms!.id, 'delivered');
-    await refreshDeliveryStatus({ db: x.t.deps.db, notify: notifyClient(x.t.deps.config.notify!) });
+    await refreshDeliveryStatus({ db: x.t.deps.db, clock: x.t.clock, notify: notifyClient(x.t.deps.config.notify!) });
     page = textOf(await (await x.cm.get(`/staff/cases/${caseId}`)).text());
     expect(page).toContain('Text message to •••••••• 123: Delivered');
   });
@@ -95,7 +95,7 @@ describe('through GOV.UK Notify', () => {
     expect(email).toMatchObject({ type: 'email', to: 'child@example.org' });
     expect(email.personalisation.subject).toContain('A message from');
     notify.setStatus(email.id, 'permanent-failure');
-    await refreshDeliveryStatus({ db: x.t.deps.db, notify: notifyClient(x.t.deps.config.notify!) });
+    await refreshDeliveryStatus({ db: x.t.deps.db, clock: x.t.clock, notify: notifyClient(x.t.deps.config.notify!) });
     const page = textOf(await (await x.cm.get(`/staff/cases/${caseId}`)).text());
     expect(page).toContain('Email to c•••@example.org: Not delivered');
     expect(page).toContain('permanent failure');
