@@ -27,6 +27,7 @@ import { sendingChannels } from '../notify/client.ts';
 import { SendSection, type SendSectionProps } from './send-pages.tsx';
 import { queueSend, SendForm } from './send.ts';
 import { sendableFor } from './store.ts';
+import { bulkRoutes } from './bulk-routes.tsx';
 
 type C = Context<AppEnv>;
 const gate = requireStaff(...CASE_ROLES);
@@ -192,3 +193,5 @@ invitationRoutes.post('/staff/invitations/:id/send', gate, async (c) => {
   if (!queued.ok) return issuedPage(c, found, issued, { refusal: queued.refusal, channel: form.channel });
   return c.redirect(`/staff/cases/${found.id}?done=sending`, 303);
 });
+
+invitationRoutes.route('/', bulkRoutes);

@@ -111,7 +111,7 @@ export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: Case
 }
 
 /** Writes a new invitation and its audit row; the code returned is never stored. */
-async function writeInvitation(deps: { db: Queryable; clock: Deps['clock'] }, p: StaffPrincipal, found: Pick<CaseDetail, 'id' | 'areaId'>, questionnaireId: string, stage: Stage, days: number) {
+export async function writeInvitation(deps: { db: Queryable; clock: Deps['clock'] }, p: StaffPrincipal, found: Pick<CaseDetail, 'id' | 'areaId'>, questionnaireId: string, stage: Stage, days: number) {
   const now = deps.clock.now();
   const expiresAt = expiryOf(now, days);
   const code = generateInvitationCode();
