@@ -132,6 +132,11 @@ export function IssueFormPage(props: {
           </a>
         </form>
       )}
+      {props.caseKind === 'child' && (
+        <p>
+          <a href="/staff/invitations/bulk">{t('new.bulk')}</a>
+        </p>
+      )}
     </>
   );
 }

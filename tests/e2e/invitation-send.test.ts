@@ -85,3 +85,30 @@ describe('sending an invitation by text', () => {
     await page.close();
   });
 });
+
+describe('inviting many children at once', () => {
+  it('from a list of references: the form, the preview and the codes, axe-checked at 320 px', async () => {
+    const page = await browser.newPage(NARROW);
+    await page.goto(`${server.url}/staff/sign-in?next=/staff/cases/new`);
+    await page.getByLabel('Email').fill('case@riverside.example');
+    await page.getByLabel('Password').fill('heard-demo-password');
+    await go(page, page.getByRole('button', { name: /sign in/i }));
+    for (const ref of ['CV-2026-1001', 'CV-2026-1002']) {
+      await page.goto(`${server.url}/staff/cases/new`);
+      await page.getByRole('textbox', { name: 'Case reference' }).fill(ref);
+      await go(page, page.getByRole('button', { name: 'Record case' }));
+    }
+    await go(page, page.getByRole('link', { name: 'Send a questionnaire' }));
+    await go(page, page.getByRole('link', { name: /Invite many children at once/ }));
+    await check(page, 'bulk invitation form');
+    await page.getByLabel('Case references').fill('Case reference,Name\nCV-2026-1001,A\nCV-2026-1002,B');
+    await page.getByLabel('Questionnaire').selectOption({ label: 'Your time with us' });
+    await go(page, page.getByRole('button', { name: 'Check the list' }));
+    await expect(page.locator('h1').textContent()).resolves.toBe('Check before creating 2 invitations');
+    await check(page, 'bulk invitation preview');
+    await go(page, page.getByRole('button', { name: 'Create all 2 invitations' }));
+    await expect(page.locator('[data-code]').count()).resolves.toBe(2);
+    await check(page, 'bulk invitations ready');
+    await page.close();
+  });
+});
