@@ -577,3 +577,41 @@ export const staffFormSubmissions = pgTable('staff_form_submissions', {
   result: text('result').notNull(),
   createdAt: createdAt(),
 });
+
+// ── Invitation sending (text and email) ──────────────────────────────────────────────────
+
+/**
+ * One invitation sent by text or email (and its reminders). The phone number or address, and the
+ * code the link carries, are kept only while reminders may still need them, then set to null
+ * (contactDeletedAt). `contactMasked` is all that is ever shown again.
+ */
+export const invitationSends = pgTable(
+  'invitation_sends',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    invitationId: uuid('invitation_id').notNull().references(() => invitations.id),
+    channel: text('channel', { enum: ['sms', 'email'] }).notNull(),
+    /** 'notify' (GOV.UK Notify) or 'smtp' (the mailer). */
+    via: text('via', { enum: ['notify', 'smtp'] }).notNull(),
+    language: text('language').notNull(),
+    contact: text('contact'),
+    /** The message with its personal link (the link carries the code), kept only as long as the contact. */
+    message: text('message'),
+    contactMasked: text('contact_masked').notNull(),
+    contactDeletedAt: ts('contact_deleted_at'),
+    /** queued, sent, delivered or failed. */
+    status: text('status', { enum: ['queued', 'sent', 'delivered', 'failed'] }).notNull().default('queued'),
+    failureReason: text('failure_reason'),
+    notifyId: text('notify_id'),
+    /** Set just before a send is attempted: a second attempt first asks Notify whether the first got through. */
+    attemptStartedAt: ts('attempt_started_at'),
+    sentAt: ts('sent_at'),
+    /** Reminders sent so far, and when the last went. */
+    remindersSent: integer('reminders_sent').notNull().default(0),
+    lastRemindedAt: ts('last_reminded_at'),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('invitation_sends_invitation_idx').on(t.invitationId)],
+);

@@ -18,6 +18,11 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Heard <heard@localhost>'),
+  /** GOV.UK Notify: the API key (name-serviceid-secret), its base URL (tests point it at a stand-in) and template ids. */
+  NOTIFY_API_KEY: z.string().regex(/^\S*[0-9a-f-]{36}-[0-9a-f-]{36}$/, { message: 'must be a GOV.UK Notify API key (name, service id, secret)' }).optional(),
+  NOTIFY_BASE_URL: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).default('https://api.notifications.service.gov.uk'),
+  NOTIFY_SMS_TEMPLATE_ID: z.uuid({ message: 'must be a template id (a UUID)' }).optional(),
+  NOTIFY_EMAIL_TEMPLATE_ID: z.uuid({ message: 'must be a template id (a UUID)' }).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'must be debug, info, warn, error or silent' }).default('info'),
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of Heard. */
   TRUST_PROXY: bool.default(false),
@@ -37,6 +42,8 @@ export type Config = {
   sessionSecret: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Set when invitations go through GOV.UK Notify. */
+  notify: { apiKey: string; baseUrl: string; smsTemplateId: string | undefined; emailTemplateId: string | undefined } | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   trustProxy: boolean;
   demoSeed: boolean;
@@ -56,7 +63,7 @@ export function loadConfig(env: Record<string, string | undefined>, randomSecret
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       const given = cleaned[name];
-      const shown = given === undefined || /SECRET|URL/.test(name) ? '' : ` (got "${given.slice(0, 40)}")`;
+      const shown = given === undefined || /SECRET|URL|KEY/.test(name) ? '' : ` (got "${given.slice(0, 40)}")`;
       return `Configuration error: ${name} ${issue.message}${shown}`;
     });
     throw new ConfigError(lines.join('\n'));
@@ -76,6 +83,9 @@ export function loadConfig(env: Record<string, string | undefined>, randomSecret
     sessionSecret: e.SESSION_SECRET ?? randomSecret(),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    notify: e.NOTIFY_API_KEY
+      ? { apiKey: e.NOTIFY_API_KEY, baseUrl: e.NOTIFY_BASE_URL.replace(/\/+$/, ''), smsTemplateId: e.NOTIFY_SMS_TEMPLATE_ID, emailTemplateId: e.NOTIFY_EMAIL_TEMPLATE_ID }
+      : undefined,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     demoSeed: e.NODE_ENV !== 'production' && (e.DEMO_SEED ?? true),

@@ -48,7 +48,7 @@ const ListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10000).catch(1),
 });
 
-const DONE = ['created', 'updated', 'closed', 'reopened', 'reassigned', 'revoked', 'alreadyFinished', 'alreadyIssued'] as const;
+const DONE = ['created', 'updated', 'closed', 'reopened', 'reassigned', 'revoked', 'alreadyFinished', 'sending', 'alreadyIssued'] as const;
 const doneOf = (c: C) => (DONE as readonly string[]).includes(c.req.query('done') ?? '') ? (c.req.query('done') as (typeof DONE)[number]) : undefined;
 
 export const caseRoutes = new Hono<AppEnv>();

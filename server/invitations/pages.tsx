@@ -1,13 +1,15 @@
 // The invitation pages: the form to send a questionnaire, the page that shows a new code once
 // (link, code, QR, text message, printable slip), the slip itself, and a case's invitation table.
-import { FormKeyField } from '../staff/form-key-field.tsx';
 import type { TFunction } from 'i18next';
+import type { ComponentChildren } from 'preact';
+import { SendFailedNotice, SendLines } from './send-pages.tsx';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextArea, TextField } from '../ui/form-parts.tsx';
 import { formatDate, formatShort } from '../workspace/format.ts';
 import { isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, DEFAULT_EXPIRY_DAYS, groupCode } from './status.ts';
 import { LANGUAGE_NAMES } from '../i18n/index.ts';
 import { MESSAGE_LANGUAGES } from './message.ts';
+import { FORM_KEY_FIELD } from '../staff/form-once.ts';
 import type { InvitableQuestionnaire, InvitationListItem, IssueField, IssueFormValues, WithdrawalDetails } from './store.ts';
 
 type T = TFunction;
@@ -17,6 +19,8 @@ const STATUS_TAG: Record<string, string> = { pending: 'grey', opened: 'yellow', 
 export function InvitationTable({ t, rows, zone }: { t: T; rows: InvitationListItem[]; zone: string }) {
   if (rows.length === 0) return null;
   return (
+    <>
+    <SendFailedNotice sends={rows.flatMap((r) => r.sends)} />
     <TableWrap label={t('list.tableLabel')}>
       <table>
         <thead>
@@ -40,6 +44,7 @@ export function InvitationTable({ t, rows, zone }: { t: T; rows: InvitationListI
                 <span class={`tag ${STATUS_TAG[r.status]}`} data-status={r.status}>
                   {t(`status.${r.status}`)}
                 </span>
+                <SendLines sends={r.sends} />
               </td>
               <td>
                 {isOutstanding(r.status) && (
@@ -53,6 +58,7 @@ export function InvitationTable({ t, rows, zone }: { t: T; rows: InvitationListI
         </tbody>
       </table>
     </TableWrap>
+    </>
   );
 }
 
@@ -60,13 +66,13 @@ export function IssueFormPage(props: {
   t: T;
   csrf: string;
   caseId: string;
-  /** The form's key when it is drawn again after a mistake (form-once.ts). */
-  formKey?: string;
   reference: string;
   caseKind: 'child' | 'victim';
   choices: InvitableQuestionnaire[];
   values: IssueFormValues;
   errors: { field: IssueField; key: string }[];
+  /** The one-off key that makes a reload or second press issue nothing more. */
+  formKey: string;
 }) {
   const { t, values, errors, choices } = props;
   const errorOf = (f: IssueField) => {
@@ -83,7 +89,7 @@ export function IssueFormPage(props: {
       ) : (
         <form method="post" action={`/staff/cases/${props.caseId}/invitations`} novalidate>
           <CsrfField token={props.csrf} />
-          <FormKeyField value={props.formKey} />
+          <input type="hidden" name={FORM_KEY_FIELD} value={props.formKey} />
           <SelectField
             id="questionnaireId"
             label={t('new.questionnaire')}
@@ -126,6 +132,11 @@ export function IssueFormPage(props: {
           </a>
         </form>
       )}
+      {props.caseKind === 'child' && (
+        <p>
+          <a href="/staff/invitations/bulk">{t('new.bulk')}</a>
+        </p>
+      )}
     </>
   );
 }
@@ -144,7 +155,7 @@ export interface Issued {
   language: string;
 }
 
-export function IssuedPage({ t, csrf, issued, zone }: { t: T; csrf: string; issued: Issued; zone: string }) {
+export function IssuedPage({ t, csrf, issued, zone, send }: { t: T; csrf: string; issued: Issued; zone: string; send?: ComponentChildren }) {
   return (
     <>
       <h1>{t('issued.title', { reference: issued.reference })}</h1>
@@ -168,6 +179,7 @@ export function IssuedPage({ t, csrf, issued, zone }: { t: T; csrf: string; issu
       <div class="qr" role="img" aria-label={t('issued.qrAlt')} dangerouslySetInnerHTML={{ __html: issued.qrSvg }} />
       <h2>{t('issued.messageTitle')}</h2>
       <TextArea id="text-message" label={t('issued.messageLabel')} hint={t('issued.messageHint')} value={issued.message} rows={6} />
+      {send}
       <h2>{t('issued.slipTitle')}</h2>
       <p>{t('issued.slipHint')}</p>
       <form method="post" action={`/staff/invitations/${issued.invitationId}/slip`} target="_blank">

@@ -5,7 +5,6 @@
 //   GET  /staff/invitations/:id/withdraw    check before withdrawing (or replacing a lost code)
 //   POST /staff/invitations/:id/revoke      withdraw
 //   POST /staff/invitations/:id/reissue     withdraw and issue a new code in one step
-import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { notFound } from '../cases/routes.tsx';
@@ -22,7 +21,13 @@ import type { Stage } from '../../db/schema.ts';
 import { invitationMessage, linkIn, MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { blankIssueForm, invitableQuestionnaires, issueInvitation, reissueInvitation, revokeInvitation, slipFor, withdrawalFor, type InvitableQuestionnaire, type IssueField, type IssueFormValues } from './store.ts';
 import { INVITATION_CSS } from './styles.ts';
-import { idParam } from '../http/ids.ts';
+import { idParam, parseId } from '../http/ids.ts';
+import { FORM_KEY_FIELD, newFormKey } from '../staff/form-once.ts';
+import { sendingChannels } from '../notify/client.ts';
+import { SendSection, type SendSectionProps } from './send-pages.tsx';
+import { queueSend, SendForm } from './send.ts';
+import { sendableFor } from './store.ts';
+import { bulkRoutes } from './bulk-routes.tsx';
 
 type C = Context<AppEnv>;
 const gate = requireStaff('cases.read');
@@ -33,7 +38,7 @@ export const invitationRoutes = new Hono<AppEnv>();
 /** The page's own few style rules, with the CSP nonce. */
 const PageStyle = ({ c }: { c: C }) => <style nonce={c.get('secureHeadersNonce')} dangerouslySetInnerHTML={{ __html: INVITATION_CSS }} />;
 
-async function issueForm(c: C, found: CaseDetail, values: IssueFormValues, errors: { field: IssueField; key: string }[], status: 200 | 400 = 200, formKey?: string) {
+async function issueForm(c: C, found: CaseDetail, values: IssueFormValues, errors: { field: IssueField; key: string }[], status: 200 | 400 = 200, formKey = newFormKey()) {
   const choices = await invitableQuestionnaires(c.var.deps.db, c.var.staff.serviceId, found.kind);
   return renderStaffPage(c, {
     title: t('new.title', { reference: found.caseReference }),
@@ -52,24 +57,36 @@ invitationRoutes.get('/staff/cases/:id/invitations/new', gate, async (c) => {
 });
 
 /** The page that shows a new code once: link, code, QR, the message in the chosen language, and the slip. */
-async function issuedPage(c: C, found: CaseDetail, issued: { invitationId: string; code: string; expiresAt: Date; questionnaire: InvitableQuestionnaire; stage: Stage; language: MessageLanguage }) {
+type IssuedDetails = { invitationId: string; code: string; expiresAt: Date; questionnaire: InvitableQuestionnaire; stage: Stage; language: MessageLanguage };
+
+/** The message in the chosen language, with its link and how long it works. */
+async function messageFor(c: C, found: CaseDetail, issued: IssuedDetails) {
   const { db, config } = c.var.deps;
   const info = await serviceInfo(db, c.var.staff.serviceId);
-  const url = invitationUrl(config.publicUrl, issued.code);
   const lang = issued.language;
-  const message = invitationMessage({
+  const url = linkIn(invitationUrl(config.publicUrl, issued.code), lang);
+  const text = invitationMessage({
     lang,
     caseKind: found.kind,
     questionnaireKind: issued.questionnaire.kind,
     stage: issued.stage,
     worker: c.var.staff.name,
     service: info.name,
-    url: linkIn(url, lang),
+    url,
     until: dateIn(lang, issued.expiresAt),
   });
+  return { info, url, text };
+}
+
+async function issuedPage(c: C, found: CaseDetail, issued: IssuedDetails, send: Pick<SendSectionProps, 'refusal' | 'channel'> = {}) {
+  const { config } = c.var.deps;
+  const lang = issued.language;
+  const ways = sendingChannels(config);
+  const { info, url, text: message } = await messageFor(c, found, issued);
   return renderStaffPage(c, {
     title: t('issued.title', { reference: found.caseReference }),
     active: 'cases',
+    status: send.refusal ? 400 : 200,
     body: (
       <>
         <PageStyle c={c} />
@@ -83,13 +100,14 @@ async function issuedPage(c: C, found: CaseDetail, issued: { invitationId: strin
             reference: found.caseReference,
             questionnaireTitle: issued.questionnaire.title,
             code: issued.code,
-            url: linkIn(url, lang),
+            url,
             publicUrl: config.publicUrl.replace(/\/+$/, ''),
-            qrSvg: await qrSvg(linkIn(url, lang)),
+            qrSvg: await qrSvg(url),
             message,
             expiresAt: issued.expiresAt,
             language: lang,
           }}
+          send={<SendSection csrf={c.var.csrfToken} invitationId={issued.invitationId} code={issued.code} lang={lang} channels={{ sms: ways.sms, email: ways.email !== null }} {...send} />}
         />
       </>
     ),
@@ -100,11 +118,9 @@ invitationRoutes.post('/staff/cases/:id/invitations', gate, async (c) => {
   const found = await findCase(c.var.deps.db, c.var.staff, idParam(c));
   if (!found) throw notFound();
   const body = await c.req.parseBody();
-  // Reloading "invitation ready" or pressing twice never issues a second invitation (form-once.ts).
-  const once = await createOnce(c.var.deps.db, c.var.staff, formKeyOf(body), c.var.deps.clock.now(), (db) => issueInvitation({ ...c.var.deps, db }, c.var.staff, found, body), (issued) => (issued.ok ? `/staff/cases/${found.id}?done=alreadyIssued` : undefined));
-  if (once.again) return c.redirect(once.result, 303);
-  const issued = once.made;
-  if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400, formKeyOf(body));
+  const issued = await issueInvitation(c.var.deps, c.var.staff, found, body);
+  if (issued.ok === 'repeat') return c.redirect(`/staff/cases/${found.id}?done=alreadyIssued`, 303);
+  if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400, parseId(String(body[FORM_KEY_FIELD] ?? "")) ?? newFormKey());
   return issuedPage(c, found, issued);
 });
 
@@ -153,3 +169,29 @@ invitationRoutes.post('/staff/invitations/:id/reissue', gate, async (c) => {
   if (!found) throw notFound();
   return issuedPage(c, found, { ...outcome, language: outcome.questionnaire.languages.includes(language) ? language : 'en' });
 });
+
+invitationRoutes.post('/staff/invitations/:id/send', gate, async (c) => {
+  const { db } = c.var.deps;
+  const form = SendForm.parse(await c.req.parseBody());
+  const sendable = await sendableFor(db, c.var.staff, idParam(c), form.code);
+  if (!sendable) throw notFound();
+  const found = await findCase(db, c.var.staff, sendable.caseId);
+  if (!found) throw notFound();
+  const issued: IssuedDetails = { ...sendable, language: sendable.questionnaire.languages.includes(form.lang) ? form.lang : 'en' };
+  if (!form.channel) return issuedPage(c, found, issued, { refusal: 'channel' });
+  const { info, text } = await messageFor(c, found, issued);
+  const subject = translator(issued.language, 'invitation-send')('subject', { service: info.name });
+  const queued = await queueSend(c.var.deps, c.var.staff, {
+    invitationId: sendable.invitationId,
+    serviceId: c.var.staff.serviceId,
+    channel: form.channel,
+    rawContact: form.contact,
+    language: issued.language,
+    subject,
+    message: text,
+  });
+  if (!queued.ok) return issuedPage(c, found, issued, { refusal: queued.refusal, channel: form.channel });
+  return c.redirect(`/staff/cases/${found.id}?done=sending`, 303);
+});
+
+invitationRoutes.route('/', bulkRoutes);

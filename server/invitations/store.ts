@@ -14,6 +14,8 @@ import type { Language } from '../questionnaire/definition.ts';
 import { MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { DEFAULT_EXPIRY_DAYS, expiryOf, invitationStatus, isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, type InvitationStatus } from './status.ts';
 import { isId } from '../http/ids.ts';
+import { claimFormKey, earlierResult, FORM_KEY_FIELD } from '../staff/form-once.ts';
+import { sendsForInvitations, type SendListItem } from './send.ts';
 
 export interface InvitableQuestionnaire {
   id: string;
@@ -60,12 +62,17 @@ export interface IssueFormValues {
 }
 export type IssueOutcome =
   | { ok: true; invitationId: string; code: string; questionnaire: InvitableQuestionnaire; stage: Stage; expiresAt: Date; language: MessageLanguage }
-  | { ok: false; values: IssueFormValues; errors: { field: IssueField; key: string }[] };
+  | { ok: false; values: IssueFormValues; errors: { field: IssueField; key: string }[] }
+  /** The same form sent again (a reload, a second press): the first invitation stands, no second one. */
+  | { ok: 'repeat'; invitationId: string };
 
 export const blankIssueForm = (): IssueFormValues => ({ questionnaireId: '', stage: '', expiresInDays: String(DEFAULT_EXPIRY_DAYS), language: 'en' });
 
 /** Issues an invitation for an open case this person may see. The code in the result is never stored. */
 export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: CaseDetail, body: Record<string, unknown>): Promise<IssueOutcome> {
+  const formKey = typeof body[FORM_KEY_FIELD] === 'string' ? body[FORM_KEY_FIELD] : undefined;
+  const earlier = await earlierResult(deps.db, p, formKey);
+  if (earlier) return { ok: 'repeat', invitationId: earlier };
   const raw = IssueFields.safeParse(body);
   const values: IssueFormValues = {
     questionnaireId: (raw.success ? raw.data.questionnaireId : undefined) ?? '',
@@ -88,12 +95,23 @@ export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: Case
   if (!language || (questionnaire && !questionnaire.languages.includes(language))) errors.push({ field: 'language', key: 'errors.languageMissing' });
   if (found.closedAt) errors.unshift({ field: 'questionnaireId', key: 'errors.caseClosed' });
   if (errors.length > 0 || !questionnaire || !language) return { ok: false, values, errors };
-  const { invitationId, code, expiresAt } = await writeInvitation(deps, p, found, questionnaire.id, stage, days);
-  return { ok: true, invitationId, code, questionnaire, stage, expiresAt, language };
+  try {
+    const { invitationId, code, expiresAt } = await deps.db.transaction(async (tx) => {
+      const written = await writeInvitation({ db: tx, clock: deps.clock }, p, found, questionnaire.id, stage, days);
+      await claimFormKey(tx, p, formKey, written.invitationId, deps.clock.now());
+      return written;
+    });
+    return { ok: true, invitationId, code, questionnaire, stage, expiresAt, language };
+  } catch (e) {
+    // Two presses at once: the second finds the first's claim once it has committed.
+    const first = await earlierResult(deps.db, p, formKey);
+    if (first) return { ok: 'repeat', invitationId: first };
+    throw e;
+  }
 }
 
 /** Writes a new invitation and its audit row; the code returned is never stored. */
-async function writeInvitation(deps: { db: Queryable; clock: Deps['clock'] }, p: StaffPrincipal, found: Pick<CaseDetail, 'id' | 'areaId'>, questionnaireId: string, stage: Stage, days: number) {
+export async function writeInvitation(deps: { db: Queryable; clock: Deps['clock'] }, p: StaffPrincipal, found: Pick<CaseDetail, 'id' | 'areaId'>, questionnaireId: string, stage: Stage, days: number) {
   const now = deps.clock.now();
   const expiresAt = expiryOf(now, days);
   const code = generateInvitationCode();
@@ -132,6 +150,8 @@ export interface InvitationListItem {
   submittedAt: Date | null;
   revokedAt: Date | null;
   status: InvitationStatus;
+  /** Texts and emails sent for it (masked contacts), newest first. */
+  sends: SendListItem[];
 }
 
 // Written with table names in full: drizzle leaves columns unqualified in a one-table select,
@@ -157,8 +177,10 @@ export async function invitationsForCase(db: Queryable, found: Pick<CaseDetail, 
     .where(and(eq(invitations.caseId, found.id), eq(invitations.serviceId, serviceId)))
     .orderBy(desc(invitations.createdAt));
   const titles = new Map((await listQuestionnaires(db, serviceId)).map((q) => [q.questionnaireId, q.definition.title.en]));
+  const sends = await sendsForInvitations(db, serviceId, rows.map((r) => r.id));
   return rows.map(({ hasAnswers: answered, ...r }) => ({
     ...r,
+    sends: sends.filter((s) => s.invitationId === r.id),
     questionnaireTitle: titles.get(r.questionnaireId) ?? '',
     status: invitationStatus({ ...r, hasAnswers: Boolean(answered) }, now),
   }));
@@ -282,4 +304,18 @@ export async function slipFor(db: Queryable, p: StaffPrincipal, id: string, rawC
     questionnaireTitles: title ?? {},
     expiresAt: row.invitation.expiresAt,
   };
+}
+
+/**
+ * What the send form needs, given the code the page that showed it sends back (accepted only when
+ * it matches this invitation and the invitation is still waiting for an answer).
+ */
+export async function sendableFor(db: Queryable, p: StaffPrincipal, id: string, rawCode: string) {
+  const slip = await slipFor(db, p, id, rawCode);
+  if (!slip) return undefined;
+  const [row] = await db.select({ stage: invitations.stage, questionnaireId: invitations.questionnaireId, revokedAt: invitations.revokedAt, submittedAt: invitations.submittedAt }).from(invitations).where(eq(invitations.id, id));
+  if (!row || row.revokedAt || row.submittedAt) return undefined;
+  const questionnaire = (await invitableQuestionnaires(db, p.serviceId, slip.caseKind)).find((q) => q.id === row.questionnaireId);
+  if (!questionnaire) return undefined;
+  return { invitationId: slip.invitationId, caseId: slip.caseId, code: slip.code, expiresAt: slip.expiresAt, stage: row.stage, questionnaire };
 }

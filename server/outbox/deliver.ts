@@ -4,7 +4,7 @@
 // (on PGlite an open transaction would hold up every other query). Then each message is sent
 // and marked sent; a failure records the error and waits (doubling, capped) before the next
 // try. Rows are never deleted: a message is either sent or still waiting, visibly.
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/index.ts';
 import { outbox } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
@@ -37,13 +37,17 @@ export interface DeliveryResult {
 
 const DEFAULTS = { batchSize: 10, leaseMs: 5 * 60_000, maxBatches: 50 } satisfies Required<DeliveryOptions>;
 
+/** Outbox kinds sent by their own worker (texts and emails to children), not the staff mailer. */
+export const INVITATION_SEND_KINDS = ['invitation_send'];
+
 /** Reserves up to `batchSize` due, unsent rows for this worker and counts the attempt. */
-export async function claimDueMessages(db: Database, now: Date, batchSize: number, leaseMs: number): Promise<OutboxRow[]> {
+export async function claimDueMessages(db: Database, now: Date, batchSize: number, leaseMs: number, kinds: { only?: string[] } = {}): Promise<OutboxRow[]> {
+  const kindFilter = kinds.only ? inArray(outbox.kind, kinds.only) : notInArray(outbox.kind, INVITATION_SEND_KINDS);
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: outbox.id })
       .from(outbox)
-      .where(and(isNull(outbox.sentAt), lte(outbox.availableAt, now)))
+      .where(and(isNull(outbox.sentAt), lte(outbox.availableAt, now), kindFilter))
       .orderBy(asc(outbox.availableAt), asc(outbox.id))
       .limit(batchSize)
       .for('update', { skipLocked: true });

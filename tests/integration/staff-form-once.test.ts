@@ -136,7 +136,7 @@ describe('an invitation', () => {
     const again = await admin.post(action, fields(key));
     expect(again.status).toBe(303);
     expect(again.headers.get('location')).toBe(`/staff/cases/${childCase}?done=alreadyIssued`);
-    expect(await (await admin.get(again.headers.get('location')!)).text()).toContain('no second one was made');
+    expect(await (await admin.get(again.headers.get('location')!)).text()).toContain('no second invitation was made');
     expect(await issued()).toBe(1);
     const raceKey = await keyOn(page);
     await Promise.all([admin.post(action, fields(raceKey)), admin.post(action, fields(raceKey))]);
