@@ -7,6 +7,9 @@ import { staffText as t, withStatus } from '../staff/http.ts';
 import { titleWithErrors } from '../staff/pages/form-parts.tsx';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
+import { recordAudit } from '../audit/record.ts';
+import { retentionCutoff, retentionImpact } from '../privacy/retention.ts';
+import { RetentionConfirmPage } from './pages/retention-confirm-page.tsx';
 import { SettingsPage } from './pages/settings-page.tsx';
 import { saveSettings, SETTING_KEYS, SettingsForm, settingsOf } from './settings.ts';
 
@@ -33,6 +36,21 @@ settingsRoutes.post('/staff/admin/settings', admin, async (c) => {
   const values = Object.fromEntries(SETTING_KEYS.map((k) => [k, body[k] ?? '']));
   const parsed = SettingsForm.safeParse(values);
   if (!parsed.success) return page(c, values, fieldErrors(parsed.error), false, 400);
-  await saveSettings(c.var.deps.db, c.var.deps.clock, c.var.staff, parsed.data);
+  const { db, clock } = c.var.deps;
+  const current = await settingsOf(db, c.var.staff.serviceId);
+  const to = parsed.data.retentionMonths;
+  // Keeping data for less time anonymises what is now too old at the next run: say how much, and ask first.
+  if (to !== undefined && to < current.retentionMonths && body.confirmRetention !== String(to)) {
+    const impact = await retentionImpact(db, c.var.staff.serviceId, retentionCutoff(clock.now(), current.timeZone, to));
+    if (impact.responses + impact.tellUsItems > 0) {
+      await recordAudit(db, clock, { actor: c.var.staff, action: 'settings.retention_checked', subjectType: 'service', subjectId: c.var.staff.serviceId, detail: { from: current.retentionMonths, to, ...impact } });
+      return renderStaffPage(c, {
+        title: t('admin.settings.confirm.title'),
+        active: 'admin',
+        body: <RetentionConfirmPage t={t} csrfToken={c.var.csrfToken} values={values} from={current.retentionMonths} to={to} impact={impact} />,
+      });
+    }
+  }
+  await saveSettings(db, clock, c.var.staff, parsed.data);
   return c.redirect('/staff/admin/settings?saved=1', 303);
 });

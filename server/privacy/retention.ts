@@ -6,7 +6,7 @@
 // letter), the reply written to a complaint, and what staff wrote about acting on an alert.
 // Only words a manager approved for sharing stay, unlinked from anyone. Expired drafts are
 // deleted outright. (Outbox rows and the audit log never hold anyone's words: they carry ids.)
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Database, Queryable } from '../../db/index.ts';
 import { alerts, answers, commentReviews, complaints, contactDetails, drafts, responses, services, tellUsItems } from '../../db/schema.ts';
@@ -32,7 +32,7 @@ export async function applyRetention(db: Database, clock: Clock, batchSize = 500
 
   for (const service of await db.select({ id: services.id, settings: services.settings }).from(services)) {
     const { retentionMonths, timeZone } = resolveSettings(service.settings);
-    const cutoff = DateTime.fromJSDate(now, { zone: timeZone }).minus({ months: retentionMonths }).toJSDate();
+    const cutoff = retentionCutoff(now, timeZone, retentionMonths);
     for (;;) {
       const batch = await db.transaction(async (tx) => {
         const due = await tx
@@ -91,4 +91,26 @@ export async function anonymiseResponses(tx: Queryable, ids: string[], now: Date
     .update(responses)
     .set({ caseId: null, invitationId: null, enteredBy: null, reviewNote: null, anonymisedAt: now })
     .where(inArray(responses.id, ids));
+}
+
+/** The moment before which a service's data is anonymised, for a retention period. */
+export const retentionCutoff = (now: Date, timeZone: string, retentionMonths: number): Date => DateTime.fromJSDate(now, { zone: timeZone }).minus({ months: retentionMonths }).toJSDate();
+
+export interface RetentionImpact {
+  responses: number;
+  tellUsItems: number;
+}
+
+/** What the next retention run would anonymise for one service with this retention period. */
+export async function retentionImpact(db: Queryable, serviceId: string, cutoff: Date): Promise<RetentionImpact> {
+  const approved = sql`exists (select 1 from ${commentReviews} where ${commentReviews.tellUsItemId} = ${tellUsItems.id} and ${commentReviews.approvedForSharingAt} is not null)`;
+  const [r] = await db
+    .select({ n: count() })
+    .from(responses)
+    .where(and(eq(responses.serviceId, serviceId), isNull(responses.anonymisedAt), lt(responses.submittedAt, cutoff)));
+  const [tu] = await db
+    .select({ n: count() })
+    .from(tellUsItems)
+    .where(and(eq(tellUsItems.serviceId, serviceId), lt(tellUsItems.receivedAt, cutoff), sql`${tellUsItems.body} <> ${REMOVED_BY_RETENTION}`, sql`not ${approved}`));
+  return { responses: Number(r?.n ?? 0), tellUsItems: Number(tu?.n ?? 0) };
 }

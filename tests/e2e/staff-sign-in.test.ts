@@ -101,6 +101,16 @@ describe('signing in to Heard as staff', () => {
     await page.goto(`${server.url}${person}`);
     await expect(heading()).resolves.toBe('Morgan Manager');
     await check('one member of staff');
+
+    // Keeping data for 6 months instead of 24 is checked first: the demo's older answers would go.
+    await page.goto(`${server.url}/staff/admin/settings`);
+    await page.getByLabel('Months to keep identifiable data').fill('6');
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: /Save/ }).click()]);
+    await expect(heading()).resolves.toBe('Check before Heard keeps data for less time');
+    expect(await page.locator('main').textContent()).toMatch(/Heard will anonymise \d+ responses/);
+    await check('retention check');
+    await page.getByRole('link', { name: /Cancel: keep data for 24 months/ }).click();
+    await expect(heading()).resolves.toBe('Service settings');
   });
 
   it('signs out from the header with the keyboard', async () => {
