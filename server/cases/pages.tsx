@@ -26,10 +26,21 @@ function Notice({ children }: { children: ComponentChildren }) {
 
 const cw = translator('en', 'casework');
 
-export function CaseListPage(props: { t: T; query: CaseListQuery; rows: CaseSummary[]; total: number; victimsOnly: boolean; showKind: boolean; zone: string; canHandOver?: boolean }) {
+export function CaseListPage(props: {
+  t: T;
+  query: CaseListQuery;
+  rows: CaseSummary[];
+  total: number;
+  victimsOnly: boolean;
+  showKind: boolean;
+  zone: string;
+  canHandOver?: boolean;
+  /** The people whose caseload can be shown on its own (for those who oversee caseloads). */
+  holders?: { id: string; name: string }[];
+}) {
   const { t, query, rows, total, victimsOnly, showKind, zone } = props;
   const pages = Math.max(1, Math.ceil(total / CASES_PER_PAGE));
-  const link = (page: number) => `/staff/cases?${new URLSearchParams({ search: query.search, status: query.status, page: String(page) })}`;
+  const link = (page: number) => `/staff/cases?${new URLSearchParams({ search: query.search, status: query.status, ...(query.holder ? { holder: query.holder } : {}), page: String(page) })}`;
   const empty = query.search ? t('list.noneFound', { search: query.search }) : query.status === 'open' && total === 0 ? t(victimsOnly ? 'list.noneVictims' : 'list.none') : t('list.noneInStatus');
   return (
     <>
@@ -60,6 +71,9 @@ export function CaseListPage(props: { t: T; query: CaseListQuery; rows: CaseSumm
             { value: 'all', label: t('list.statusAll') },
           ]}
         />
+        {props.holders && (
+          <SelectField id="holder" label={t('list.holder')} value={query.holder ?? ''} blank={t('list.holderAnyone')} options={props.holders.map((h) => ({ value: h.id, label: h.name }))} />
+        )}
         <button type="submit" class="secondary">
           {t('list.searchButton')}
         </button>

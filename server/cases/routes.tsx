@@ -4,6 +4,7 @@
 //   GET  /staff/cases/:id             the case, its invitations and answers (audited)
 //   GET  /staff/cases/:id/edit, POST /staff/cases/:id   correct reference and reporting details
 //   POST /staff/cases/:id/close | /reopen | /owner
+import { holdersOf } from './hand-over.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
@@ -46,6 +47,7 @@ const ListQuery = z.object({
   search: z.string().max(60).catch(''),
   status: z.enum(CASE_STATUSES).catch('open'),
   page: z.coerce.number().int().min(1).max(10000).catch(1),
+  holder: z.uuid().catch(''),
 });
 
 const DONE = ['created', 'updated', 'closed', 'reopened', 'reassigned', 'revoked', 'alreadyFinished', 'sending', 'alreadyIssued'] as const;
@@ -55,13 +57,14 @@ export const caseRoutes = new Hono<AppEnv>();
 
 caseRoutes.get('/staff/cases', gate, async (c) => {
   const p = c.var.staff;
-  const query = ListQuery.parse({ search: c.req.query('search') ?? '', status: c.req.query('status'), page: c.req.query('page') });
-  const [{ rows, total }, info] = await Promise.all([listCases(c.var.deps, p, query), serviceInfo(c.var.deps.db, p.serviceId)]);
+  const query = ListQuery.parse({ search: c.req.query('search') ?? '', status: c.req.query('status'), page: c.req.query('page'), holder: c.req.query('holder') });
+  // Those who oversee caseloads can see one worker's cases at a time (the people who may hold cases in their reach).
+  const [{ rows, total }, info, holders] = await Promise.all([listCases(c.var.deps, p, query), serviceInfo(c.var.deps.db, p.serviceId), can(p, 'caseloads.manage') ? holdersOf(c.var.deps.db, p) : Promise.resolve(undefined)]);
   const kinds = caseKindsFor(p);
   return renderStaffPage(c, {
     title: t(kinds.length === 1 && kinds[0] === 'victim' ? 'list.titleVictims' : 'list.title'),
     active: 'cases',
-    body: <CaseListPage t={t} query={query} rows={rows} total={total} victimsOnly={kinds.length === 1 && kinds[0] === 'victim'} showKind={kinds.length > 1} zone={info.timeZone} canHandOver={canReassign(c.var.staff)} />,
+    body: <CaseListPage t={t} query={query} rows={rows} total={total} victimsOnly={kinds.length === 1 && kinds[0] === 'victim'} showKind={kinds.length > 1} zone={info.timeZone} canHandOver={canReassign(c.var.staff)} holders={holders} />,
   });
 });
 

@@ -86,6 +86,8 @@ export interface CaseListQuery {
   search: string;
   status: CaseStatusFilter;
   page: number;
+  /** Only the cases this person holds (a staff id); '' for everyone's. */
+  holder?: string;
 }
 
 /** The cases this person may see, open ones first and newest first; searched by reference. */
@@ -95,6 +97,7 @@ export async function listCases(deps: Deps, p: StaffPrincipal, q: CaseListQuery)
     visibleCases(p),
     search ? ilike(cases.caseReference, likePattern(search)) : undefined,
     q.status === 'open' ? isNull(cases.closedAt) : q.status === 'closed' ? isNotNull(cases.closedAt) : undefined,
+    q.holder && isId(q.holder) ? eq(cases.ownerId, q.holder) : undefined,
   );
   const [total] = await deps.db.select({ n: count() }).from(cases).where(where);
   const rows = await base(deps.db)

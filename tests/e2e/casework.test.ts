@@ -116,6 +116,11 @@ describe('casework pages in a real browser', () => {
 
   it('a team manager hands a caseload over through its check page', async () => {
     const page = await signIn('manager@riverside.example', '/staff/cases');
+    // One worker's caseload on its own, by keyboard-usable form, accessible at this width.
+    await page.getByLabel('Held by').selectOption({ label: 'Casey Worker' });
+    await go(page, page.getByRole('button', { name: /Search|Show/ }));
+    expect(page.url()).toContain('holder=');
+    await check(page, 'cases held by one worker');
     await go(page, page.getByRole('link', { name: 'Hand over a caseload' }));
     await check(page, 'hand over: choose');
     await go(page, page.getByRole('button', { name: 'Continue' }));

@@ -120,3 +120,38 @@ describe('caseloads: what is overdue and who holds it', () => {
     expect((await (await signInAs(t, people.jo)).get(`/staff/responses/${sent.mondayNew}/record.json`)).status).toBe(404);
   });
 });
+
+describe('the cases list by who holds them', () => {
+  const referencesIn = (html: string) => [...mainOf(html).matchAll(/href="\/staff\/cases\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+
+  it("shows a manager one worker's caseload at a time, and offers only the people who hold cases", async () => {
+    const manager = await signInAs(t, people.manager);
+    const everyone = await (await manager.get('/staff/cases')).text();
+    expect(everyone).toContain('<select id="holder" name="holder"');
+    expect(everyone).toContain('>Casey Holder</option>');
+    expect(everyone).toContain('>Jo Holder</option>');
+    expect(referencesIn(everyone)).toHaveLength(2);
+
+    const caseys = await (await manager.get(`/staff/cases?holder=${people.casey.id}`)).text();
+    expect(referencesIn(caseys)).toHaveLength(1);
+    expect(caseys).toMatch(new RegExp(`<option value="${people.casey.id}" selected`));
+    expect(mainOf(caseys)).toContain('Casey Holder');
+    expect(mainOf(caseys).split('<tbody>')[1]).not.toContain('Jo Holder');
+  });
+
+  it('finds nothing for someone outside the manager’s reach or a malformed id, and never errs', async () => {
+    const manager = await signInAs(t, people.manager);
+    const stranger = await (await manager.get(`/staff/cases?holder=${randomUUID()}`)).text();
+    expect(referencesIn(stranger)).toHaveLength(0);
+    const junk = await manager.get('/staff/cases?holder=not-an-id');
+    expect(junk.status).toBe(200);
+    expect(referencesIn(await junk.text())).toHaveLength(2); // ignored: everyone's
+  });
+
+  it('is not offered to a case manager, who sees only their own cases anyway', async () => {
+    const casey = await signInAs(t, people.casey);
+    const html = await (await casey.get(`/staff/cases?holder=${people.jo.id}`)).text();
+    expect(html).not.toContain('id="holder"');
+    expect(referencesIn(html)).toHaveLength(0);
+  });
+});
