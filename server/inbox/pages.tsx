@@ -15,7 +15,26 @@ import { INBOX_PER_PAGE, REVIEW_NOTE_MAX, type InboxFilter, type InboxRow, type 
 
 type T = TFunction;
 
-export function ResponseTable({ t, rows, zone, showCase, showArea, caption, selectable }: { t: T; rows: InboxRow[]; zone: string; showCase: boolean; showArea: boolean; caption?: string; selectable?: boolean }) {
+export function ResponseTable({
+  t,
+  rows,
+  zone,
+  showCase,
+  showArea,
+  showHolder,
+  caption,
+  selectable,
+}: {
+  t: T;
+  rows: InboxRow[];
+  zone: string;
+  showCase: boolean;
+  showArea: boolean;
+  /** Who holds each case (for those who see more than their own caseload). */
+  showHolder?: boolean;
+  caption?: string;
+  selectable?: boolean;
+}) {
   return (
     <TableWrap label={t('list.tableLabel')}>
       <table>
@@ -26,6 +45,7 @@ export function ResponseTable({ t, rows, zone, showCase, showArea, caption, sele
             <th scope="col">{t('list.questionnaire')}</th>
             {showCase && <th scope="col">{t('list.case')}</th>}
             {showArea && <th scope="col">{t('list.area')}</th>}
+            {showHolder && <th scope="col">{cw('inbox.holder')}</th>}
             <th scope="col">{t('list.stage')}</th>
             <th scope="col">{t('list.how')}</th>
             <th scope="col">{t('list.alerts')}</th>
@@ -43,6 +63,7 @@ export function ResponseTable({ t, rows, zone, showCase, showArea, caption, sele
               <td>{r.title}</td>
               {showCase && <td>{r.caseReference ?? t('list.anonymous')}</td>}
               {showArea && <td>{r.areaName ?? ''}</td>}
+              {showHolder && <td>{r.holderName ?? ''}</td>}
               <td>{t(`stage.${r.stage}`)}</td>
               <td>{t(`channel.${r.channel}`)}</td>
               <td>{r.alerts > 0 ? <span class="tag red">{t('list.alertTag', { count: r.alerts })}</span> : ''}</td>
@@ -63,10 +84,24 @@ export function ResponseTable({ t, rows, zone, showCase, showArea, caption, sele
   );
 }
 
-export function InboxPage(props: { t: T; filter: InboxFilter; page: number; rows: InboxRow[]; total: number; zone: string; manager: boolean; canEnter: boolean; csrf?: string; reviewed?: number }) {
+export function InboxPage(props: {
+  t: T;
+  filter: InboxFilter;
+  /** One worker's caseload only ('' for everyone's), and the people to choose from (for those who oversee caseloads). */
+  holder?: string;
+  holders?: { id: string; name: string }[];
+  page: number;
+  rows: InboxRow[];
+  total: number;
+  zone: string;
+  manager: boolean;
+  canEnter: boolean;
+  csrf?: string;
+  reviewed?: number;
+}) {
   const { t, filter, page, rows, total, zone } = props;
   const pages = Math.max(1, Math.ceil(total / INBOX_PER_PAGE));
-  const link = (n: number) => `/staff/responses?${new URLSearchParams({ filter, page: String(n) })}`;
+  const link = (n: number) => `/staff/responses?${new URLSearchParams({ filter, ...(props.holder ? { holder: props.holder } : {}), page: String(n) })}`;
   return (
     <>
       {props.reviewed !== undefined && (
@@ -94,6 +129,9 @@ export function InboxPage(props: { t: T; filter: InboxFilter; page: number; rows
             { value: 'overdue', label: cw('inbox.filterOverdue') },
           ]}
         />
+        {props.holders && (
+          <SelectField id="holder" label={cw('inbox.holder')} value={props.holder ?? ''} blank={cw('inbox.holderAnyone')} options={props.holders.map((h) => ({ value: h.id, label: h.name }))} />
+        )}
         <button type="submit" class="secondary">
           {t('list.filterButton')}
         </button>
@@ -104,7 +142,8 @@ export function InboxPage(props: { t: T; filter: InboxFilter; page: number; rows
         <form method="post" action="/staff/responses/review">
           {props.csrf && <CsrfField token={props.csrf} />}
           <input type="hidden" name="filter" value={filter} />
-          <ResponseTable t={t} rows={rows} zone={zone} showCase showArea={props.manager} caption={t('list.caption', { count: total })} selectable />
+          {props.holder && <input type="hidden" name="holder" value={props.holder} />}
+          <ResponseTable t={t} rows={rows} zone={zone} showCase showArea={props.manager} showHolder={props.manager} caption={t('list.caption', { count: total })} selectable />
           {rows.some((r) => !r.reviewedAt) && (
             <>
               <p class="hint">{cw('inbox.reviewHint')}</p>

@@ -5,6 +5,7 @@
 //   POST /staff/responses/enter           …saved through the submission pipeline
 //   GET  /staff/responses/:id             one response (every view audited)
 //   POST /staff/responses/:id/review      mark reviewed, with an optional note
+import { holdersOf } from '../cases/hand-over.ts';
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -37,20 +38,36 @@ const InboxQuery = z.object({
   filter: z.enum(INBOX_FILTERS).catch('all'),
   page: z.coerce.number().int().min(1).max(10000).catch(1),
   reviewed: z.coerce.number().int().min(0).max(INBOX_PER_PAGE).optional().catch(undefined),
+  holder: z.uuid().catch(''),
 });
 
 export const inboxRoutes = new Hono<AppEnv>();
 
 inboxRoutes.get('/staff/responses', readGate, async (c) => {
   const p = c.var.staff;
-  const query = InboxQuery.parse({ filter: c.req.query('filter'), page: c.req.query('page'), reviewed: c.req.query('reviewed') });
+  const query = InboxQuery.parse({ filter: c.req.query('filter'), page: c.req.query('page'), reviewed: c.req.query('reviewed'), holder: c.req.query('holder') });
   const info = await serviceInfo(c.var.deps.db, p.serviceId);
   const overdueBefore = query.filter === 'overdue' ? reviewOverdueBefore(c.var.deps.clock.now(), info.timeZone) : undefined;
-  const { rows, total } = await viewInbox(c.var.deps, p, { ...query, overdueBefore });
+  const [{ rows, total }, holders] = await Promise.all([viewInbox(c.var.deps, p, { ...query, overdueBefore }), can(p, 'caseloads.manage') ? holdersOf(c.var.deps.db, p) : Promise.resolve(undefined)]);
   return renderStaffPage(c, {
     title: t('list.title'),
     active: 'responses',
-    body: <InboxPage t={t} filter={query.filter} page={query.page} rows={rows} total={total} zone={info.timeZone} manager={!ownCasesOnly(p)} canEnter={can(p, 'responses.enter')} csrf={c.var.csrfToken} reviewed={query.reviewed} />,
+    body: (
+      <InboxPage
+        t={t}
+        filter={query.filter}
+        holder={query.holder}
+        holders={holders}
+        page={query.page}
+        rows={rows}
+        total={total}
+        zone={info.timeZone}
+        manager={!ownCasesOnly(p)}
+        canEnter={can(p, 'responses.enter')}
+        csrf={c.var.csrfToken}
+        reviewed={query.reviewed}
+      />
+    ),
   });
 });
 
@@ -160,15 +177,16 @@ inboxRoutes.get('/staff/responses/:id/record.json', readGate, async (c) => {
   return c.json(responseRecord(r, shown));
 });
 
-const BulkReviewForm = z.object({ responseId: z.array(z.string().max(100)).max(INBOX_PER_PAGE), filter: z.enum(INBOX_FILTERS).catch('all') });
+const BulkReviewForm = z.object({ responseId: z.array(z.string().max(100)).max(INBOX_PER_PAGE), filter: z.enum(INBOX_FILTERS).catch('all'), holder: z.uuid().catch('') });
 
 /** Several answers reviewed at once from the inbox (ticked rows), each audited. */
 inboxRoutes.post('/staff/responses/review', readGate, async (c) => {
   const body = await c.req.parseBody({ all: true });
-  const parsed = BulkReviewForm.safeParse({ responseId: [body.responseId ?? []].flat(), filter: body.filter });
+  const parsed = BulkReviewForm.safeParse({ responseId: [body.responseId ?? []].flat(), filter: body.filter, holder: body.holder });
   const filter = parsed.success ? parsed.data.filter : 'all';
+  const holder = parsed.success && parsed.data.holder ? `&holder=${parsed.data.holder}` : '';
   const reviewed = parsed.success ? await markManyReviewed(c.var.deps, c.var.staff, parsed.data.responseId) : 0;
-  return c.redirect(`/staff/responses?filter=${filter}&reviewed=${reviewed}`, 303);
+  return c.redirect(`/staff/responses?filter=${filter}${holder}&reviewed=${reviewed}`, 303);
 });
 
 inboxRoutes.get('/staff/responses/:id', readGate, (c) => {

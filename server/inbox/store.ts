@@ -30,6 +30,8 @@ export interface InboxRow {
   submittedAt: Date;
   reviewedAt: Date | null;
   alerts: number;
+  /** Who holds the case the answers belong to (none for anonymous answers). */
+  holderName: string | null;
 }
 
 const titleOf = sql<string>`${questionnaireVersions.definition}->'title'->>'en'`;
@@ -37,12 +39,18 @@ const titleOf = sql<string>`${questionnaireVersions.definition}->'title'->>'en'`
 const alertCount = sql<number>`(select count(*)::int from ${alerts} where ${alerts}.${sql.identifier('response_id')} = ${responses}.${sql.identifier('id')})`;
 
 /** Responses this person may open, in the order they should be read. `caseId` narrows to one case. */
-export async function listResponses(db: Queryable, p: StaffPrincipal, opts: { filter: InboxFilter; page: number; caseId?: string; limit?: number; overdueBefore?: Date }): Promise<{ rows: InboxRow[]; total: number }> {
+export async function listResponses(
+  db: Queryable,
+  p: StaffPrincipal,
+  opts: { filter: InboxFilter; page: number; caseId?: string; limit?: number; overdueBefore?: Date; holder?: string },
+): Promise<{ rows: InboxRow[]; total: number }> {
   const where = and(
     visibleResponses(p),
     opts.filter !== 'all' ? isNull(responses.reviewedAt) : undefined,
     opts.filter === 'overdue' && opts.overdueBefore ? lt(responses.submittedAt, opts.overdueBefore) : undefined,
     opts.caseId ? eq(responses.caseId, opts.caseId) : undefined,
+    // One worker's caseload: answers to the cases they hold (inside the policy's own condition above).
+    opts.holder && isResponseId(opts.holder) ? inArray(responses.caseId, db.select({ id: cases.id }).from(cases).where(eq(cases.ownerId, opts.holder))) : undefined,
   );
   const limit = opts.limit ?? INBOX_PER_PAGE;
   const [total] = await db.select({ n: count() }).from(responses).where(where);
@@ -58,10 +66,12 @@ export async function listResponses(db: Queryable, p: StaffPrincipal, opts: { fi
       submittedAt: responses.submittedAt,
       reviewedAt: responses.reviewedAt,
       alerts: alertCount,
+      holderName: staffUsers.name,
     })
     .from(responses)
     .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.questionnaireVersionId))
     .leftJoin(cases, and(eq(cases.id, responses.caseId), visibleCases(p)))
+    .leftJoin(staffUsers, eq(staffUsers.id, cases.ownerId))
     .leftJoin(areas, eq(areas.id, responses.areaId))
     .where(where)
     .orderBy(sql`${responses.reviewedAt} is not null`, desc(responses.submittedAt), asc(responses.id))
@@ -71,7 +81,7 @@ export async function listResponses(db: Queryable, p: StaffPrincipal, opts: { fi
 }
 
 /** The inbox page: the list, with the fact that someone looked at it in the audit trail. */
-export async function viewInbox(deps: Deps, p: StaffPrincipal, opts: { filter: InboxFilter; page: number; overdueBefore?: Date }) {
+export async function viewInbox(deps: Deps, p: StaffPrincipal, opts: { filter: InboxFilter; page: number; overdueBefore?: Date; holder?: string }) {
   const result = await listResponses(deps.db, p, opts);
   if (result.rows.length > 0) await recordAudit(deps.db, deps.clock, { actor: p, action: 'response.list', subjectType: 'response', detail: { count: result.rows.length } });
   return result;

@@ -155,3 +155,32 @@ describe('the cases list by who holds them', () => {
     expect(referencesIn(html)).toHaveLength(0);
   });
 });
+
+describe('the answers list by who holds the case', () => {
+  it("shows a manager one worker's answers, with who holds each case, and keeps the choice through a bulk review", async () => {
+    const manager = await signInAs(t, people.manager);
+    const all = await (await manager.get('/staff/responses')).text();
+    expect(all).toContain('<select id="holder" name="holder"');
+    expect(mainOf(all)).toContain('<th scope="col">Held by</th>');
+    expect(listed(all).sort()).toEqual([sent.thursdayOld, sent.reviewedOld, sent.fridayOld, sent.mondayNew].sort());
+
+    const caseys = await (await manager.get(`/staff/responses?holder=${people.casey.id}`)).text();
+    expect(listed(caseys).sort()).toEqual([sent.thursdayOld, sent.mondayNew].sort());
+    expect(mainOf(caseys).split('<tbody>')[1]).not.toContain('Jo Holder');
+    // Overdue and one worker together: exactly the overdue answers that are Casey's.
+    const overdue = listed(await (await manager.get('/staff/responses?filter=overdue')).text());
+    const caseysOverdue = listed(await (await manager.get(`/staff/responses?filter=overdue&holder=${people.casey.id}`)).text());
+    expect(caseysOverdue).toEqual(overdue.filter((id) => [sent.thursdayOld, sent.mondayNew].includes(id)));
+    expect(listed(await (await manager.get(`/staff/responses?holder=${randomUUID()}`)).text())).toEqual([]);
+
+    const review = await manager.post('/staff/responses/review', { responseId: [sent.mondayNew!], filter: 'unreviewed', holder: people.casey.id });
+    expect(review.headers.get('location')).toMatch(new RegExp(`^/staff/responses\\?filter=unreviewed&holder=${people.casey.id}&reviewed=[01]$`));
+  });
+
+  it('is not offered to a case manager', async () => {
+    const casey = await signInAs(t, people.casey);
+    const html = await (await casey.get('/staff/responses')).text();
+    expect(html).not.toContain('id="holder"');
+    expect(mainOf(html)).not.toContain('<th scope="col">Held by</th>');
+  });
+});
