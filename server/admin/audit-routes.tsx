@@ -14,7 +14,7 @@ import { staffText as t, withStatus } from '../staff/http.ts';
 import { titleWithErrors } from '../staff/pages/form-parts.tsx';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
-import { AuditPage } from './pages/audit-page.tsx';
+import { actionWords, AuditPage } from './pages/audit-page.tsx';
 import { settingsOf } from './settings.ts';
 
 export const auditRoutes = new Hono<AppEnv>();
@@ -64,6 +64,6 @@ auditRoutes.get('/staff/admin/audit/export.csv', admin, async (c) => {
   c.header('Cache-Control', 'no-store');
   return stream(c, async (out) => {
     await out.write(auditCsvHeader());
-    for await (const rows of allAuditRows(db, me.serviceId, filters, zone)) await out.write(auditCsvRows(rows));
+    for await (const rows of allAuditRows(db, me.serviceId, filters, zone)) await out.write(auditCsvRows(rows, (code) => actionWords(t, code)));
   });
 });

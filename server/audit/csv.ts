@@ -3,9 +3,10 @@
 import { csvText } from '../csv/writer.ts';
 import type { AuditRow } from './search.ts';
 
-export const AUDIT_CSV_COLUMNS = ['at', 'actor_kind', 'actor_id', 'actor_name', 'actor_email', 'action', 'subject_type', 'subject_id', 'detail'] as const;
+export const AUDIT_CSV_COLUMNS = ['at', 'actor_kind', 'actor_id', 'actor_name', 'actor_email', 'action', 'what', 'subject_type', 'subject_id', 'detail'] as const;
 
-function cells(row: AuditRow): string[] {
+/** `words`: the action in plain words (the page's own wording). */
+function cells(row: AuditRow, words: (code: string) => string): string[] {
   return [
     row.at.toISOString(),
     row.actorKind,
@@ -13,6 +14,7 @@ function cells(row: AuditRow): string[] {
     row.actorName ?? '',
     row.actorEmail ?? '',
     row.action,
+    words(row.action),
     row.subjectType ?? '',
     row.subjectId ?? '',
     JSON.stringify(row.detail ?? {}),
@@ -21,4 +23,4 @@ function cells(row: AuditRow): string[] {
 
 export const auditCsvHeader = () => csvText([[...AUDIT_CSV_COLUMNS]], { bom: true });
 
-export const auditCsvRows = (rows: AuditRow[]) => csvText(rows.map(cells));
+export const auditCsvRows = (rows: AuditRow[], words: (code: string) => string) => csvText(rows.map((r) => cells(r, words)));

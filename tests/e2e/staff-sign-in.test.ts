@@ -77,7 +77,7 @@ describe('signing in to Heard as staff', () => {
       await expect(heading()).resolves.toBe(title);
       await check(path);
     }
-    await expect(s.page.locator('table').textContent()).resolves.toContain('signin.success');
+    await expect(s.page.locator('table').textContent()).resolves.toContain('Signed in');
     const person = await s.page.goto(`${s.server.url}/staff/admin/users`).then(() => s.page.getByRole('link', { name: 'Morgan Manager' }).getAttribute('href'));
     await s.page.goto(`${s.server.url}${person}`);
     await expect(heading()).resolves.toBe('Morgan Manager');

@@ -54,6 +54,9 @@ describe('searching the audit log', () => {
     expect(page3).toContain('rel="prev"');
     // A name that looks like markup is shown as text.
     expect(page1).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)');
+    // What was done is said in plain words, in the list and in the action filter.
+    expect(page1).toContain('Opened a set of answers<br/><code class="muted">response.view</code>');
+    expect(page1).toContain('<option value="response.view" selected>Opened a set of answers</option>');
   });
 
   it('filters by who, by record and by a date range in the service time zone', async () => {
@@ -96,6 +99,7 @@ describe('exporting the audit log', () => {
     expect(new Set(records.map((r) => r.subject_id)).size).toBe(120);
     expect(records.every((r) => r.actor_name === `'=HYPERLINK("http://evil.example","click")`)).toBe(true);
     expect(records.find((r) => r.subject_id === 'r-0')!.detail).toBe('{"note":"+SUM(A1:A9)"}'); // starts with {, safe as it is
+    expect(records.every((r) => r.action === 'response.view' && r.what === 'Opened a set of answers')).toBe(true);
     expect(records.some((r) => r.subject_id === 'other-service-row')).toBe(false);
     expect(records[0]!.at! >= records.at(-1)!.at!).toBe(true);
 

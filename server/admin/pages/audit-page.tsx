@@ -41,6 +41,9 @@ function actorOf(t: T, row: AuditRow): string {
   return t(`audit.actor.${row.actorKind}`);
 }
 
+/** What an action code means, in plain words (the code itself where no words are written yet). */
+export const actionWords = (t: T, code: string): string => t(`audit.actions.${code}`, { defaultValue: code });
+
 const detailText = (detail: Record<string, unknown>) => (Object.keys(detail).length === 0 ? '' : JSON.stringify(detail));
 
 export function AuditPage(p: AuditPageProps) {
@@ -52,7 +55,7 @@ export function AuditPage(p: AuditPageProps) {
       <h1>{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
       <form method="get" action="/staff/admin/audit" novalidate>
-        <Choice id="action" label={t('audit.filters.action')} value={query.action} any={any} options={choices.actions.map((a) => ({ value: a, label: a }))} />
+        <Choice id="action" label={t('audit.filters.action')} value={query.action} any={any} options={choices.actions.map((a) => ({ value: a, label: actionWords(t, a) })).sort((x, y) => x.label.localeCompare(y.label))} />
         <Choice id="actor" label={t('audit.filters.actor')} value={query.actor} any={any} options={choices.people.map((s) => ({ value: s.id, label: `${s.name} (${s.email})` }))} />
         <Choice id="subjectType" label={t('audit.filters.subjectType')} value={query.subjectType} any={any} options={choices.subjectTypes.map((s) => ({ value: s, label: s }))} />
         <Field id="subjectId" label={t('audit.filters.subjectId')} hint={t('audit.filters.subjectIdHint')} value={query.subjectId} spellcheck={false} />
@@ -93,7 +96,9 @@ export function AuditPage(p: AuditPageProps) {
                       <td>{p.formatWhen(row.at)}</td>
                       <td>{actorOf(t, row)}</td>
                       <td>
-                        <code>{row.action}</code>
+                        {actionWords(t, row.action)}
+                        <br />
+                        <code class="muted">{row.action}</code>
                       </td>
                       <td>{row.subjectType ? `${row.subjectType} ${row.subjectId ?? ''}` : ''}</td>
                       <td>
