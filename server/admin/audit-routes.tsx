@@ -22,7 +22,7 @@ const admin = requireStaff('admin');
 
 /** The query as the form shows it back (strings only, nothing unexpected). */
 const echo = (q: Record<string, string>) =>
-  Object.fromEntries(['action', 'actor', 'subjectType', 'subjectId', 'from', 'to'].map((k) => [k, (q[k] ?? '').slice(0, 100)]));
+  Object.fromEntries(['action', 'actor', 'caseReference', 'subjectType', 'subjectId', 'from', 'to'].map((k) => [k, (q[k] ?? '').slice(0, 100)]));
 
 auditRoutes.get('/staff/admin/audit', admin, async (c) => {
   const { db } = c.var.deps;

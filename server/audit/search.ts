@@ -5,7 +5,7 @@ import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
-import { apiTokens, auditLog, staffUsers } from '../../db/schema.ts';
+import { alerts, apiTokens, auditLog, cases, invitations, responses, staffUsers } from '../../db/schema.ts';
 import { isSaneDay } from '../time/date-param.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -32,6 +32,8 @@ export const AuditQuery = z
     actor: z.uuid().optional().catch(undefined),
     subjectType: optional(50),
     subjectId: optional(100),
+    /** Everything done to one case: the case itself, its answers, invitations and alerts. */
+    caseReference: optional(40),
     from: day,
     to: day,
     page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
@@ -39,12 +41,23 @@ export const AuditQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'errors.audit.range', path: ['to'] });
 export type AuditFilter = z.infer<typeof AuditQuery>;
 
+/** Rows about one case of this service (found by its reference, whatever the case typed): the case, its answers, invitations and alerts. */
+function aboutCase(serviceId: string, reference: string): SQL {
+  const ids = sql`(select ${cases.id} from ${cases} where ${cases.serviceId} = ${serviceId} and upper(${cases.caseReference}) = upper(${reference.replace(/\s+/g, '')}))`;
+  return sql`${auditLog.subjectId} in (
+    select id::text from ${cases} where id in ${ids}
+    union all select id::text from ${responses} where case_id in ${ids}
+    union all select id::text from ${invitations} where case_id in ${ids}
+    union all select id::text from ${alerts} where case_id in ${ids})`;
+}
+
 function conditions(serviceId: string, f: AuditFilter, zone: string): SQL {
   const where: SQL[] = [eq(auditLog.serviceId, serviceId)];
   if (f.action) where.push(eq(auditLog.action, f.action));
   if (f.actor) where.push(eq(auditLog.actorId, f.actor));
   if (f.subjectType) where.push(eq(auditLog.subjectType, f.subjectType));
   if (f.subjectId) where.push(eq(auditLog.subjectId, f.subjectId));
+  if (f.caseReference) where.push(aboutCase(serviceId, f.caseReference));
   if (f.from) where.push(gte(auditLog.at, DateTime.fromISO(f.from, { zone }).startOf('day').toJSDate()));
   if (f.to) where.push(lt(auditLog.at, DateTime.fromISO(f.to, { zone }).plus({ days: 1 }).startOf('day').toJSDate()));
   return and(...where)!;

@@ -6,7 +6,9 @@ import { recordAudit } from '../../server/audit/record.ts';
 import { AUDIT_PAGE_SIZE } from '../../server/audit/search.ts';
 import { principalOf } from '../../server/staff/staff-user.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { makeService, makeStaff } from '../support/fixtures.ts';
+import { randomUUID } from 'node:crypto';
+import { submitResponse } from '../../server/submission/submit.ts';
+import { makeCase, makeQuestionnaire, makeService, makeStaff, MINI_EOOQ } from '../support/fixtures.ts';
 import { givePassword, StaffBrowser } from '../support/staff-browser.ts';
 
 let t: TestApp;
@@ -116,5 +118,23 @@ describe('exporting the audit log', () => {
     const res = await admin.get('/staff/admin/audit/export.csv?action=neutralise.check');
     const records = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
     expect(records.map((r) => r.subject_id).sort()).toEqual(["'\tx", "'\rx", "'+1", "'-1", "'=1+1", "'@SUM(1)"].sort());
+  });
+
+  it('finds everything done to one case by its reference: the case and its answers', async () => {
+    const mine = await makeCase(t.deps.db, { serviceId: home.service.id, areaId: home.north.id });
+    const other = await makeCase(t.deps.db, { serviceId: home.service.id, areaId: home.north.id });
+    const { version } = await makeQuestionnaire(t.deps.db, home.service.id, MINI_EOOQ);
+    const answered = await submitResponse(t.deps, { responseId: randomUUID(), serviceId: home.service.id, questionnaireVersionId: version.id, caseId: mine.id, channel: 'personal_link', answers: { feel_safe: 'yes' } });
+    await recordAudit(t.deps.db, t.clock, { actor: principalOf(worker), action: 'case.view', subjectType: 'case', subjectId: mine.id });
+    await recordAudit(t.deps.db, t.clock, { actor: principalOf(worker), action: 'response.view', subjectType: 'response', subjectId: answered.responseId });
+    await recordAudit(t.deps.db, t.clock, { actor: principalOf(worker), action: 'case.view', subjectType: 'case', subjectId: other.id });
+    const admin = await asAdmin();
+    // Typed as people type it: lower case, with spaces.
+    const html = await (await admin.get(`/staff/admin/audit?caseReference=${encodeURIComponent(` ${mine.caseReference.toLowerCase()} `)}`)).text();
+    expect(rowsOn(html)).toBe(2);
+    expect(html).toContain(mine.id);
+    expect(html).toContain(answered.responseId);
+    expect(html).not.toContain(other.id);
+    expect(rowsOn(await (await admin.get('/staff/admin/audit?caseReference=NO-SUCH-9')).text())).toBe(0);
   });
 });

@@ -58,6 +58,7 @@ export function AuditPage(p: AuditPageProps) {
         <Choice id="action" label={t('audit.filters.action')} value={query.action} any={any} options={choices.actions.map((a) => ({ value: a, label: actionWords(t, a) })).sort((x, y) => x.label.localeCompare(y.label))} />
         <Choice id="actor" label={t('audit.filters.actor')} value={query.actor} any={any} options={choices.people.map((s) => ({ value: s.id, label: `${s.name} (${s.email})` }))} />
         <Choice id="subjectType" label={t('audit.filters.subjectType')} value={query.subjectType} any={any} options={choices.subjectTypes.map((s) => ({ value: s, label: s }))} />
+        <Field id="caseReference" label={t('audit.filters.caseReference')} hint={t('audit.filters.caseReferenceHint')} value={query.caseReference} spellcheck={false} />
         <Field id="subjectId" label={t('audit.filters.subjectId')} hint={t('audit.filters.subjectIdHint')} value={query.subjectId} spellcheck={false} />
         <Field id="from" type="date" label={t('audit.filters.from')} value={query.from} error={errors.from && t(errors.from)} />
         <Field id="to" type="date" label={t('audit.filters.to')} value={query.to} error={errors.to && t(errors.to)} />
