@@ -20,7 +20,7 @@ describe('the browser harness', () => {
     const page = await browser.newPage(PHONE);
     const res = await page.goto(`${server.url}/no-such-page`);
     expect(res?.status()).toBe(404);
-    await expect(page.locator('h1').textContent()).resolves.toBe('Sorry, there is a problem');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
     await expectNoAxeViolations(page);
     await page.close();
   });
