@@ -21,8 +21,8 @@ import type { Stage } from '../../db/schema.ts';
 import { invitationMessage, linkIn, MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { blankIssueForm, invitableQuestionnaires, issueInvitation, reissueInvitation, revokeInvitation, slipFor, withdrawalFor, type InvitableQuestionnaire, type IssueField, type IssueFormValues } from './store.ts';
 import { INVITATION_CSS } from './styles.ts';
-import { idParam, parseId } from '../http/ids.ts';
-import { FORM_KEY_FIELD, newFormKey } from '../staff/form-once.ts';
+import { idParam } from '../http/ids.ts';
+import { formKeyOf, newFormKey } from '../staff/form-once.ts';
 import { sendingChannels } from '../notify/client.ts';
 import { SendSection, type SendSectionProps } from './send-pages.tsx';
 import { queueSend, SendForm } from './send.ts';
@@ -120,7 +120,7 @@ invitationRoutes.post('/staff/cases/:id/invitations', gate, async (c) => {
   const body = await c.req.parseBody();
   const issued = await issueInvitation(c.var.deps, c.var.staff, found, body);
   if (issued.ok === 'repeat') return c.redirect(`/staff/cases/${found.id}?done=alreadyIssued`, 303);
-  if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400, parseId(String(body[FORM_KEY_FIELD] ?? "")) ?? newFormKey());
+  if (!issued.ok) return issueForm(c, found, issued.values, issued.errors, 400, formKeyOf(body) ?? newFormKey());
   return issuedPage(c, found, issued);
 });
 

@@ -14,7 +14,7 @@ import type { Language } from '../questionnaire/definition.ts';
 import { MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { DEFAULT_EXPIRY_DAYS, expiryOf, invitationStatus, isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, type InvitationStatus } from './status.ts';
 import { isId } from '../http/ids.ts';
-import { claimFormKey, earlierResult, FORM_KEY_FIELD } from '../staff/form-once.ts';
+import { createOnce, earlierResult, formKeyOf } from '../staff/form-once.ts';
 import { sendsForInvitations, type SendListItem } from './send.ts';
 
 export interface InvitableQuestionnaire {
@@ -70,7 +70,8 @@ export const blankIssueForm = (): IssueFormValues => ({ questionnaireId: '', sta
 
 /** Issues an invitation for an open case this person may see. The code in the result is never stored. */
 export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: CaseDetail, body: Record<string, unknown>): Promise<IssueOutcome> {
-  const formKey = typeof body[FORM_KEY_FIELD] === 'string' ? body[FORM_KEY_FIELD] : undefined;
+  const formKey = formKeyOf(body);
+  // A repeat is a repeat even if the form would no longer pass (the case closed since).
   const earlier = await earlierResult(deps.db, p, formKey);
   if (earlier) return { ok: 'repeat', invitationId: earlier };
   const raw = IssueFields.safeParse(body);
@@ -95,19 +96,11 @@ export async function issueInvitation(deps: Deps, p: StaffPrincipal, found: Case
   if (!language || (questionnaire && !questionnaire.languages.includes(language))) errors.push({ field: 'language', key: 'errors.languageMissing' });
   if (found.closedAt) errors.unshift({ field: 'questionnaireId', key: 'errors.caseClosed' });
   if (errors.length > 0 || !questionnaire || !language) return { ok: false, values, errors };
-  try {
-    const { invitationId, code, expiresAt } = await deps.db.transaction(async (tx) => {
-      const written = await writeInvitation({ db: tx, clock: deps.clock }, p, found, questionnaire.id, stage, days);
-      await claimFormKey(tx, p, formKey, written.invitationId, deps.clock.now());
-      return written;
-    });
-    return { ok: true, invitationId, code, questionnaire, stage, expiresAt, language };
-  } catch (e) {
-    // Two presses at once: the second finds the first's claim once it has committed.
-    const first = await earlierResult(deps.db, p, formKey);
-    if (first) return { ok: 'repeat', invitationId: first };
-    throw e;
-  }
+  // Two presses at once: the second finds the first's claim once it has committed (form-once.ts).
+  const once = await createOnce(deps.db, p, formKey, deps.clock.now(), (db) => writeInvitation({ db, clock: deps.clock }, p, found, questionnaire.id, stage, days), (w) => w.invitationId);
+  if (once.again) return { ok: 'repeat', invitationId: once.result };
+  const { invitationId, code, expiresAt } = once.made;
+  return { ok: true, invitationId, code, questionnaire, stage, expiresAt, language };
 }
 
 /** Writes a new invitation and its audit row; the code returned is never stored. */
