@@ -48,6 +48,14 @@ export const RESPONSE_CHANNELS = ['personal_link', 'open_link', 'paper', 'phone'
 export const TELL_US_TYPES = ['comment', 'compliment', 'complaint', 'idea'] as const;
 export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'responded', 'closed'] as const;
 export const COMPLAINT_OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
+/** Stage 1 (local resolution) and stage 2 (a fresh investigation, on request); after stage 2, the ombudsman. */
+export const COMPLAINT_STAGES = [1, 2] as const;
+export type ComplaintStage = (typeof COMPLAINT_STAGES)[number];
+/** What a dated entry on a complaint records. */
+export const COMPLAINT_NOTE_KINDS = ['note', 'extension', 'stage_two'] as const;
+/** The ombudsman a final response signposts: England's (LGSCO) or Wales's (PSOW). */
+export const OMBUDSMEN = ['lgsco', 'psow'] as const;
+export type Ombudsman = (typeof OMBUDSMEN)[number];
 export const ALERT_KINDS = ['concern', 'please_review'] as const;
 
 /** Service-wide settings; every field has a default so old rows stay valid as settings grow. */
@@ -55,6 +63,9 @@ export interface ServiceSettings {
   suppressionThreshold?: number;
   complaintAcknowledgeWorkingDays?: number;
   complaintRespondWorkingDays?: number;
+  /** Working days to respond at stage 2, counted from the request. */
+  complaintStageTwoRespondWorkingDays?: number;
+  complaintOmbudsman?: Ombudsman;
   alertEscalationWorkingHours?: number;
   retentionMonths?: number;
   timeZone?: string;
@@ -452,8 +463,55 @@ export const complaints = pgTable(
     outcome: text('outcome', { enum: COMPLAINT_OUTCOMES }),
     replyToChild: text('reply_to_child'),
     replySentAt: ts('reply_sent_at'),
+    /** The stage the fields above describe; an earlier stage is kept in complaint_stages. */
+    stage: integer('stage').notNull().default(1),
   },
   (t) => [index('complaints_status_idx').on(t.serviceId, t.status)],
+);
+
+/** A finished earlier stage of a complaint, as it stood when the next stage was asked for. */
+export const complaintStages = pgTable(
+  'complaint_stages',
+  {
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id, { onDelete: 'cascade' }),
+    stage: integer('stage').notNull(),
+    startedAt: ts('started_at').notNull(),
+    ownerId: uuid('owner_id').references(() => staffUsers.id),
+    acknowledgeDueAt: ts('acknowledge_due_at').notNull(),
+    respondDueAt: ts('respond_due_at').notNull(),
+    acknowledgedAt: ts('acknowledged_at'),
+    respondedAt: ts('responded_at'),
+    closedAt: ts('closed_at'),
+    outcome: text('outcome', { enum: COMPLAINT_OUTCOMES }),
+    replyToChild: text('reply_to_child'),
+    replySentAt: ts('reply_sent_at'),
+  },
+  (t) => [primaryKey({ columns: [t.complaintId, t.stage] })],
+);
+
+/** Dated entries on a complaint: investigation notes, deadline extensions, a request for stage 2. */
+export const complaintNotes = pgTable(
+  'complaint_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id, { onDelete: 'cascade' }),
+    stage: integer('stage').notNull(),
+    kind: text('kind', { enum: COMPLAINT_NOTE_KINDS }).notNull(),
+    /** The note itself, the reason for an extension, or what the complainant is still unhappy about. */
+    body: text('body').notNull(),
+    /** The day it happened (a call, a meeting, the request), which may be before it was written down. */
+    happenedOn: ts('happened_on').notNull(),
+    /** For an extension: the deadline before and after. */
+    previousDueAt: ts('previous_due_at'),
+    newDueAt: ts('new_due_at'),
+    authorId: uuid('author_id').references(() => staffUsers.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('complaint_notes_complaint_idx').on(t.complaintId, t.createdAt)],
 );
 
 export const themes = pgTable(

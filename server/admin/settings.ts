@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import type { Database } from '../../db/index.ts';
-import { services, type ServiceSettings } from '../../db/schema.ts';
+import { OMBUDSMEN, services, type Ombudsman, type ServiceSettings } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import { resolveSettings, type ResolvedSettings } from '../services/settings.ts';
@@ -23,6 +23,7 @@ export const SETTING_RANGES = {
   suppressionThreshold: [2, 50],
   complaintAcknowledgeWorkingDays: [1, 20],
   complaintRespondWorkingDays: [1, 60],
+  complaintStageTwoRespondWorkingDays: [1, 65],
   alertEscalationWorkingHours: [1, 40],
   retentionMonths: [6, 120],
 } as const;
@@ -35,17 +36,28 @@ export const SettingsForm = z
     suppressionThreshold: ranged('suppressionThreshold'),
     complaintAcknowledgeWorkingDays: ranged('complaintAcknowledgeWorkingDays'),
     complaintRespondWorkingDays: ranged('complaintRespondWorkingDays'),
+    complaintStageTwoRespondWorkingDays: ranged('complaintStageTwoRespondWorkingDays'),
+    // Refined rather than an enum, so a wrong choice does not stop the form's other checks.
+    complaintOmbudsman: z
+      .string()
+      .refine((v) => (OMBUDSMEN as readonly string[]).includes(v), 'errors.settings.complaintOmbudsman')
+      .transform((v) => v as Ombudsman),
     alertEscalationWorkingHours: ranged('alertEscalationWorkingHours'),
     retentionMonths: ranged('retentionMonths'),
     timeZone: z.string().trim().refine((z) => IANAZone.isValidZone(z), 'errors.settings.timeZone'),
   })
   .refine((s) => s.complaintRespondWorkingDays >= s.complaintAcknowledgeWorkingDays, { message: 'errors.settings.respondBeforeAcknowledge', path: ['complaintRespondWorkingDays'] });
 
+/** Settings chosen from a list rather than typed: each choice's words are `admin.settings.{key}.options.{value}`. */
+export const SETTING_CHOICES: Partial<Record<(typeof SETTING_KEYS)[number], readonly string[]>> = { complaintOmbudsman: OMBUDSMEN };
+
 /** In the order the page shows them. */
 export const SETTING_KEYS = [
   'suppressionThreshold',
   'complaintAcknowledgeWorkingDays',
   'complaintRespondWorkingDays',
+  'complaintStageTwoRespondWorkingDays',
+  'complaintOmbudsman',
   'alertEscalationWorkingHours',
   'retentionMonths',
   'timeZone',

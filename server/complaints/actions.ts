@@ -3,17 +3,18 @@
 // writes the audit trail, and queues any email in the same transaction.
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/index.ts';
-import { complaints, contactDetails, outbox, staffUsers, tellUsItems } from '../../db/schema.ts';
+import { complaints, contactDetails, outbox, staffUsers, tellUsItems, type ComplaintStage } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import { ApiError } from '../http/errors.ts';
 import { translator } from '../i18n/index.ts';
 import { can, visibleComplaints } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
-import { checkMove, type MoveInput, type MoveRefusal } from './lifecycle.ts';
-import { isUuid } from './queries.ts';
+import { checkMove, replyWanted, type MoveInput, type MoveRefusal } from './lifecycle.ts';
+import { isUuid, settingsOf } from './queries.ts';
+import { withClosingParagraph } from './signpost.ts';
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 const t = translator('en', 'complaints');
 
 export class ComplaintNotFound extends ApiError {
@@ -22,14 +23,18 @@ export class ComplaintNotFound extends ApiError {
   }
 }
 
+/** Where on the page a refusal belongs: a field of one of its forms, or the step itself. */
+export type RefusedField = 'owner' | 'to' | 'outcome' | 'reply' | 'sent' | 'note' | 'noteDay' | 'extendDay' | 'extendReason' | 'extend' | 'stageTwoDay' | 'stageTwoReason' | 'stageTwo';
+const FORM_FIELDS = new Set<RefusedField>(['outcome', 'reply', 'note', 'noteDay', 'extendDay', 'extendReason', 'stageTwoDay', 'stageTwoReason']);
+
 /** A change the procedure does not allow, with a sentence saying why and what to do instead. */
 export class ComplaintRefused extends ApiError {
   constructor(
-    readonly field: 'owner' | 'to' | 'outcome' | 'reply' | 'sent',
+    readonly field: RefusedField,
     message: string,
   ) {
     // Something missing from the form is a 400; a step the procedure does not allow, a 409.
-    super(field === 'outcome' || field === 'reply' ? 400 : 409, 'complaint_refused', message);
+    super(FORM_FIELDS.has(field) ? 400 : 409, 'complaint_refused', message);
   }
 }
 
@@ -50,7 +55,8 @@ export function refusalMessage(r: MoveRefusal): string {
 
 const link = (id: string) => `/staff/complaints/${id}`;
 
-async function lockVisible(tx: Tx, p: StaffPrincipal, id: string) {
+/** The complaint (locked for the change) and its Tell Us item, if this person may see it. */
+export async function lockVisible(tx: Tx, p: StaffPrincipal, id: string) {
   if (!isUuid(id)) throw new ComplaintNotFound();
   const [row] = await tx
     .select({ complaint: complaints, item: { id: tellUsItems.id, wantsReply: tellUsItems.wantsReply, responseId: tellUsItems.responseId } })
@@ -100,7 +106,8 @@ export async function assignOwner(db: Database, clock: Clock, p: StaffPrincipal,
 export async function moveComplaint(db: Database, clock: Clock, p: StaffPrincipal, id: string, input: MoveInput): Promise<void> {
   await db.transaction(async (tx) => {
     const { complaint, item } = await lockVisible(tx, p, id);
-    const refusal = checkMove({ status: complaint.status, wantsReply: item.wantsReply, replySentAt: complaint.replySentAt }, input);
+    const stage = complaint.stage as ComplaintStage;
+    const refusal = checkMove({ status: complaint.status, wantsReply: replyWanted(stage, item.wantsReply), replySentAt: complaint.replySentAt }, input);
     if (refusal) {
       const field = refusal.code === 'outcome_required' ? 'outcome' : refusal.code === 'reply_required' ? 'reply' : 'to';
       throw new ComplaintRefused(field, refusalMessage(refusal));
@@ -111,7 +118,7 @@ export async function moveComplaint(db: Database, clock: Clock, p: StaffPrincipa
     if (input.to === 'responded') {
       changes.respondedAt = now;
       changes.outcome = input.outcome!;
-      changes.replyToChild = input.reply?.trim() || null;
+      changes.replyToChild = withClosingParagraph(input.reply ?? '', stage, (await settingsOf(tx, complaint.serviceId)).complaintOmbudsman);
     }
     let contactDeleted = 0;
     if (input.to === 'closed') {
@@ -125,7 +132,7 @@ export async function moveComplaint(db: Database, clock: Clock, p: StaffPrincipa
       action: 'complaint.status',
       subjectType: 'complaint',
       subjectId: complaint.id,
-      detail: { from: complaint.status, to: input.to, ...(input.outcome && input.to === 'responded' ? { outcome: input.outcome } : {}), ...(contactDeleted ? { contactDeleted: true } : {}) },
+      detail: { stage, from: complaint.status, to: input.to, ...(input.outcome && input.to === 'responded' ? { outcome: input.outcome } : {}), ...(contactDeleted ? { contactDeleted: true } : {}) },
     });
   });
 }
@@ -134,11 +141,11 @@ export async function moveComplaint(db: Database, clock: Clock, p: StaffPrincipa
 export async function recordReplySent(db: Database, clock: Clock, p: StaffPrincipal, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const { complaint, item } = await lockVisible(tx, p, id);
-    if (!item.wantsReply) throw new ComplaintRefused('sent', t('refusal.noReplyWanted'));
+    if (!replyWanted(complaint.stage as ComplaintStage, item.wantsReply)) throw new ComplaintRefused('sent', t('refusal.noReplyWanted'));
     if (complaint.replySentAt) return;
     if (complaint.status !== 'responded') throw new ComplaintRefused('sent', t('refusal.replyBeforeResponse'));
     await tx.update(complaints).set({ replySentAt: clock.now() }).where(eq(complaints.id, complaint.id));
     const deleted = await deleteContact(tx, item.responseId);
-    await recordAudit(tx, clock, { actor: p, action: 'complaint.reply_sent', subjectType: 'complaint', subjectId: complaint.id, detail: { contactDeleted: deleted > 0 } });
+    await recordAudit(tx, clock, { actor: p, action: 'complaint.reply_sent', subjectType: 'complaint', subjectId: complaint.id, detail: { stage: complaint.stage, contactDeleted: deleted > 0 } });
   });
 }

@@ -2,7 +2,7 @@
 // simply not found. Lists carry no complaint text; the complaint page does (and is audited).
 import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
-import { areas, auditLog, cases, complaints, contactDetails, services, staffUsers, tellUsItems } from '../../db/schema.ts';
+import { areas, auditLog, cases, complaintNotes, complaints, complaintStages, contactDetails, services, staffUsers, tellUsItems } from '../../db/schema.ts';
 import { resolveSettings, type ResolvedSettings } from '../services/settings.ts';
 import { rolesFor, visibleCases, visibleComplaints } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
@@ -54,6 +54,7 @@ export interface ComplaintListRow {
   respondDueAt: Date;
   acknowledgedAt: Date | null;
   respondedAt: Date | null;
+  stage: number;
 }
 
 /** One page of the complaints this person may see; soonest deadline first while open. */
@@ -71,6 +72,7 @@ export async function listComplaints(db: Queryable, p: StaffPrincipal, opts: { v
       respondDueAt: complaints.respondDueAt,
       acknowledgedAt: complaints.acknowledgedAt,
       respondedAt: complaints.respondedAt,
+      stage: complaints.stage,
     })
     .from(complaints)
     .innerJoin(tellUsItems, eq(tellUsItems.id, complaints.tellUsItemId))
@@ -150,4 +152,19 @@ export async function staffNames(db: Queryable, ids: string[]): Promise<Map<stri
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).where(inArray(staffUsers.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The dated entries on a complaint (notes, extensions, stage 2), oldest first, with who wrote them. */
+export async function notesOf(db: Queryable, complaintId: string) {
+  return db
+    .select({ note: complaintNotes, authorName: staffUsers.name })
+    .from(complaintNotes)
+    .leftJoin(staffUsers, eq(staffUsers.id, complaintNotes.authorId))
+    .where(eq(complaintNotes.complaintId, complaintId))
+    .orderBy(asc(complaintNotes.createdAt), asc(complaintNotes.id));
+}
+
+/** Earlier stages as they stood when the next was asked for. */
+export async function earlierStagesOf(db: Queryable, complaintId: string) {
+  return db.select().from(complaintStages).where(eq(complaintStages.complaintId, complaintId)).orderBy(asc(complaintStages.stage));
 }

@@ -4,6 +4,9 @@
 //   POST /staff/complaints/{id}/owner      assign its owner
 //   POST /staff/complaints/{id}/status     move it one step on
 //   POST /staff/complaints/{id}/reply-sent record the reply as sent (contact details deleted)
+//   POST /staff/complaints/{id}/notes      a dated note on the investigation
+//   POST /staff/complaints/{id}/extension  more time to respond, with the reason
+//   POST /staff/complaints/{id}/stage-two  stage 2, when they are not satisfied
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { COMPLAINT_OUTCOMES, COMPLAINT_STATUSES } from '../../db/schema.ts';
@@ -14,12 +17,18 @@ import { requireStaff } from '../staff/session.ts';
 import { readsContact } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { assignOwner, ComplaintNotFound, ComplaintRefused, moveComplaint, recordReplySent } from './actions.ts';
-import { formatDay } from './format.ts';
+import { addNote, extendDeadline, requestStageTwo } from './entries.ts';
+import { formatDay, formatWhen } from './format.ts';
 import { ComplaintListPage } from './pages/list-page.tsx';
 import { ComplaintPage, type ContactView, type HistoryEntry } from './pages/complaint-page.tsx';
 import type { FieldError } from './pages/parts.tsx';
-import { completeHistory, type StepDates } from './history.ts';
-import { COMPLAINT_VIEWS, contactOf, findComplaint, historyOf, listComplaints, possibleOwners, settingsOf, staffNames } from './queries.ts';
+import { completeHistory } from './history.ts';
+import { COMPLAINT_VIEWS, contactOf, earlierStagesOf, findComplaint, historyOf, listComplaints, notesOf, possibleOwners, settingsOf, staffNames, type ComplaintDetail } from './queries.ts';
+import type { EntryFormValues } from './pages/procedure-forms.tsx';
+import { closingParagraph } from './signpost.ts';
+import { parseDay } from '../time/date-param.ts';
+import { dayOf } from '../time/working-time.ts';
+import type { ComplaintStage } from '../../db/schema.ts';
 import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
@@ -59,31 +68,48 @@ complaintRoutes.get('/staff/complaints', handlers, async (c) => {
 });
 
 const cw = translator('en', 'casework');
-const DONE = z.enum(['assigned', 'moved', 'sent']).optional().catch(undefined);
+const DONE = z.enum(['assigned', 'moved', 'sent', 'noted', 'extended', 'stageTwo']).optional().catch(undefined);
+type Done = NonNullable<z.infer<typeof DONE>>;
+type Notes = Awaited<ReturnType<typeof notesOf>>;
+type Earlier = Awaited<ReturnType<typeof earlierStagesOf>>;
 
-async function historyEntries(c: C, complaint: StepDates & { id: string }): Promise<HistoryEntry[]> {
-  const rows = await historyOf(c.var.deps.db, complaint.id);
-  const names = await staffNames(c.var.deps.db, rows.flatMap((r) => (r.action === 'complaint.assign' && typeof r.detail.to === 'string' ? [r.detail.to] : [])));
-  const logged = rows.map((r) => {
-    const d = r.detail as { to?: string; outcome?: string; deadline?: string };
-    let what: string;
-    if (r.action === 'complaint.assign') what = t('page.event.assign', { name: names.get(d.to ?? '') ?? '' });
-    else if (r.action === 'complaint.status')
-      what = d.outcome ? t('page.event.statusOutcome', { to: t(`status.${d.to}`), outcome: t(`outcome.${d.outcome}`) }) : t('page.event.status', { to: t(`status.${d.to}`) });
-    else if (r.action === 'complaint.overdue') what = t(`page.event.overdue.${d.deadline === 'acknowledge' ? 'acknowledge' : 'respond'}`);
-    else what = t('page.event.reply_sent');
-    const to = r.action === 'complaint.status' ? d.to : undefined;
-    return { at: r.at, to, who: r.actorKind === 'system' ? t('page.system') : (r.actorName ?? t('page.system')), what };
-  });
-  return completeHistory(logged, complaint, {
-    received: cw('complaints.received'),
-    step: (to) => t('page.event.status', { to: t(`status.${to}`) }),
-    who: cw('complaints.recordedOnly'),
+/** Notes, extensions and a stage 2 request as history entries, with their words. */
+function noteEntries(notes: Notes, zone: string): HistoryEntry[] {
+  return notes.map(({ note, authorName }) => {
+    const who = authorName ?? t('page.system');
+    if (note.kind === 'extension') return { at: note.createdAt, who, what: t('page.event.extension', { from: formatWhen(note.previousDueAt!, zone), to: formatWhen(note.newDueAt!, zone) }), body: note.body };
+    if (note.kind === 'stage_two') return { at: note.createdAt, who, what: t('page.event.stageTwo', { date: formatDay(note.happenedOn, zone) }), body: note.body };
+    return { at: note.createdAt, who, what: t('page.event.note', { date: formatDay(note.happenedOn, zone) }), body: note.body };
   });
 }
 
+async function historyEntries(c: C, complaint: ComplaintDetail['complaint'], notes: Notes, earlier: Earlier, zone: string): Promise<HistoryEntry[]> {
+  const rows = await historyOf(c.var.deps.db, complaint.id);
+  const names = await staffNames(c.var.deps.db, rows.flatMap((r) => (r.action === 'complaint.assign' && typeof r.detail.to === 'string' ? [r.detail.to] : [])));
+  const logged = rows.map((r) => {
+    const d = r.detail as { to?: string; outcome?: string; deadline?: string; stage?: number };
+    const stage = d.stage ?? 1;
+    let what: string;
+    if (r.action === 'complaint.assign') what = t('page.event.assign', { name: names.get(d.to ?? '') ?? '' });
+    else if (r.action === 'complaint.status') what = statusEvent(d.to ?? '', stage, d.outcome);
+    else if (r.action === 'complaint.overdue') what = t(`page.event.overdue.${d.deadline === 'acknowledge' ? 'acknowledge' : 'respond'}`);
+    else what = t('page.event.reply_sent');
+    const to = r.action === 'complaint.status' ? d.to : undefined;
+    return { at: r.at, to, stage, who: r.actorKind === 'system' ? t('page.system') : (r.actorName ?? t('page.system')), what };
+  });
+  const stages = [...earlier, { ...complaint, stage: complaint.stage }];
+  const history = completeHistory(logged, earlier[0]?.startedAt ?? complaint.receivedAt, stages, { received: cw('complaints.received'), step: (to, stage) => statusEvent(to, stage), who: cw('complaints.recordedOnly') });
+  return [...history, ...noteEntries(notes, zone)].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** "Moved to “Responded” (outcome: Upheld)", with the stage once there is more than one. */
+function statusEvent(to: string, stage: number, outcome?: string): string {
+  const words = outcome ? t('page.event.statusOutcome', { to: t(`status.${to}`), outcome: t(`outcome.${outcome}`) }) : t('page.event.status', { to: t(`status.${to}`) });
+  return stage === 2 ? t('page.event.atStageTwo', { what: words }) : words;
+}
+
 /** Renders the complaint page (and records that it was seen); 404 when it is not theirs to see. */
-async function showComplaint(c: C, id: string, extra: { error?: FieldError; form?: { outcome?: string; reply?: string }; status?: 400 | 409 } = {}) {
+async function showComplaint(c: C, id: string, extra: { error?: FieldError; form?: { outcome?: string; reply?: string } & EntryFormValues; status?: 400 | 409 } = {}) {
   const { db, clock } = c.var.deps;
   const staff = c.var.staff;
   const detail = await findComplaint(db, staff, id);
@@ -97,6 +123,10 @@ async function showComplaint(c: C, id: string, extra: { error?: FieldError; form
   await recordAudit(db, clock, { actor: staff, action: 'complaint.view', subjectType: 'complaint', subjectId: detail.complaint.id, detail: contactShown ? { contactShown: true } : {} });
   const done = DONE.parse(c.req.query('done'));
   const doneText = done === 'moved' ? t('page.done.moved', { status: t(`status.${detail.complaint.status}`) }) : done ? t(`page.done.${done}`) : undefined;
+  const [notes, earlier] = await Promise.all([notesOf(db, detail.complaint.id), earlierStagesOf(db, detail.complaint.id)]);
+  const stage = detail.complaint.stage as ComplaintStage;
+  const extension = notes.findLast((n) => n.note.kind === 'extension' && n.note.stage === stage)?.note;
+  const asked = notes.find((n) => n.note.kind === 'stage_two')?.note.happenedOn ?? null;
   return renderStaffPage(c, {
     title: extra.error
       ? t('page.errorPageTitle', { title: t('page.title', { date: formatDay(detail.complaint.receivedAt, settings.timeZone) }) })
@@ -108,7 +138,12 @@ async function showComplaint(c: C, id: string, extra: { error?: FieldError; form
         detail={detail}
         contact={contact}
         owners={await possibleOwners(db, staff.serviceId)}
-        history={await historyEntries(c, detail.complaint)}
+        history={await historyEntries(c, detail.complaint, notes, earlier, settings.timeZone)}
+        earlier={earlier}
+        extension={extension ? { previousDueAt: extension.previousDueAt!, reason: extension.body } : null}
+        stageTwoAskedOn={asked}
+        closing={closingParagraph(stage, settings.complaintOmbudsman)}
+        today={dayOf(clock.now(), settings.timeZone)}
         now={clock.now()}
         zone={settings.timeZone}
         csrfToken={c.var.csrfToken}
@@ -120,10 +155,24 @@ async function showComplaint(c: C, id: string, extra: { error?: FieldError; form
   });
 }
 
-const FIELD_ANCHOR: Record<ComplaintRefused['field'], string> = { owner: '#owner', outcome: '#outcome-upheld', reply: '#reply', to: '#next-step', sent: '#next-step' };
+const FIELD_ANCHOR: Record<ComplaintRefused['field'], string> = {
+  owner: '#owner',
+  outcome: '#outcome-upheld',
+  reply: '#reply',
+  to: '#next-step',
+  sent: '#next-step',
+  note: '#note',
+  noteDay: '#note-day',
+  extendDay: '#extend-day',
+  extendReason: '#extend-reason',
+  extend: '#extend',
+  stageTwoDay: '#stage-two-day',
+  stageTwoReason: '#stage-two-reason',
+  stageTwo: '#stage-two',
+};
 
 /** Runs a change; a refusal shows the page again with the reason beside the field. */
-async function change(c: C, id: string, run: () => Promise<void>, done: 'assigned' | 'moved' | 'sent', form?: { outcome?: string; reply?: string }) {
+async function change(c: C, id: string, run: () => Promise<void>, done: Done, form?: { outcome?: string; reply?: string } & EntryFormValues) {
   try {
     await run();
   } catch (e) {
@@ -156,4 +205,28 @@ complaintRoutes.post('/staff/complaints/:id/status', handlers, async (c) => {
 complaintRoutes.post('/staff/complaints/:id/reply-sent', handlers, async (c) => {
   const id = idParam(c);
   return change(c, id, () => recordReplySent(c.var.deps.db, c.var.deps.clock, c.var.staff, id), 'sent');
+});
+
+const EntryForm = z.object({ day: z.string().max(32).default(''), text: z.string().max(4000).default('') });
+const entryOf = (body: Record<string, unknown>, text: 'note' | 'reason') => {
+  const f = EntryForm.parse({ day: body.day, text: body[text] });
+  return { day: f.day, parsed: parseDay(f.day), text: f.text };
+};
+
+complaintRoutes.post('/staff/complaints/:id/notes', handlers, async (c) => {
+  const id = idParam(c);
+  const f = entryOf(await c.req.parseBody(), 'note');
+  return change(c, id, () => addNote(c.var.deps.db, c.var.deps.clock, c.var.staff, id, { body: f.text, day: f.parsed }), 'noted', { note: f.text, noteDay: f.day });
+});
+
+complaintRoutes.post('/staff/complaints/:id/extension', handlers, async (c) => {
+  const id = idParam(c);
+  const f = entryOf(await c.req.parseBody(), 'reason');
+  return change(c, id, () => extendDeadline(c.var.deps.db, c.var.deps.clock, c.var.staff, id, { reason: f.text, day: f.parsed }), 'extended', { extendReason: f.text, extendDay: f.day });
+});
+
+complaintRoutes.post('/staff/complaints/:id/stage-two', handlers, async (c) => {
+  const id = idParam(c);
+  const f = entryOf(await c.req.parseBody(), 'reason');
+  return change(c, id, () => requestStageTwo(c.var.deps.db, c.var.deps.clock, c.var.staff, id, { reason: f.text, day: f.parsed }), 'stageTwo', { stageTwoReason: f.text, stageTwoDay: f.day });
 });

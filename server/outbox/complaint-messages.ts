@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
 import { complaints, staffUsers } from '../../db/schema.ts';
 import { formatWhen } from '../alerts/when.ts';
+import { formatDay } from '../complaints/format.ts';
 import { visibleComplaints } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { mailText as t, placeOf, Undeliverable, withFooter, type ComposeContext, type Composed, type Composer } from './compose.ts';
@@ -14,6 +15,7 @@ type Complaint = typeof complaints.$inferSelect;
 
 const ComplaintPayload = z.object({ complaintId: z.uuid() });
 const AssignedPayload = z.object({ complaintId: z.uuid(), ownerId: z.uuid() });
+const StageTwoPayload = z.object({ complaintId: z.uuid(), askedAt: z.iso.datetime() });
 const OverduePayload = z.object({ complaintId: z.uuid(), deadline: z.enum(['acknowledge', 'respond']) });
 
 /** Owner first (when given), then the area's team managers, then the service admins — whoever may open it. */
@@ -29,7 +31,7 @@ async function complaintEmail(
   { db, config }: ComposeContext,
   complaintId: string,
   ownerId: (c: Complaint) => string | null,
-  key: 'complaint_received' | 'complaint_assigned' | 'complaint_overdue',
+  key: 'complaint_received' | 'complaint_assigned' | 'complaint_overdue' | 'complaint_stage_two',
   extra: (c: Complaint, zone: string) => Record<string, string> = () => ({}),
 ): Promise<Composed> {
   const [complaint] = await db.select().from(complaints).where(eq(complaints.id, complaintId));
@@ -64,4 +66,10 @@ export const complaintOverdue: Composer = (ctx, row) => {
     deadline: t(`email.complaint_overdue.deadline.${deadline}`),
     due: formatWhen(deadline === 'acknowledge' ? c.acknowledgeDueAt : c.respondDueAt, zone),
   }));
+};
+
+/** Stage 2 asked for: nobody owns it yet, so the area's managers hear first. */
+export const complaintStageTwo: Composer = (ctx, row) => {
+  const { complaintId, askedAt } = StageTwoPayload.parse(row.payload);
+  return complaintEmail(ctx, complaintId, () => null, 'complaint_stage_two', (_c, zone) => ({ asked: formatDay(new Date(askedAt), zone) }));
 };

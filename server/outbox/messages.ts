@@ -3,7 +3,7 @@
 // carries the case reference so it can be found quickly, never the child's words).
 // A kind without a composer (or a row nobody can be sent) fails and is retried — never dropped.
 import { alertEscalated, alertRaised } from './alert-messages.ts';
-import { complaintAssigned, complaintOverdue, complaintReceived } from './complaint-messages.ts';
+import { complaintAssigned, complaintOverdue, complaintReceived, complaintStageTwo } from './complaint-messages.ts';
 import { Undeliverable, type ComposeContext, type Composer, type OutboxRow } from './compose.ts';
 import type { MailMessage } from './mailer.ts';
 
@@ -15,6 +15,7 @@ const composers: Record<string, Composer> = {
   complaint_received: complaintReceived,
   complaint_assigned: complaintAssigned,
   complaint_overdue: complaintOverdue,
+  complaint_stage_two: complaintStageTwo,
 };
 
 export const OUTBOX_KINDS = Object.keys(composers);

@@ -9,7 +9,7 @@
 import { and, count, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Database, Queryable } from '../../db/index.ts';
-import { alerts, answers, commentReviews, complaints, contactDetails, drafts, responses, services, tellUsItems } from '../../db/schema.ts';
+import { alerts, answers, commentReviews, complaintNotes, complaints, complaintStages, contactDetails, drafts, responses, services, tellUsItems } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { resolveSettings } from '../services/settings.ts';
 
@@ -67,10 +67,12 @@ async function clearTellUsItems(tx: Queryable, serviceId: string, cutoff: Date):
     .where(and(old, sql`${tellUsItems.body} <> ${REMOVED_BY_RETENTION}`, sql`not ${approved}`))
     .returning({ id: tellUsItems.id });
   await tx.update(tellUsItems).set({ caseId: null }).where(and(old, approved));
-  await tx
-    .update(complaints)
-    .set({ replyToChild: null })
-    .where(and(eq(complaints.serviceId, serviceId), lt(complaints.receivedAt, cutoff), sql`${complaints.replyToChild} is not null`));
+  const oldComplaints = and(eq(complaints.serviceId, serviceId), lt(complaints.receivedAt, cutoff));
+  await tx.update(complaints).set({ replyToChild: null }).where(and(oldComplaints, sql`${complaints.replyToChild} is not null`));
+  // What was written while handling it can name people too: the notes, the reasons, earlier stages' replies.
+  const ofOld = sql`in (select ${complaints.id} from ${complaints} where ${oldComplaints})`;
+  await tx.update(complaintNotes).set({ body: REMOVED_BY_RETENTION }).where(sql`${complaintNotes.complaintId} ${ofOld} and ${complaintNotes.body} <> ${REMOVED_BY_RETENTION}`);
+  await tx.update(complaintStages).set({ replyToChild: null }).where(sql`${complaintStages.complaintId} ${ofOld} and ${complaintStages.replyToChild} is not null`);
   return cleared.length;
 }
 

@@ -2,7 +2,7 @@
 // a victim, exported whole, or erased whole in one transaction.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/index.ts';
-import { alerts, answers, cases, commentReviews, complaints, contactDetails, drafts, invitations, responses, tellUsItems } from '../../db/schema.ts';
+import { alerts, answers, cases, commentReviews, complaintNotes, complaints, complaintStages, contactDetails, drafts, invitations, responses, tellUsItems } from '../../db/schema.ts';
 
 export interface CaseKey {
   serviceId: string;
@@ -33,6 +33,14 @@ export async function subjectAccessExport(db: Database, key: CaseKey) {
     db.select({ id: invitations.id, stage: invitations.stage, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt, openedAt: invitations.openedAt, submittedAt: invitations.submittedAt, revokedAt: invitations.revokedAt }).from(invitations).where(eq(invitations.caseId, caseRow.id)),
   ]);
   const complaintRows = itemRows.length ? await db.select().from(complaints).where(inArray(complaints.tellUsItemId, itemRows.map((i) => i.id))) : [];
+  const complaintIds = complaintRows.map((c) => c.id);
+  const [noteRows, stageRows] = complaintIds.length
+    ? await Promise.all([db.select().from(complaintNotes).where(inArray(complaintNotes.complaintId, complaintIds)), db.select().from(complaintStages).where(inArray(complaintStages.complaintId, complaintIds))])
+    : [[], []];
+  const complaintOf = (itemId: string) => {
+    const c = complaintRows.find((r) => r.tellUsItemId === itemId);
+    return c ? { ...c, earlierStages: stageRows.filter((s) => s.complaintId === c.id), notes: noteRows.filter((n) => n.complaintId === c.id) } : null;
+  };
   return {
     case: caseRow,
     invitations: invitationRows,
@@ -42,7 +50,7 @@ export async function subjectAccessExport(db: Database, key: CaseKey) {
       contactDetails: contactRows.find((c) => c.responseId === r.id)?.details ?? null,
     })),
     alerts: alertRows,
-    tellUs: itemRows.map((i) => ({ ...i, complaint: complaintRows.find((c) => c.tellUsItemId === i.id) ?? null })),
+    tellUs: itemRows.map((i) => ({ ...i, complaint: complaintOf(i.id) })),
   };
 }
 

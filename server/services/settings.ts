@@ -18,6 +18,8 @@ export const DEFAULT_SETTINGS: ResolvedSettings = {
   suppressionThreshold: 5,
   complaintAcknowledgeWorkingDays: 3,
   complaintRespondWorkingDays: 20,
+  complaintStageTwoRespondWorkingDays: 20,
+  complaintOmbudsman: 'lgsco',
   alertEscalationWorkingHours: 4,
   retentionMonths: 24,
   timeZone: DEFAULT_TIME_ZONE,

@@ -63,3 +63,23 @@ export function addWorkingDays(from: Date, days: number, zone = DEFAULT_TIME_ZON
   }
   return at(t, WORKDAY_END_HOUR).toJSDate();
 }
+
+/** Whether a calendar day (YYYY-MM-DD) is a working day: not a weekend or a bank holiday. */
+export function isWorkingDayOn(day: string, zone = DEFAULT_TIME_ZONE): boolean {
+  return isWorkingDay(DateTime.fromISO(day, { zone }));
+}
+
+/** The end of the working day on `day` (YYYY-MM-DD), as deadlines are set: 17:00 in the service's zone. */
+export function endOfWorkingDay(day: string, zone = DEFAULT_TIME_ZONE): Date {
+  return at(DateTime.fromISO(day, { zone }), WORKDAY_END_HOUR).toJSDate();
+}
+
+/** The calendar day (YYYY-MM-DD) a moment falls on, in the service's zone. */
+export function dayOf(moment: Date, zone = DEFAULT_TIME_ZONE): string {
+  return DateTime.fromJSDate(moment, { zone }).toISODate()!;
+}
+
+/** The first moment of a calendar day (YYYY-MM-DD) in the service's zone. */
+export function startOfDay(day: string, zone = DEFAULT_TIME_ZONE): Date {
+  return DateTime.fromISO(day, { zone }).startOf('day').toJSDate();
+}

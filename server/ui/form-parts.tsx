@@ -51,7 +51,7 @@ function FieldText({ id, hint, error }: { id: string; hint?: string; error?: str
   );
 }
 
-export function TextField(props: FieldProps & { value: string; type?: 'text' | 'search'; autocomplete?: string; inputmode?: 'numeric'; spellcheck?: boolean; width?: string }) {
+export function TextField(props: FieldProps & { value: string; type?: 'text' | 'search' | 'date'; autocomplete?: string; inputmode?: 'numeric'; spellcheck?: boolean; width?: string }) {
   const { id, name, label, hint, error, value, type = 'text' } = props;
   return (
     <div>

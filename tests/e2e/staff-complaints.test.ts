@@ -6,6 +6,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, NARROW } from './support/browser.ts';
+import { dayOf, isWorkingDayOn } from '../../server/time/working-time.ts';
+
+/** The first working day at least `days` days from now, YYYY-MM-DD: past any complaint's first deadline. */
+function workingDayAfter(days: number): string {
+  for (let d = days; ; d++) {
+    const day = dayOf(new Date(Date.now() + d * 86_400_000), 'Europe/London');
+    if (isWorkingDayOn(day, 'Europe/London')) return day;
+  }
+}
 
 let server: ServerProcess;
 let browser: Browser;
@@ -97,6 +106,20 @@ describe('Tell Us and complaints for staff, in a real browser', () => {
     await expect(page.locator('main').textContent()).resolves.toContain('07700 900123');
     await check(page, 'complaint page as its owner');
 
+    // Investigating: a dated note, and more time to respond (first without a reason).
+    await page.getByRole('textbox', { name: 'Note', exact: true }).fill('Rang the worker: the appointment was moved without telling Sam.');
+    await go(page, page.getByRole('button', { name: 'Add the note' }));
+    await expect(page.locator('.success').textContent()).resolves.toContain('The note has been added.');
+    await expect(page.locator('main').textContent()).resolves.toContain('the appointment was moved without telling Sam');
+    await page.getByLabel('New date to respond by').fill(workingDayAfter(60));
+    await go(page, page.getByRole('button', { name: 'Extend the deadline' }));
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('Say why');
+    await check(page, 'complaint extension with an error');
+    await page.getByRole('textbox', { name: 'Why more time is needed' }).fill('The worker is on leave for two weeks.');
+    await go(page, page.getByRole('button', { name: 'Extend the deadline' }));
+    await expect(page.locator('main').textContent()).resolves.toContain('Extended from');
+    await check(page, 'complaint with a note and an extension');
+
     await go(page, page.getByRole('button', { name: 'Mark as acknowledged' }));
     await go(page, page.getByRole('button', { name: 'Start investigating' }));
     await go(page, page.getByRole('button', { name: 'Record the response' }));
@@ -110,6 +133,29 @@ describe('Tell Us and complaints for staff, in a real browser', () => {
     await go(page, page.getByRole('button', { name: 'Close the complaint' }));
     await expect(page.locator('main').textContent()).resolves.toContain('This complaint is closed.');
     await check(page, 'closed complaint with its history');
+
+    // Sam is not satisfied: stage 2, looked at afresh, ending with the ombudsman.
+    await page.getByRole('textbox', { name: 'What they are still unhappy about' }).fill('Sorry is not enough: it happened twice.');
+    await go(page, page.getByRole('button', { name: 'Start stage 2' }));
+    await expect(page.locator('.success').textContent()).resolves.toContain('Stage 2 has started');
+    await expect(page.locator('main').textContent()).resolves.toContain('Stage 1: what was decided');
+    await check(page, 'complaint at stage 2');
+    await page.getByLabel('Who handles this complaint').selectOption({ label: 'Morgan Manager (team manager, Northbrook)' });
+    await go(page, page.getByRole('button', { name: 'Assign' }));
+    await go(page, page.getByRole('button', { name: 'Mark as acknowledged' }));
+    await go(page, page.getByRole('button', { name: 'Start investigating' }));
+    await expect(page.locator('#closing').textContent()).resolves.toContain('Local Government and Social Care Ombudsman');
+    await check(page, 'stage 2 final response form');
+    await page.getByRole('radio', { name: 'Upheld', exact: true }).check();
+    await page.getByRole('textbox', { name: 'The reply to the child' }).fill('We looked again. It happened twice, and we have changed how plans are shared.');
+    await go(page, page.getByRole('button', { name: 'Record the response' }));
+    await go(page, page.getByRole('button', { name: 'Record the reply as sent' }));
+    await go(page, page.getByRole('button', { name: 'Close the complaint' }));
+    const closed = await page.locator('main').textContent();
+    expect(closed).toContain('The final response');
+    expect(closed).toContain('www.lgo.org.uk');
+    expect(closed).toContain('Stage 2: Moved to “Closed”');
+    await check(page, 'complaint closed after stage 2');
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, complaints, contactDetails, outbox, tellUsItems } from '../../db/schema.ts';
-import { queueOverdueReminders } from '../../server/complaints/overdue.ts';
+import { overdueKey, queueOverdueReminders } from '../../server/complaints/overdue.ts';
 import { TellUs } from '../../server/questionnaire/builtin/tell-us.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeQuestionnaire, makeService, makeStaff } from '../support/fixtures.ts';
@@ -89,7 +89,8 @@ describe('complaints from the web Tell Us form', () => {
 
     expect(await queueOverdueReminders(t.deps.db, t.clock)).toBeGreaterThanOrEqual(1);
     expect(await queueOverdueReminders(t.deps.db, t.clock)).toBe(0);
-    const [reminder] = await t.deps.db.select().from(outbox).where(eq(outbox.dedupeKey, `complaint_overdue:${id}:acknowledge`));
+    const [due] = await t.deps.db.select({ at: complaints.acknowledgeDueAt }).from(complaints).where(eq(complaints.id, id));
+    const [reminder] = await t.deps.db.select().from(outbox).where(eq(outbox.dedupeKey, overdueKey(id, 'acknowledge', due!.at)));
     expect(reminder!.payload).toMatchObject({ complaintId: id, deadline: 'acknowledge', link: `/staff/complaints/${id}` });
     expect(JSON.stringify(reminder!.payload)).not.toContain('shouted');
     expect(await auditFor(id)).toContain('complaint.overdue');
@@ -135,7 +136,8 @@ describe('handling a complaint', () => {
     expect(await back.text()).toContain('This complaint is closed, so it cannot move to “Investigating”');
 
     const row = await complaintRow(id);
-    expect(row).toMatchObject({ status: 'closed', outcome: 'partly_upheld', replyToChild: 'We are sorry. Your appointments will start on time.' });
+    // Heard ends a stage 1 reply by saying how to ask for stage 2.
+    expect(row).toMatchObject({ status: 'closed', outcome: 'partly_upheld', replyToChild: expect.stringMatching(/^We are sorry\. Your appointments will start on time\.\n\nIf you are not happy with this answer, .*stage 2\.$/) });
     expect(row.acknowledgedAt!.toISOString()).toBe('2026-11-23T10:00:00.000Z');
     expect(row.respondedAt!.toISOString()).toBe('2026-11-30T10:00:00.000Z');
     expect(row.closedAt!.toISOString()).toBe('2026-12-01T10:00:00.000Z');

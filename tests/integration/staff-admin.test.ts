@@ -219,12 +219,13 @@ describe('changing, disabling and resetting accounts', () => {
 });
 
 describe('service settings', () => {
-  const valid = { suppressionThreshold: '7', complaintAcknowledgeWorkingDays: '2', complaintRespondWorkingDays: '15', alertEscalationWorkingHours: '3', retentionMonths: '36', timeZone: 'Europe/London' };
+  const valid = { suppressionThreshold: '7', complaintAcknowledgeWorkingDays: '2', complaintRespondWorkingDays: '15', complaintStageTwoRespondWorkingDays: '25', complaintOmbudsman: 'psow', alertEscalationWorkingHours: '3', retentionMonths: '36', timeZone: 'Europe/London' };
 
   it('shows the defaults, saves valid values and records what changed', async () => {
     const admin = await asAdmin();
     const page = await (await admin.get('/staff/admin/settings')).text();
     expect(page).toContain('id="suppressionThreshold" name="suppressionThreshold" type="text" value="5"');
+    expect(page).toMatch(/<option value="lgsco" selected>Local Government and Social Care Ombudsman \(England\)<\/option>/);
     const res = await admin.post('/staff/admin/settings', valid);
     expect(location(res)).toBe('/staff/admin/settings?saved=1');
     const [row] = await t.deps.db.select().from(services).where(eq(services.id, home.service.id));
@@ -235,6 +236,8 @@ describe('service settings', () => {
         suppressionThreshold: { from: 5, to: 7 },
         complaintAcknowledgeWorkingDays: { from: 3, to: 2 },
         complaintRespondWorkingDays: { from: 20, to: 15 },
+        complaintStageTwoRespondWorkingDays: { from: 20, to: 25 },
+        complaintOmbudsman: { from: 'lgsco', to: 'psow' },
         alertEscalationWorkingHours: { from: 4, to: 3 },
         retentionMonths: { from: 24, to: 36 },
       },
@@ -247,13 +250,14 @@ describe('service settings', () => {
   it('refuses values out of range, a respond time shorter than the acknowledge time, and unknown time zones', async () => {
     const admin = await asAdmin();
     const before = await t.deps.db.select().from(services).where(eq(services.id, home.service.id));
-    const res = await admin.post('/staff/admin/settings', { ...valid, suppressionThreshold: '1', retentionMonths: 'lots', complaintAcknowledgeWorkingDays: '10', complaintRespondWorkingDays: '5', timeZone: 'Mars/Olympus' });
+    const res = await admin.post('/staff/admin/settings', { ...valid, suppressionThreshold: '1', retentionMonths: 'lots', complaintAcknowledgeWorkingDays: '10', complaintRespondWorkingDays: '5', complaintOmbudsman: 'mars', timeZone: 'Mars/Olympus' });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('<a href="#suppressionThreshold">Enter a whole number from 2 to 50 for the smallest group shown</a>');
     expect(html).toContain('<a href="#retentionMonths">');
     expect(html).toContain('<a href="#complaintRespondWorkingDays">The time to respond to a complaint must be at least the time to acknowledge it</a>');
     expect(html).toContain('<a href="#timeZone">Enter a time zone from the IANA list, like Europe/London</a>');
+    expect(html).toContain('<a href="#complaintOmbudsman">Choose the ombudsman for England or for Wales</a>');
     expect(html).toContain('value="Mars/Olympus"'); // what they typed is kept
     expect(await t.deps.db.select().from(services).where(eq(services.id, home.service.id))).toEqual(before);
   });

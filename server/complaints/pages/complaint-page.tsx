@@ -1,14 +1,15 @@
 // One complaint: what was said, where it is in the procedure, its deadlines, its owner, the one
 // next step, and its history. Contact details only for the complaint's owner.
 import { Fragment } from 'preact';
-import { COMPLAINT_OUTCOMES } from '../../../db/schema.ts';
+import { COMPLAINT_OUTCOMES, type complaintStages } from '../../../db/schema.ts';
 import { translator } from '../../i18n/index.ts';
 import { CsrfField } from '../../ui/staff-page.tsx';
-import { formatWhen } from '../format.ts';
-import { nextStatus, overdueOf, type ComplaintOutcome } from '../lifecycle.ts';
+import { formatDay, formatWhen } from '../format.ts';
+import { nextStatus, overdueOf, replyWanted, type ComplaintOutcome } from '../lifecycle.ts';
 import type { ComplaintDetail } from '../queries.ts';
 import { statusTag } from './list-page.tsx';
 import { ErrorSummary, Paragraphs, type FieldError } from './parts.tsx';
+import { ExtensionForm, NoteForm, StageTwoForm, type EntryFormValues } from './procedure-forms.tsx';
 
 const t = translator('en', 'complaints');
 const tu = translator('en', 'tell-us');
@@ -20,6 +21,8 @@ export interface HistoryEntry {
   at: Date;
   who: string;
   what: string;
+  /** A note's words, an extension's reason, what someone is still unhappy about. */
+  body?: string;
 }
 
 export interface OwnerChoice {
@@ -39,9 +42,22 @@ export interface ComplaintPageProps {
   csrfToken: string;
   error?: FieldError;
   done?: string;
-  /** What was typed into the response form, shown again after a problem. */
-  form?: { outcome?: string; reply?: string };
+  /** What was typed into the forms, shown again after a problem. */
+  form?: { outcome?: string; reply?: string } & EntryFormValues;
+  /** Stage 1 as it stood, once the complaint has gone to stage 2. */
+  earlier: (typeof complaintStages.$inferSelect)[];
+  /** The latest extension of the current stage's deadline. */
+  extension: { previousDueAt: Date; reason: string } | null;
+  /** The day stage 2 was asked for. */
+  stageTwoAskedOn: Date | null;
+  /** The paragraph Heard adds to the end of this stage's reply. */
+  closing: string;
+  /** Today, YYYY-MM-DD in the service's zone. */
+  today: string;
 }
+
+/** The stage the complaint is at, and for stage 2 when it was asked for. */
+const stageWords = (stage: number) => t(`stage.${stage === 2 ? 2 : 1}`);
 
 function Deadline({ due, doneAt, overdue, doneKey, zone }: { due: Date; doneAt: Date | null; overdue: boolean; doneKey: 'page.acknowledged' | 'page.responded'; zone: string }) {
   return (
@@ -81,8 +97,9 @@ function Contact({ contact, logged }: { contact: ContactView; logged: boolean })
   );
 }
 
-function NextStep({ detail, csrfToken, error, form }: Pick<ComplaintPageProps, 'detail' | 'csrfToken' | 'error' | 'form'>) {
+function NextStep({ detail, csrfToken, error, form, closing }: Pick<ComplaintPageProps, 'detail' | 'csrfToken' | 'error' | 'form' | 'closing'>) {
   const { complaint, item } = detail;
+  const wantsReply = replyWanted(complaint.stage === 2 ? 2 : 1, item.wantsReply);
   const action = `/staff/complaints/${complaint.id}/status`;
   const next = nextStatus(complaint.status);
   if (!next) return <p>{t('page.closed')}</p>;
@@ -119,14 +136,18 @@ function NextStep({ detail, csrfToken, error, form }: Pick<ComplaintPageProps, '
         </fieldset>
         <label for="reply">{t('page.replyLabel')}</label>
         <p class="hint" id="reply-hint">
-          {item.wantsReply ? t('page.replyHintWanted') : t('page.replyHintOptional')}
+          {complaint.stage === 2 ? t('page.replyHintFinal') : item.wantsReply ? t('page.replyHintWanted') : t('page.replyHintOptional')}
         </p>
         {replyError && (
           <p class="error" id="reply-error">
             {replyError}
           </p>
         )}
-        <textarea id="reply" name="reply" rows={6} maxLength={4000} aria-describedby={replyError ? 'reply-hint reply-error' : 'reply-hint'} value={form?.reply ?? ''} />
+        <textarea id="reply" name="reply" rows={6} maxLength={4000} aria-describedby={replyError ? 'reply-hint reply-error closing' : 'reply-hint closing'} value={form?.reply ?? ''} />
+        <div class="inset" id="closing">
+          <p>{t(complaint.stage === 2 ? 'page.closingFinal' : 'page.closingStageOne')}</p>
+          <p>{closing}</p>
+        </div>
         <div>
           <button type="submit">{t('page.respond')}</button>
         </div>
@@ -134,7 +155,7 @@ function NextStep({ detail, csrfToken, error, form }: Pick<ComplaintPageProps, '
     );
   }
   // responded → closed, once any reply wanted has been sent
-  const waitingForReply = item.wantsReply && !complaint.replySentAt;
+  const waitingForReply = wantsReply && !complaint.replySentAt;
   return (
     <>
       {waitingForReply && (
@@ -163,6 +184,7 @@ export function ComplaintPage(p: ComplaintPageProps) {
   const errors = p.error ? [p.error] : [];
   const ownerError = p.error?.href === '#owner' ? p.error.message : undefined;
   const stepError = p.error?.href === '#next-step' ? p.error.message : undefined;
+  const entryProps = { complaintId: complaint.id, csrfToken: p.csrfToken, error: p.error, values: p.form ?? {}, today: p.today };
   return (
     <>
       <p class="no-print">
@@ -178,7 +200,17 @@ export function ComplaintPage(p: ComplaintPageProps) {
       <h2>{t('page.summary')}</h2>
       <dl class="summary">
         <dt>{t('page.status')}</dt>
-        <dd>{statusTag(complaint.status)}</dd>
+        <dd>{statusTag(complaint.status, complaint.stage)}</dd>
+        <dt>{t('page.stage')}</dt>
+        <dd>
+          {stageWords(complaint.stage)}
+          {p.stageTwoAskedOn && (
+            <>
+              {' – '}
+              {t('page.stageTwoAsked', { date: formatDay(p.stageTwoAskedOn, p.zone) })}
+            </>
+          )}
+        </dd>
         <dt>{t('page.received')}</dt>
         <dd>
           <time dateTime={complaint.receivedAt.toISOString()}>{formatWhen(complaint.receivedAt, p.zone)}</time>
@@ -198,13 +230,19 @@ export function ComplaintPage(p: ComplaintPageProps) {
         <dt>{t('page.respondBy')}</dt>
         <dd>
           <Deadline due={complaint.respondDueAt} doneAt={complaint.respondedAt} overdue={overdue.respond} doneKey="page.responded" zone={p.zone} />
+          {p.extension && (
+            <>
+              <br />
+              <span class="muted">{t('page.extended', { date: formatWhen(p.extension.previousDueAt, p.zone), reason: p.extension.reason })}</span>
+            </>
+          )}
         </dd>
         <dt>{t('page.outcome')}</dt>
         <dd>{complaint.outcome ? t(`outcome.${complaint.outcome as ComplaintOutcome}`) : t('page.noOutcome')}</dd>
         <dt>{t('page.wantsReply')}</dt>
         <dd>
           {item.wantsReply ? t('page.yes') : t('page.no')}
-          {item.wantsReply && complaint.status !== 'received' && (
+          {replyWanted(complaint.stage === 2 ? 2 : 1, item.wantsReply) && complaint.status !== 'received' && (
             <>
               {' – '}
               {complaint.replySentAt ? t('page.replySent', { date: formatWhen(complaint.replySentAt, p.zone) }) : t('page.replyNotSent')}
@@ -218,9 +256,27 @@ export function ComplaintPage(p: ComplaintPageProps) {
         <Paragraphs text={item.body} />
       </blockquote>
 
+      {p.earlier.map((e) => (
+        <section key={e.stage} aria-labelledby={`stage-${e.stage}-heading`}>
+          <h2 id={`stage-${e.stage}-heading`}>{t('page.earlier.heading', { stage: stageWords(e.stage) })}</h2>
+          <dl class="summary">
+            <dt>{t('page.outcome')}</dt>
+            <dd>{e.outcome ? t(`outcome.${e.outcome}`) : t('page.noOutcome')}</dd>
+            <dt>{t('page.earlier.responded')}</dt>
+            <dd>{e.respondedAt ? formatWhen(e.respondedAt, p.zone) : t('page.noOutcome')}</dd>
+          </dl>
+          {e.replyToChild && (
+            <>
+              <h3>{t('page.earlier.reply')}</h3>
+              <Paragraphs text={e.replyToChild} />
+            </>
+          )}
+        </section>
+      ))}
+
       {complaint.replyToChild && (
         <>
-          <h2>{t('page.replyHeading')}</h2>
+          <h2>{t(complaint.stage === 2 ? 'page.finalReplyHeading' : 'page.replyHeading')}</h2>
           <Paragraphs text={complaint.replyToChild} />
         </>
       )}
@@ -267,7 +323,35 @@ export function ComplaintPage(p: ComplaintPageProps) {
         {t('page.nextHeading')}
       </h2>
       {stepError && <p class="error">{stepError}</p>}
-      <NextStep detail={p.detail} csrfToken={p.csrfToken} error={p.error} form={p.form} />
+      <NextStep detail={p.detail} csrfToken={p.csrfToken} error={p.error} form={p.form} closing={p.closing} />
+
+      {(complaint.status === 'received' || complaint.status === 'acknowledged' || complaint.status === 'investigating') && (
+        <>
+          <h2 id="extend" tabIndex={-1}>
+            {t('page.extend.heading')}
+          </h2>
+          {p.error?.href === '#extend' && <p class="error">{p.error.message}</p>}
+          <ExtensionForm {...entryProps} />
+        </>
+      )}
+
+      {complaint.stage === 1 && (complaint.status === 'responded' || complaint.status === 'closed') && (
+        <>
+          <h2 id="stage-two" tabIndex={-1}>
+            {t('page.stageTwo.heading')}
+          </h2>
+          {p.error?.href === '#stage-two' && <p class="error">{p.error.message}</p>}
+          <StageTwoForm {...entryProps} />
+        </>
+      )}
+      {complaint.stage === 2 && complaint.respondedAt && <p class="inset">{t('page.ombudsmanDone')}</p>}
+
+      {complaint.status !== 'closed' && (
+        <>
+          <h2>{t('page.note.heading')}</h2>
+          <NoteForm {...entryProps} />
+        </>
+      )}
 
       <h2>{t('page.history')}</h2>
       {p.history.length === 0 ? (
@@ -277,6 +361,11 @@ export function ComplaintPage(p: ComplaintPageProps) {
           {p.history.map((h, i) => (
             <li key={i}>
               <time dateTime={h.at.toISOString()}>{formatWhen(h.at, p.zone)}</time> – {h.what} ({t('page.by', { name: h.who })})
+              {h.body && (
+                <blockquote>
+                  <Paragraphs text={h.body} />
+                </blockquote>
+              )}
             </li>
           ))}
         </ol>

@@ -33,9 +33,11 @@ function Deadline({ due, doneAt, overdue, zone }: { due: Date; doneAt: Date | nu
   );
 }
 
-export function statusTag(status: ComplaintListRow['status']) {
+/** Where a complaint is, as a coloured tag; at stage 2 it says so. */
+export function statusTag(status: ComplaintListRow['status'], stage = 1) {
   const colour = status === 'closed' ? 'grey' : status === 'responded' ? 'green' : status === 'received' ? 'yellow' : '';
-  return <span class={`tag ${colour}`.trim()}>{t(`status.${status}`)}</span>;
+  const words = t(`status.${status}`);
+  return <span class={`tag ${colour}`.trim()}>{stage === 2 ? t('stageStatus', { status: words }) : words}</span>;
 }
 
 export function ComplaintListPage(p: ComplaintListProps) {
@@ -85,7 +87,7 @@ export function ComplaintListPage(p: ComplaintListProps) {
                       <When at={r.receivedAt} zone={p.zone} />
                     </td>
                     <td>{r.areaName ?? t('list.noArea')}</td>
-                    <td>{statusTag(r.status)}</td>
+                    <td>{statusTag(r.status, r.stage)}</td>
                     <td>{r.ownerName ?? <span class="muted">{t('list.unassigned')}</span>}</td>
                     <td>
                       <Deadline due={r.acknowledgeDueAt} doneAt={r.acknowledgedAt} overdue={overdue.acknowledge} zone={p.zone} />

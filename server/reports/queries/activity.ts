@@ -1,8 +1,8 @@
 // What happened around the answers in a period: invitations sent and completed, Tell Us items,
 // complaints and their deadlines, safeguarding alerts and how fast they were acknowledged.
-import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../db/index.ts';
-import { alerts, complaints, invitations, questionnaires, responses, tellUsItems } from '../../../db/schema.ts';
+import { alerts, complaints, complaintStages, invitations, questionnaires, responses, tellUsItems } from '../../../db/schema.ts';
 import { rowsOf } from '../../../db/rows.ts';
 import { instant } from './scope.ts';
 
@@ -58,6 +58,8 @@ export interface ComplaintCounts {
   byStatus: Record<string, number>;
   acknowledged: DeadlineCounts;
   responded: DeadlineCounts;
+  /** How many went on to stage 2 (their stage 1 deadlines are counted above). */
+  stageTwo: number;
 }
 
 /** Against a deadline: met, missed (done late), overdue (not done, past due), not yet due. */
@@ -81,8 +83,11 @@ function deadlineColumns(done: SQL, due: SQL, now: Date) {
 export async function complaintCounts(db: Queryable, w: Window, now: Date): Promise<ComplaintCounts> {
   const where = and(eq(complaints.serviceId, w.serviceId), gte(complaints.receivedAt, w.start), lt(complaints.receivedAt, w.end), w.noArea ? isNull(complaints.areaId) : w.areaId ? eq(complaints.areaId, w.areaId) : undefined);
   const statusRows = await db.select({ status: complaints.status, n: sql<number>`count(*)::int` }).from(complaints).where(where).groupBy(complaints.status);
-  const ack = deadlineColumns(sql`${complaints.acknowledgedAt}`, sql`${complaints.acknowledgeDueAt}`, now);
-  const resp = deadlineColumns(sql`${complaints.respondedAt}`, sql`${complaints.respondDueAt}`, now);
+  // Deadlines are stage 1's: for a complaint now at stage 2, as stage 1 stood when it ended.
+  const s1 = aliasedTable(complaintStages, 'stage_one');
+  const stageOne = (current: SQL, kept: SQL) => sql`(case when ${complaints.stage} = 1 then ${current} else ${kept} end)`;
+  const ack = deadlineColumns(stageOne(sql`${complaints.acknowledgedAt}`, sql`${s1.acknowledgedAt}`), stageOne(sql`${complaints.acknowledgeDueAt}`, sql`${s1.acknowledgeDueAt}`), now);
+  const resp = deadlineColumns(stageOne(sql`${complaints.respondedAt}`, sql`${s1.respondedAt}`), stageOne(sql`${complaints.respondDueAt}`, sql`${s1.respondDueAt}`), now);
   const [d] = await db
     .select({
       aOnTime: ack.onTime,
@@ -93,14 +98,17 @@ export async function complaintCounts(db: Queryable, w: Window, now: Date): Prom
       rLate: resp.late,
       rOverdue: resp.overdue,
       rNotYetDue: resp.notYetDue,
+      stageTwo: sql<number>`(count(*) filter (where ${complaints.stage} = 2))::int`,
     })
     .from(complaints)
+    .leftJoin(s1, and(eq(s1.complaintId, complaints.id), eq(s1.stage, 1)))
     .where(where);
   const n = (x: unknown) => Number(x ?? 0);
   return {
     byStatus: Object.fromEntries(statusRows.map((r) => [r.status, n(r.n)])),
     acknowledged: { onTime: n(d?.aOnTime), late: n(d?.aLate), overdue: n(d?.aOverdue), notYetDue: n(d?.aNotYetDue) },
     responded: { onTime: n(d?.rOnTime), late: n(d?.rLate), overdue: n(d?.rOverdue), notYetDue: n(d?.rNotYetDue) },
+    stageTwo: n(d?.stageTwo),
   };
 }
 

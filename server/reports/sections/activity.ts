@@ -74,7 +74,7 @@ export async function complaintsSection(ctx: ReportContext): Promise<{ section: 
   const cells = perStatus.map((xs) => countOfAtoms(xs, ctx.disclosure));
   const totalCell = countOfAtoms(perStatus.flat(), ctx.disclosure);
   const shared = ctx.audience === 'shared';
-  const every = [...perStatus.flat(), ...atoms.flatMap((a) => DEADLINE_KEYS.flatMap((k) => [a.acknowledged[k], a.responded[k]]))];
+  const every = [...perStatus.flat(), ...atoms.flatMap((a) => [...DEADLINE_KEYS.flatMap((k) => [a.acknowledged[k], a.responded[k]]), a.stageTwo])];
   const allSafe = !shared || every.every((n) => countSafe(n, ctx.threshold));
   return {
     total: sum(perStatus.flat()),
@@ -103,6 +103,15 @@ export async function complaintsSection(ctx: ReportContext): Promise<{ section: 
             { key: 'total', label: tr('columns.total') },
           ],
           rows: [deadlineRow(tr('deadlines.acknowledged'), (c) => c.acknowledged, atoms, ctx, allSafe), deadlineRow(tr('deadlines.responded'), (c) => c.responded, atoms, ctx, allSafe)],
+        },
+        {
+          // A third breakdown of the same complaints: shown on the same all-or-nothing terms as the deadlines.
+          caption: tr('tables.complaintStageTwo'),
+          columns: [
+            { key: 'what', label: tr('columns.step') },
+            { key: 'count', label: tr('columns.complaints') },
+          ],
+          rows: [{ header: tr('deadlines.stageTwo'), cells: [countCell(allSafe ? countOfAtoms(atoms.map((a) => a.stageTwo), ctx.disclosure) : withheldCell(sum(atoms.map((a) => a.stageTwo)), ctx.threshold))] }],
         },
       ],
     },
