@@ -45,6 +45,8 @@ export const STAGES = ['start', 'review', 'end', 'none'] as const;
 export type Stage = (typeof STAGES)[number];
 export const CASE_KINDS = ['child', 'victim'] as const;
 export const RESPONSE_CHANNELS = ['personal_link', 'open_link', 'paper', 'phone', 'email', 'import'] as const;
+/** How a victim would like the victim liaison officer to get in touch. */
+export const VICTIM_CONTACT_PREFERENCES = ['phone', 'text', 'email', 'letter', 'in_person', 'through_someone'] as const;
 export const TELL_US_TYPES = ['comment', 'compliment', 'complaint', 'idea'] as const;
 export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'responded', 'closed'] as const;
 export const COMPLAINT_OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld'] as const;
@@ -421,6 +423,34 @@ export const alerts = pgTable(
     index('alerts_escalation_idx').on(t.nextEscalationAt),
     uniqueIndex('alerts_response_idx').on(t.responseId),
   ],
+);
+
+/**
+ * A victim's contact and restorative justice record, one per victim case: the steps the Victims
+ * Board and the national indicator count (identified, not contactable, agreed to be contacted,
+ * contacted, restorative justice offered and taken up, wanting further support). No contact
+ * details: those stay in the case management system.
+ */
+export const victimContacts = pgTable(
+  'victim_contacts',
+  {
+    caseId: uuid('case_id')
+      .primaryKey()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    identifiedOn: ts('identified_on').notNull(),
+    contactPreference: text('contact_preference', { enum: VICTIM_CONTACT_PREFERENCES }),
+    /** We could not reach them: no working contact details. */
+    notContactable: boolean('not_contactable').notNull().default(false),
+    /** Null: not asked yet. */
+    agreedToContact: boolean('agreed_to_contact'),
+    contactedOn: ts('contacted_on'),
+    rjOffered: boolean('rj_offered').notNull().default(false),
+    rjTakenUp: boolean('rj_taken_up').notNull().default(false),
+    wantsFurtherSupport: boolean('wants_further_support').notNull().default(false),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => staffUsers.id),
+  },
+  (t) => [index('victim_contacts_identified_idx').on(t.identifiedOn)],
 );
 
 /** A Tell Us comment, compliment, complaint or idea, from the web form or logged by staff. */

@@ -19,6 +19,7 @@ import { printRoutes } from './print/routes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
 import { alertSettingsRoutes } from './alerts/settings-routes.tsx';
 import { handOverRoutes } from './cases/hand-over-routes.tsx';
+import { victimRoutes } from './victims/routes.tsx';
 import { outboxAdminRoutes } from './outbox/admin-routes.tsx';
 import { questionnaireRoutes } from './questionnaire/routes.ts';
 import { workspaceRoutes } from './workspace/routes.tsx';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', paperRoutes); // /staff/print/paper… paper questionnaires
   app.route('/', alertRoutes).route('/', outboxAdminRoutes);
   app.route('/', handOverRoutes); // /staff/caseloads/hand-over: a whole caseload to another worker
+  app.route('/', victimRoutes); // /staff/cases/{id}/victim-contact: a victim's contact and restorative justice
   app.route('/', alertSettingsRoutes); // /staff/admin/alert-settings: working hours, out of hours, outcomes
   app.route('/', questionnaireRoutes);
   app.route('/', workspaceRoutes); // /staff home, /staff/cases…, /staff/invitations…, /staff/responses…

@@ -18,34 +18,9 @@ import { submitResponse, type Submission } from '../../server/submission/submit.
 import type { Database } from '../index.ts';
 import { alerts, answers, cases, commentReviews, commentThemes, complaints, invitations, outbox, responses, services, tellUsItems, themes, youSaidWeDid } from '../schema.ts';
 import type { DemoService } from './demo-service.ts';
+import { seedVictimContacts } from './demo-victims.ts';
 
-/** mulberry32: small, fast and the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    chance: (p: number) => next() < p,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-    weighted: <T>(xs: readonly (readonly [T, number])[]): T => {
-      let r = next() * xs.reduce((s, [, w]) => s + w, 0);
-      for (const [x, w] of xs) if ((r -= w) < 0) return x;
-      return xs.at(-1)![0];
-    },
-    uuid: () => {
-      const h = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[Math.floor(next() * 4)]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-    },
-  };
-}
-type Rng = ReturnType<typeof prng>;
+import { prng, type Rng } from './prng.ts';
 
 // ── What people wrote, by the theme staff would tag it with ────────────────────────────────
 const THEMES: Record<string, { good: string[]; better: string[]; tellUs: string[] }> = {
@@ -301,6 +276,13 @@ export async function seedDemoResponses(db: Database, demo: DemoService, clock: 
     }
   }
   await plan.write();
+  await seedVictimContacts(
+    db,
+    demo,
+    victimLiaison,
+    quarters.filter((q) => q.start < latest).map((q) => ({ start: q.start, end: q.end < latest ? q.end : latest, share: q.end > latest ? (latest.getTime() - q.start.getTime()) / (q.end.getTime() - q.start.getTime()) : 1 })),
+    now,
+  );
 
   await actOnAlerts(ctx);
   await handleComplaints(ctx);

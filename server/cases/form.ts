@@ -36,12 +36,15 @@ export const emptyDetails = (): ReportingDetails => ({ ageBand: null, gender: nu
  * Reads the case form. `areaChoice` and `kindChoice` say whether this person chooses the area
  * and kind at all; when they do not, whatever was sent is ignored.
  */
-export function parseCaseForm(body: Record<string, unknown>, opts: { areaChoice: boolean; kindChoice: boolean; referenceRequired?: boolean }): ParsedCaseForm {
+export function parseCaseForm(body: Record<string, unknown>, opts: { areaChoice: boolean; kindChoice: boolean; referenceRequired?: boolean; kind?: 'child' | 'victim' }): ParsedCaseForm {
   const parsed = CaseFields.safeParse(body);
   const raw = (parsed.success ? parsed.data : {}) as Record<string, string | undefined>;
   const errors: CaseFormError[] = [];
   const details = emptyDetails();
-  for (const d of REPORTING_DETAIL_NAMES) {
+  const kind = opts.kindChoice ? (raw.kind ?? '') : '';
+  // A victim's case has no child's reporting details, whatever was sent.
+  const victim = (opts.kind ?? kind) === 'victim';
+  for (const d of victim ? [] : REPORTING_DETAIL_NAMES) {
     const v = raw[d]?.trim() ?? '';
     if (v === '') continue;
     if ((REPORTING_DETAILS[d] as readonly string[]).includes(v)) details[d] = v;
@@ -50,7 +53,7 @@ export function parseCaseForm(body: Record<string, unknown>, opts: { areaChoice:
   const values: CaseFormValues = {
     caseReference: (raw.caseReference ?? '').trim().slice(0, 60),
     areaId: opts.areaChoice ? (raw.areaId ?? '') : '',
-    kind: opts.kindChoice ? (raw.kind ?? '') : '',
+    kind,
     details,
   };
   let reference: string | undefined;
@@ -62,6 +65,7 @@ export function parseCaseForm(body: Record<string, unknown>, opts: { areaChoice:
     }
   }
   if (opts.kindChoice && values.kind !== 'child' && values.kind !== 'victim') errors.push({ field: 'kind', key: 'errors.kindMissing' });
+
   if (opts.areaChoice && !z.uuid().safeParse(values.areaId).success) errors.push({ field: 'areaId', key: 'errors.areaMissing' });
   return { values, reference: errors.length === 0 ? reference : undefined, errors };
 }

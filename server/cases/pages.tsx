@@ -167,6 +167,9 @@ export function CaseFormPage(props: {
   errors: CaseFormError[];
   /** The areas to choose from, or the one fixed area's name. */
   area: { choose: { id: string; name: string }[] } | { fixed: string } | undefined;
+  /** Whose case it is: only a child's case has reporting details. */
+  kind: 'child' | 'victim';
+  /** This person records both kinds (the kind was chosen on the page before). */
   chooseKind: boolean;
   reference?: string;
   /** A new case's form key (form-once.ts): a double press records one case. */
@@ -186,28 +189,40 @@ export function CaseFormPage(props: {
         {props.mode === 'new' && <FormKeyField value={props.formKey} />}
         <TextField id="caseReference" label={t('form.reference')} hint={t('form.referenceHint')} error={errorOf('caseReference')} value={values.caseReference} spellcheck={false} />
         {props.chooseKind && (
-          <SelectField
-            id="kind"
-            label={t('form.kind')}
-            error={errorOf('kind')}
-            value={values.kind}
-            blank=""
-            options={[
-              { value: 'child', label: t('kind.child') },
-              { value: 'victim', label: t('kind.victim') },
-            ]}
-          />
+          <p>
+            <input type="hidden" name="kind" value={props.kind} />
+            {t(`form.kindIs.${props.kind}`)} <a href="/staff/cases/new">{t('form.kindChange')}</a>
+          </p>
         )}
         {props.area && 'choose' in props.area && (
           <SelectField id="areaId" label={t('form.area')} error={errorOf('areaId')} value={values.areaId} blank="" options={props.area.choose.map((a) => ({ value: a.id, label: a.name }))} />
         )}
         {props.area && 'fixed' in props.area && <p>{t('form.areaFixed', { area: props.area.fixed })}</p>}
-        <DetailFields t={t} values={values} errors={errors} />
+        {props.kind === 'child' ? <DetailFields t={t} values={values} errors={errors} /> : props.mode === 'new' && <p class="hint">{t('form.victimNext')}</p>}
         <button type="submit">{props.mode === 'new' ? t('form.create') : t('form.save')}</button>
         <a class="button secondary" href={props.cancel}>
           {t('form.cancel')}
         </a>
       </form>
+    </>
+  );
+}
+
+/** For someone who records both kinds: whose case is it? Each choice opens its own form. */
+export function CaseKindChoice({ t, error }: { t: T; error?: string }) {
+  return (
+    <>
+      <ErrorSummary title={t('errors.summary')} errors={error ? [{ id: 'kind-choice', message: error }] : []} />
+      <h1>{t('form.newTitle')}</h1>
+      <p>{t('form.kindQuestion')}</p>
+      <ul class="choices" id="kind-choice">
+        <li>
+          <a href="/staff/cases/new?kind=child">{t('form.kindChild')}</a>
+        </li>
+        <li>
+          <a href="/staff/cases/new?kind=victim">{t('form.kindVictim')}</a>
+        </li>
+      </ul>
     </>
   );
 }
@@ -221,6 +236,8 @@ export function CasePage(props: {
   showKind: boolean;
   owners: { id: string; name: string }[] | undefined;
   canEnter: boolean;
+  /** For a victim's case: their contact and restorative justice record. */
+  victimContact?: ComponentChildren;
   invitations: ComponentChildren;
   responses: ComponentChildren;
 }) {
@@ -253,15 +270,21 @@ export function CasePage(props: {
         <dt>{t('view.status')}</dt>
         <dd>{found.closedAt ? t('view.closedOn', { date: formatDate(found.closedAt, zone) }) : t('status.open')}</dd>
       </dl>
-      <h2>{t('view.details')}</h2>
-      <dl class="summary">
-        {REPORTING_DETAIL_NAMES.map((d) => (
-          <Fragment key={d}>
-            <dt>{t(`form.${d}`)}</dt>
-            <dd>{found[d] ?? t('form.notRecorded')}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      {found.kind === 'child' ? (
+        <>
+          <h2>{t('view.details')}</h2>
+          <dl class="summary">
+            {REPORTING_DETAIL_NAMES.map((d) => (
+              <Fragment key={d}>
+                <dt>{t(`form.${d}`)}</dt>
+                <dd>{found[d] ?? t('form.notRecorded')}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </>
+      ) : (
+        props.victimContact
+      )}
       <p>
         {found.closedAt ? (
           <span class="notice">{t('view.closedNotice')}</span>

@@ -20,7 +20,9 @@ import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { areasOf, serviceInfo } from '../workspace/service.ts';
 import { emptyDetails, parseCaseForm, type CaseFormError, type CaseFormValues } from './form.ts';
-import { CaseFormPage, CaseListPage, CasePage } from './pages.tsx';
+import { CaseFormPage, CaseKindChoice, CaseListPage, CasePage } from './pages.tsx';
+import { VictimContactSummary } from '../victims/pages.tsx';
+import { victimContactOf } from '../victims/store.ts';
 import { idParam } from '../http/ids.ts';
 import {
   canReassign,
@@ -50,7 +52,7 @@ const ListQuery = z.object({
   holder: z.uuid().catch(''),
 });
 
-const DONE = ['created', 'updated', 'closed', 'reopened', 'reassigned', 'revoked', 'alreadyFinished', 'sending', 'alreadyIssued'] as const;
+const DONE = ['created', 'updated', 'closed', 'reopened', 'reassigned', 'revoked', 'alreadyFinished', 'sending', 'alreadyIssued', 'contactSaved'] as const;
 const doneOf = (c: C) => (DONE as readonly string[]).includes(c.req.query('done') ?? '') ? (c.req.query('done') as (typeof DONE)[number]) : undefined;
 
 export const caseRoutes = new Hono<AppEnv>();
@@ -73,17 +75,23 @@ async function caseForm(c: C, opts: { values: CaseFormValues; errors: CaseFormEr
   const scope = scopeOf(p);
   const areas = await areasOf(c.var.deps.db, p.serviceId);
   const area = scope.kind === 'service' ? { choose: areas } : { fixed: scope.kind === 'area' ? (areas.find((a) => a.id === scope.areaId)?.name ?? '') : '' };
+  const kinds = caseKindsFor(p);
+  // Someone who records both kinds says whose case it is first: a victim's case has none of a child's fields.
+  const kind = kinds.length === 1 ? kinds[0]! : kinds.find((k) => k === opts.values.kind);
   return renderStaffPage(c, {
     title: t('form.newTitle'),
     active: 'cases',
     status: opts.status,
-    body: (
-      <CaseFormPage t={t} csrf={c.var.csrfToken} mode="new" action="/staff/cases" cancel="/staff/cases" values={opts.values} errors={opts.errors} area={area} chooseKind={caseKindsFor(p).length > 1} formKey={opts.formKey} />
+    body: kind ? (
+      <CaseFormPage t={t} csrf={c.var.csrfToken} mode="new" action="/staff/cases" cancel="/staff/cases" values={opts.values} errors={opts.errors} area={area} kind={kind} chooseKind={kinds.length > 1} formKey={opts.formKey} />
+    ) : (
+      <CaseKindChoice t={t} error={opts.errors.some((e) => e.field === 'kind') ? t('errors.kindMissing') : undefined} />
     ),
   });
 }
 
-caseRoutes.get('/staff/cases/new', gate, (c) => caseForm(c, { values: { caseReference: '', areaId: '', kind: '', details: emptyDetails() }, errors: [] }));
+const NewQuery = z.object({ kind: z.enum(['child', 'victim']).optional().catch(undefined) });
+caseRoutes.get('/staff/cases/new', gate, (c) => caseForm(c, { values: { caseReference: '', areaId: '', kind: NewQuery.parse(c.req.query()).kind ?? '', details: emptyDetails() }, errors: [] }));
 
 caseRoutes.post('/staff/cases', gate, async (c) => {
   const p = c.var.staff;
@@ -104,11 +112,12 @@ caseRoutes.get('/staff/cases/:id', gate, async (c) => {
   const { db, clock } = c.var.deps;
   const found = await viewCase(c.var.deps, p, idParam(c));
   if (!found) throw notFound();
-  const [info, invitations, answered, owners] = await Promise.all([
-    serviceInfo(db, p.serviceId),
+  const info = await serviceInfo(db, p.serviceId);
+  const [invitations, answered, owners, victimContact] = await Promise.all([
     invitationsForCase(db, found, p.serviceId, clock.now()),
     listResponses(db, p, { filter: 'all', page: 1, caseId: found.id, limit: 200 }),
     canReassign(p) ? possibleOwners(db, p, found) : Promise.resolve(undefined),
+    found.kind === 'victim' ? victimContactOf(db, found, info.timeZone) : Promise.resolve(undefined),
   ]);
   const ti = translator('en', 'invitations');
   const tr = translator('en', 'inbox');
@@ -126,6 +135,7 @@ caseRoutes.get('/staff/cases/:id', gate, async (c) => {
         showKind={caseKindsFor(p).length > 1}
         owners={owners}
         canEnter={can(p, 'responses.enter')}
+        victimContact={victimContact && <VictimContactSummary contact={victimContact} href={`/staff/cases/${found.id}/victim-contact`} zone={info.timeZone} />}
         invitations={invitations.length > 0 ? <InvitationTable t={ti} rows={invitations} zone={info.timeZone} /> : <p>{t('view.invitationsNone')}</p>}
         responses={answered.rows.length > 0 ? <ResponseTable t={tr} rows={answered.rows} zone={info.timeZone} showCase={false} showArea={false} /> : <p>{t('view.responsesNone')}</p>}
       />
@@ -156,6 +166,7 @@ async function editForm(c: C, id: string, opts: { values?: CaseFormValues; error
         values={values}
         errors={opts.errors}
         area={undefined}
+        kind={found.kind}
         chooseKind={false}
         reference={found.caseReference}
       />
@@ -167,9 +178,10 @@ caseRoutes.get('/staff/cases/:id/edit', gate, (c) => editForm(c, idParam(c), { e
 
 caseRoutes.post('/staff/cases/:id', gate, async (c) => {
   const id = idParam(c);
-  const form = parseCaseForm(await c.req.parseBody({ all: true }), { areaChoice: false, kindChoice: false });
+  const existing = await findCase(c.var.deps.db, c.var.staff, id);
+  if (!existing) throw notFound();
+  const form = parseCaseForm(await c.req.parseBody({ all: true }), { areaChoice: false, kindChoice: false, kind: existing.kind });
   if (!form.reference) {
-    if (!(await findCase(c.var.deps.db, c.var.staff, id))) throw notFound();
     return editForm(c, id, { values: form.values, errors: form.errors, status: 400 });
   }
   const changed = await updateCase(c.var.deps, c.var.staff, id, { reference: form.reference, details: form.values.details });

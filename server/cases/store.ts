@@ -158,7 +158,7 @@ export async function createCase(deps: Deps, p: StaffPrincipal, input: NewCase):
     return await deps.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(cases)
-        .values({ serviceId: p.serviceId, areaId, kind, caseReference: reference, ownerId: p.id, ...input.details, createdAt: deps.clock.now() })
+        .values({ serviceId: p.serviceId, areaId, kind, caseReference: reference, ownerId: p.id, ...childDetails(kind, input.details), createdAt: deps.clock.now() })
         .returning({ id: cases.id });
       await recordAudit(tx, deps.clock, { actor: p, action: 'case.create', subjectType: 'case', subjectId: row!.id, detail: { kind } });
       return { ok: true as const, id: row!.id };
@@ -169,6 +169,9 @@ export async function createCase(deps: Deps, p: StaffPrincipal, input: NewCase):
   }
 }
 
+/** A child's reporting details; a victim's case carries none (their record is in server/victims). */
+const childDetails = (kind: string, details: ReportingDetails): Partial<ReportingDetails> => (kind === 'child' ? details : {});
+
 /** Corrects the reference and the reporting details of a case this person may see. */
 export async function updateCase(deps: Deps, p: StaffPrincipal, id: string, input: { reference: string; details: ReportingDetails }): Promise<CaseChange | undefined> {
   const found = await findCase(deps.db, p, id);
@@ -176,7 +179,7 @@ export async function updateCase(deps: Deps, p: StaffPrincipal, id: string, inpu
   const reference = normaliseCaseReference(input.reference);
   if (!reference) return { ok: false, field: 'caseReference', key: 'errors.referenceInvalid' };
   try {
-    await deps.db.update(cases).set({ caseReference: reference, ...input.details }).where(eq(cases.id, found.id));
+    await deps.db.update(cases).set({ caseReference: reference, ...childDetails(found.kind, input.details) }).where(eq(cases.id, found.id));
   } catch (e) {
     if (isUniqueViolation(e)) return { ok: false, field: 'caseReference', key: 'errors.referenceTaken' };
     throw e;

@@ -83,6 +83,9 @@ export function measureOver(value: number | null, n: number, d: Disclosure): num
   return hides(d) && n < d.threshold ? null : value;
 }
 
+/** A share withheld as a whole: nothing of it is published. */
+export const WITHHELD_SHARE: Share = { positive: { value: null, status: 'secondary' }, base: { value: null, status: 'secondary' }, percent: null, exactPercent: null, interval: null };
+
 export const textCell = (text: string): Cell => ({ type: 'text', text });
 export const countCell = (count: CountCellValue): Cell => ({ type: 'count', count });
 export const shareCell = (share: Share): Cell => ({ type: 'share', share });

@@ -11,7 +11,7 @@ import { sessionCookieName } from '../../server/staff/session.ts';
 import { apiClientFor } from '../support/api.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { buildWorld, changedTables, leaked, snapshot, type World } from '../support/hostile-world.ts';
-import { makeStaff } from '../support/fixtures.ts';
+import { makeStaff, settingsFormFields } from '../support/fixtures.ts';
 import { signInAs, type StaffClient } from '../support/staff.ts';
 import { givePassword, location, PASSWORD, StaffBrowser } from '../support/staff-browser.ts';
 
@@ -179,7 +179,7 @@ describe('mass assignment: fields a form does not offer are ignored, foreign ids
 
     const [bBefore] = await db().select().from(services).where(eq(services.id, w.b.serviceId));
     const settings = await admin.post('/staff/admin/settings', {
-      suppressionThreshold: '7', complaintAcknowledgeWorkingDays: '3', complaintRespondWorkingDays: '20', alertEscalationWorkingHours: '4', retentionMonths: '24', timeZone: 'Europe/London',
+      ...settingsFormFields({ suppressionThreshold: '7' }),
       serviceId: w.b.serviceId, id: w.b.serviceId, name: 'Hijacked', slug: 'hijacked',
     });
     expect(settings.status).toBe(303);
@@ -289,7 +289,7 @@ async function areaSlugOfB(): Promise<string> {
 }
 
 describe('CSRF', () => {
-  const settingsForm = (threshold: string) => ({ suppressionThreshold: threshold, complaintAcknowledgeWorkingDays: '3', complaintRespondWorkingDays: '20', alertEscalationWorkingHours: '4', retentionMonths: '24', timeZone: 'Europe/London' });
+  const settingsForm = (threshold: string) => settingsFormFields({ suppressionThreshold: threshold });
   const threshold = async () => (await db().select().from(services).where(eq(services.id, w.a.serviceId)))[0]!.settings.suppressionThreshold;
   const formBody = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
@@ -538,7 +538,7 @@ describe('control characters in staff forms', () => {
       ['/staff/you-said-we-did', { youSaid: nul, weDid: nul, whatNext: nul, happenedOn: '2026-05-01', area: '', theme: '' }],
       ['/staff/admin/users', { name: nul, email: `nul${nul}@example.test`, role: 'board_member', areaId: '' }],
       ['/staff/admin/api-tokens', { name: nul }],
-      ['/staff/admin/settings', { suppressionThreshold: '5', complaintAcknowledgeWorkingDays: '3', complaintRespondWorkingDays: '20', alertEscalationWorkingHours: '4', retentionMonths: '24', timeZone: `Europe/London${nul}` }],
+      ['/staff/admin/settings', settingsFormFields({ timeZone: `Europe/London${nul}` })],
       ['/staff/admin/privacy/export', { reference: nul, kind: 'child' }],
       ['/staff/questionnaires', { definition: JSON.stringify({ schemaVersion: 1, slug: 'nul-survey', kind: 'custom', audience: 'child', languages: ['en'], title: { en: nul }, intro: { en: nul }, thanks: { en: 'x' }, questions: [{ id: 'q', type: 'short_text', title: { en: nul } }] }) }],
       [`/staff/complaints/${north.complaintId}/status`, { to: 'acknowledged', reply: nul }],

@@ -3,7 +3,7 @@
 // moment, so answers are normalised exactly as real ones.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { alerts, commentReviews, commentThemes, complaints, answers as answersTable, invitations, tellUsItems, themes, youSaidWeDid } from '../../db/schema.ts';
+import { alerts, commentReviews, commentThemes, complaints, answers as answersTable, invitations, tellUsItems, themes, victimContacts, youSaidWeDid } from '../../db/schema.ts';
 import { EndOfOrderQuestionnaire, SelfAssessment, VictimSatisfaction } from '../../server/questionnaire/builtin/index.ts';
 import type { Answers } from '../../server/questionnaire/engine.ts';
 import { submitResponse, type Submission } from '../../server/submission/submit.ts';
@@ -168,6 +168,28 @@ export async function loadKnownData(t: TestApp, settings: Record<string, unknown
     const r = await submit(`2025-05-0${i + 1}T10:00:00Z`, { questionnaireVersionId: victims.version.id, areaId: north.id, answers: a });
     if (i === 0) await review({ answerId: (await textAnswerOf(r.responseId, 'comments')).id }, listening!.id);
   }
+
+  // ── Victims' contact records, North. Q1: 11 identified — 1 could not be reached, 2 declined,
+  // 7 agreed (6 contacted, 1 not yet), 4 offered restorative justice, 2 took part, 3 wanted more
+  // support, and 1 with nothing recorded yet. Q4 2024/25: 1 agreed, contacted and took part.
+  const victim = async (identifiedOn: string, record: Partial<typeof victimContacts.$inferInsert> | null) => {
+    const c = await makeCase(db, { serviceId: service.id, areaId: north.id, kind: 'victim', createdAt: new Date(identifiedOn) });
+    if (record) await db.insert(victimContacts).values({ caseId: c.id, identifiedOn: new Date(identifiedOn), updatedAt: new Date(identifiedOn), ...record });
+  };
+  await victim('2025-04-02T00:00:00Z', { notContactable: true });
+  for (const day of ['03', '04']) await victim(`2025-04-${day}T00:00:00Z`, { agreedToContact: false });
+  await victim('2025-06-20T00:00:00Z', { agreedToContact: true });
+  const contacted = [
+    { rjOffered: true, rjTakenUp: true, wantsFurtherSupport: true },
+    { rjOffered: true, rjTakenUp: true },
+    { rjOffered: true, wantsFurtherSupport: true },
+    { rjOffered: true },
+    { wantsFurtherSupport: true },
+    {},
+  ];
+  for (const [i, steps] of contacted.entries()) await victim(`2025-05-1${i}T00:00:00Z`, { agreedToContact: true, contactedOn: new Date(`2025-05-2${i}T00:00:00Z`), ...steps });
+  await makeCase(db, { serviceId: service.id, areaId: north.id, kind: 'victim', createdAt: new Date('2025-05-20T09:00:00Z') });
+  await victim('2025-02-10T00:00:00Z', { agreedToContact: true, contactedOn: new Date('2025-02-12T00:00:00Z'), rjOffered: true, rjTakenUp: true });
 
   t.clock.set('2025-07-10T09:00:00Z');
   return { serviceId: service.id, northId: north.id, southId: south.id, northSlug: north.slug, caseB: caseB.id, caseSouth };

@@ -148,7 +148,23 @@ describe('the Victims Board report', () => {
     expect(contact.Contacted![0]).toBe('100% (6 of 6)');
     expect(contact['Offered restorative justice']![0]).toBe('67% (4 of 6)');
     expect(contact['Took part in restorative justice']![0]).toBe('50% (2 of 4)');
-    expect(contact['Took part in restorative justice, of those contacted']![0]).toBe('33% (2 of 6)');
+    // The funnel and the national indicator come from the case records, not from who answered.
+    const funnel = table(m, 'victim-funnel');
+    expect(funnel).toEqual({
+      'Identified as victims': ['11'],
+      'Could not be reached': ['1'],
+      'Agreed to be contacted': ['7'],
+      Contacted: ['6'],
+      'Offered restorative justice': ['4'],
+      'Took part in restorative justice': ['2'],
+      'Wanted further support': ['3'],
+    });
+    expect(table(m, 'victim-funnel', 1)['Took part in restorative justice, of those who agreed to be contacted']).toEqual(['29% (2 of 7)', '8% to 64%', '100% (1 of 1)', 'down 71 points']);
+    expect(headlines(m)['Victims identified']).toBe('11');
+    // Shared, small groups: the whole funnel and the indicator are withheld together.
+    const shared = await report({ kind: 'victims', area: data.northId, audience: 'shared' });
+    expect(Object.values(table(shared, 'victim-funnel')).flat().every((v) => !/\d/.test(v))).toBe(true);
+    expect(table(shared, 'victim-funnel', 1)['Took part in restorative justice, of those who agreed to be contacted']![0]).not.toMatch(/\d/);
     expect(m.sections.find((s) => s.id === 'comments')!.quotes).toEqual([{ theme: 'Listening', quotes: ['The victim worker kept me informed'] }]);
     expect(table(m, 'alerts')['Alerts raised']).toEqual(['1']);
   });

@@ -43,7 +43,7 @@ interface CreateForm {
 const FORMS: CreateForm[] = [
   {
     name: 'a new case',
-    page: '/staff/cases/new',
+    page: '/staff/cases/new?kind=child',
     action: '/staff/cases',
     fields: (n) => ({ caseReference: `ONCE-${n}`, areaId, kind: 'child' }),
     made: (n) => rows(cases, eq(cases.caseReference, `ONCE-${n}`)),

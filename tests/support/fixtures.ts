@@ -1,5 +1,7 @@
 // Small, explicit test data: a service with two areas, staff, a case, and a questionnaire.
 import type { Database } from '../../db/index.ts';
+import { SETTING_KEYS } from '../../server/admin/settings.ts';
+import { DEFAULT_SETTINGS } from '../../server/services/settings.ts';
 import { areas, cases, questionnaireVersions, questionnaires, services, staffUsers, type StaffRole } from '../../db/schema.ts';
 import type { Definition } from '../../server/questionnaire/definition.ts';
 
@@ -26,10 +28,19 @@ export async function makeStaff(db: Database, serviceId: string, role: StaffRole
   return user!;
 }
 
-export async function makeCase(db: Database, opts: { serviceId: string; areaId: string; ownerId?: string; kind?: 'child' | 'victim'; ethnicity?: string }) {
+export async function makeCase(db: Database, opts: { serviceId: string; areaId: string; ownerId?: string; kind?: 'child' | 'victim'; ethnicity?: string; createdAt?: Date }) {
   const [row] = await db
     .insert(cases)
-    .values({ serviceId: opts.serviceId, areaId: opts.areaId, ownerId: opts.ownerId, kind: opts.kind ?? 'child', caseReference: unique('CV'), ageBand: '15-17', gender: 'Girl', ethnicity: opts.ethnicity ?? 'White British' })
+    .values({
+      serviceId: opts.serviceId,
+      areaId: opts.areaId,
+      ownerId: opts.ownerId,
+      kind: opts.kind ?? 'child',
+      caseReference: unique('CV'),
+      // A victim's case carries none of a child's reporting details.
+      ...(opts.kind === 'victim' ? {} : { ageBand: '15-17', gender: 'Girl', ethnicity: opts.ethnicity ?? 'White British' }),
+      ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
+    })
     .returning();
   return row!;
 }
@@ -84,3 +95,8 @@ export const MINI_TELL_US: Definition = {
     { id: 'wants_reply', type: 'yes_no', title: en('Would you like us to reply?') },
   ],
 };
+
+/** The service settings form as the page sends it: every field at its default, with any given changed. */
+export function settingsFormFields(changes: Record<string, string> = {}): Record<string, string> {
+  return { ...Object.fromEntries(SETTING_KEYS.map((k) => [k, String(DEFAULT_SETTINGS[k])])), ...changes };
+}

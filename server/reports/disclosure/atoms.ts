@@ -40,6 +40,21 @@ export function countOfAtoms(atoms: readonly number[], d: Disclosure): CountCell
 }
 
 /**
+ * Several breakdowns of the same people (a complaint's status and its deadlines; a victim's steps
+ * from identified to restorative justice) are one family: each is published only when every atom
+ * of every breakdown, and every difference between nested steps, is safe — or one breakdown could
+ * be worked out from another. `familySafe` says whether that holds; the cell is then the atoms'
+ * sum, otherwise withheld.
+ */
+export function countOfFamily(atoms: readonly number[], familySafe: boolean, d: Disclosure): CountCellValue {
+  const n = atoms.reduce((a, b) => a + b, 0);
+  return !hides(d) || familySafe ? shown(n) : withheld(n, d.threshold);
+}
+
+/** Whether every count in a family is safe (see countOfFamily). */
+export const familySafe = (counts: readonly number[], d: Disclosure) => !hides(d) || counts.every((n) => countSafe(n, d.threshold));
+
+/**
  * A share made of atoms. Shared: the percentage and count only when every atom is safe; the base
  * alone when every atom's base is safe (the count is then withheld); otherwise nothing.
  */

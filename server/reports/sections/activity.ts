@@ -4,7 +4,7 @@
 import { COMPLAINT_STATUSES, TELL_US_TYPES } from '../../../db/schema.ts';
 import { countCell, countsAcross } from '../cells.ts';
 import type { ReportContext } from '../context.ts';
-import { countOfAtoms, countSafe } from '../disclosure/atoms.ts';
+import { countOfAtoms, countOfFamily, familySafe } from '../disclosure/atoms.ts';
 import { slicesFor } from '../disclosure/slices.ts';
 import { tr } from '../format.ts';
 import type { Section } from '../model.ts';
@@ -27,7 +27,6 @@ export function atomWindows(ctx: ReportContext): Window[] {
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const withheldCell = (n: number, t: number): CountCellValue => ({ value: null, status: n > 0 && n < t ? 'small' : 'secondary' });
 
 export async function tellUsSection(ctx: ReportContext): Promise<{ section: Section; total: number; totalCell: CountCellValue }> {
   const atoms = await Promise.all(atomWindows(ctx).map((w) => tellUsCounts(ctx.db, w)));
@@ -63,8 +62,7 @@ const DEADLINE_KEYS = ['onTime', 'late', 'overdue', 'notYetDue'] as const;
  */
 function deadlineRow(label: string, pick: (c: ComplaintCounts) => DeadlineCounts, atoms: ComplaintCounts[], ctx: ReportContext, allSafe: boolean) {
   const values = DEADLINE_KEYS.map((k) => atoms.map((a) => pick(a)[k]));
-  const t = ctx.threshold;
-  const cell = (xs: number[]) => (allSafe ? countOfAtoms(xs, ctx.disclosure) : withheldCell(sum(xs), t));
+  const cell = (xs: number[]) => countOfFamily(xs, allSafe, ctx.disclosure);
   return { header: label, cells: [...values.map((xs) => countCell(cell(xs))), countCell(cell(values.flat()))] };
 }
 
@@ -73,9 +71,8 @@ export async function complaintsSection(ctx: ReportContext): Promise<{ section: 
   const perStatus = COMPLAINT_STATUSES.map((s) => atoms.map((a) => a.byStatus[s] ?? 0));
   const cells = perStatus.map((xs) => countOfAtoms(xs, ctx.disclosure));
   const totalCell = countOfAtoms(perStatus.flat(), ctx.disclosure);
-  const shared = ctx.audience === 'shared';
   const every = [...perStatus.flat(), ...atoms.flatMap((a) => [...DEADLINE_KEYS.flatMap((k) => [a.acknowledged[k], a.responded[k]]), a.stageTwo])];
-  const allSafe = !shared || every.every((n) => countSafe(n, ctx.threshold));
+  const allSafe = familySafe(every, ctx.disclosure);
   return {
     total: sum(perStatus.flat()),
     totalCell,
@@ -111,7 +108,7 @@ export async function complaintsSection(ctx: ReportContext): Promise<{ section: 
             { key: 'what', label: tr('columns.step') },
             { key: 'count', label: tr('columns.complaints') },
           ],
-          rows: [{ header: tr('deadlines.stageTwo'), cells: [countCell(allSafe ? countOfAtoms(atoms.map((a) => a.stageTwo), ctx.disclosure) : withheldCell(sum(atoms.map((a) => a.stageTwo)), ctx.threshold))] }],
+          rows: [{ header: tr('deadlines.stageTwo'), cells: [countCell(countOfFamily(atoms.map((a) => a.stageTwo), allSafe, ctx.disclosure))] }],
         },
       ],
     },

@@ -6,7 +6,7 @@
 // like every other shared figure, so nothing withheld here can be worked out from elsewhere.
 import type { Question } from '../../questionnaire/definition.ts';
 import { localise, optionsOf } from '../../questionnaire/options.ts';
-import { countCell, shareCell } from '../cells.ts';
+import { countCell, shareCell, WITHHELD_SHARE } from '../cells.ts';
 import { scopeOf, type ReportContext } from '../context.ts';
 import { countOfAtoms, parseAtomKey, shareOfAtoms, type ShareAtom } from '../disclosure/atoms.ts';
 import { areaFilter } from '../disclosure/gather.ts';
@@ -28,7 +28,6 @@ export function optionLabel(q: Question, value: string): string {
   return label;
 }
 
-const WITHHELD: Share = { positive: { value: null, status: 'secondary' }, base: { value: null, status: 'secondary' }, percent: null, exactPercent: null, interval: null };
 
 export async function questionsSection(ctx: ReportContext): Promise<Section> {
   const questions = questionsWithOptions(ctx.questionnaire.definition.questions);
@@ -73,7 +72,7 @@ function tableFor(ctx: ReportContext, q: Question, atomsOf: (q: string, option: 
   // A question is shown whole or not at all: with one answer withheld, the others' counts and
   // percentages (and the number who answered) would give it back by subtraction.
   if (shares.some((s) => s.positive.status !== 'shown')) {
-    shares.fill(WITHHELD);
+    shares.fill(WITHHELD_SHARE);
     if (answeredCell.status === 'shown') answeredCell = { value: null, status: 'secondary' };
   }
   const optionRows = optionsOf(q).map((o, i) => ({ header: optionLabel(q, o.value), cells: [shareCell(shares[i]!)] }));
