@@ -136,4 +136,29 @@ describe('casework pages in a real browser', () => {
     await check(page, 'hand over: done');
     await page.close();
   });
+
+  it('a victim liaison officer records a victim and their contact and restorative justice, with errors shown accessibly', async () => {
+    const page = await signIn('victims@riverside.example', '/staff/cases/new');
+    await expect(page.locator('main').textContent()).resolves.not.toContain('Age band');
+    await check(page, "new victim's case");
+    await page.getByLabel('Case reference').fill('VL-E2E-0001');
+    await page.getByLabel('Area', { exact: true }).selectOption({ label: 'Northbrook' });
+    await go(page, page.getByRole('button', { name: /Record/ }));
+    await expect(page.locator('main').textContent()).resolves.toContain('Nothing recorded yet.');
+    await check(page, "victim's case page");
+    await go(page, page.getByRole('link', { name: 'Update contact and restorative justice' }));
+    await check(page, 'victim contact form');
+    await page.getByRole('radio', { name: 'Not asked yet' }).check();
+    await page.getByLabel('Took part in restorative justice').check();
+    await go(page, page.getByRole('button', { name: 'Save' }));
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('once it has been offered');
+    await check(page, 'victim contact form with errors');
+    await page.getByRole('radio', { name: 'Yes' }).check();
+    await page.getByLabel('Contacted on').fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel('Offered restorative justice').check();
+    await go(page, page.getByRole('button', { name: 'Save' }));
+    await expect(page.locator('main').textContent()).resolves.toContain('Contact and restorative justice saved');
+    await check(page, "victim's case with its record");
+    await page.close();
+  });
 });

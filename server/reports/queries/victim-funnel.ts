@@ -1,11 +1,12 @@
 // Victims identified in a window and how far each got: the contact and restorative justice
 // steps recorded on their case (server/victims). A victim case with nothing recorded yet counts
 // as identified on the day the case was recorded, and as no further.
-import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/index.ts';
 import { cases, victimContacts } from '../../../db/schema.ts';
 import type { FunnelStep } from '../../victims/funnel.ts';
 import type { Window } from './activity.ts';
+import { instant } from './scope.ts';
 
 export type FunnelCounts = Record<FunnelStep, number>;
 
@@ -31,8 +32,8 @@ export async function victimFunnel(db: Queryable, w: Window): Promise<FunnelCoun
         eq(cases.kind, 'victim'),
         // Every victim case has an area, so the "no area" atom holds nobody.
         w.noArea ? isNull(cases.areaId) : w.areaId ? eq(cases.areaId, w.areaId) : undefined,
-        gte(identified, w.start),
-        lt(identified, w.end),
+        sql`${identified} >= ${instant(w.start)}`,
+        sql`${identified} < ${instant(w.end)}`,
       ),
     );
   const n = (x: unknown) => Number(x ?? 0);
