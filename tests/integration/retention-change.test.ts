@@ -9,22 +9,14 @@ import { auditLog, services } from '../../db/schema.ts';
 import { applyRetention } from '../../server/privacy/retention.ts';
 import { submitResponse } from '../../server/submission/submit.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { makeQuestionnaire, makeService, makeStaff, MINI_EOOQ } from '../support/fixtures.ts';
+import { makeQuestionnaire, makeService, makeStaff, MINI_EOOQ, settingsFormFields } from '../support/fixtures.ts';
 import { signInAs, type StaffClient } from '../support/staff.ts';
 
 let t: TestApp;
 let serviceId: string;
 let admin: StaffClient;
 const DAY = 24 * 60 * 60 * 1000;
-const form = (retentionMonths: string, extra: Record<string, string> = {}) => ({
-  suppressionThreshold: '5',
-  complaintAcknowledgeWorkingDays: '3',
-  complaintRespondWorkingDays: '20',
-  alertEscalationWorkingHours: '4',
-  retentionMonths,
-  timeZone: 'Europe/London',
-  ...extra,
-});
+const form = (retentionMonths: string, extra: Record<string, string> = {}) => settingsFormFields({ retentionMonths, ...extra });
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2024-01-10T10:00:00Z' });

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { services } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { makeService, makeStaff } from '../support/fixtures.ts';
+import { makeService, makeStaff, settingsFormFields } from '../support/fixtures.ts';
 import { signInAs, type StaffClient } from '../support/staff.ts';
 
 let t: TestApp;
@@ -23,7 +23,7 @@ afterAll(() => t.close());
 const threshold = async () => (await t.deps.db.select({ s: services.settings }).from(services).where(eq(services.id, serviceId)))[0]!.s.suppressionThreshold;
 
 async function postSettings(headers: Record<string, string>, value: string) {
-  const form = { suppressionThreshold: value, complaintAcknowledgeWorkingDays: '3', complaintRespondWorkingDays: '20', alertEscalationWorkingHours: '4', retentionMonths: '24', timeZone: 'Europe/London' };
+  const form = settingsFormFields({ suppressionThreshold: value });
   return admin.post('/staff/admin/settings', form, { headers });
 }
 

@@ -4,7 +4,7 @@ import { auditLog, services, staffUsers } from '../../db/schema.ts';
 import { verifyPassword } from '../../server/staff/password.ts';
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../../server/staff/session.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { makeService, makeStaff } from '../support/fixtures.ts';
+import { makeService, makeStaff, settingsFormFields } from '../support/fixtures.ts';
 import { signInAs } from '../support/staff.ts';
 import { givePassword, location, PASSWORD, StaffBrowser } from '../support/staff-browser.ts';
 
@@ -189,7 +189,7 @@ describe('CSRF on staff forms', () => {
     const before = await t.deps.db.select().from(services).where(eq(services.id, serviceId));
     const b = await admin();
     for (const _csrf of [undefined, 'wrong', (await new StaffBrowser(t).signedIn((await person()).email)).csrf!]) {
-      const res = await b.post('/staff/admin/settings', { suppressionThreshold: '9', complaintAcknowledgeWorkingDays: '3', complaintRespondWorkingDays: '20', alertEscalationWorkingHours: '4', retentionMonths: '24', timeZone: 'Europe/London', ...(_csrf ? { _csrf } : {}) }, { csrf: false });
+      const res = await b.post('/staff/admin/settings', { ...settingsFormFields({ suppressionThreshold: '9' }), ...(_csrf ? { _csrf } : {}) }, { csrf: false });
       expect(res.status).toBe(403);
     }
     expect(await t.deps.db.select().from(services).where(eq(services.id, serviceId))).toEqual(before);
