@@ -59,11 +59,12 @@ const COMPLAINTS = ['I waited an hour in reception and nobody came', 'My appoint
 const VICTIM_COMMENTS = ['The victim worker kept me informed all the way through', 'I would have liked to know what happened in the end', 'Meeting the young person helped me move on', 'It took a long time before anyone contacted me'];
 const ALERT_ACTIONS = ['Spoke with the young person the same day; safety plan updated with them.', 'Home visit the next morning; referral made to children’s social care.', 'Called the young person and their carer; worries about a peer group discussed and plan agreed.'];
 
-const ETHNICITY = [['White British', 62], ['White other', 6], ['Mixed', 9], ['Black or Black British', 9], ['Asian or Asian British', 9], ['Other ethnic group', 2], [null, 3]] as const;
-const GENDER = [['Boy', 78], ['Girl', 19], ['Another gender', 1], [null, 2]] as const;
-const AGE_BAND = [['10-14', 28], ['15-17', 72]] as const;
-const CARE = [['Looked after', 16], ['Not looked after', 80], [null, 4]] as const;
-const SEND = [['SEND', 38], ['No SEND', 58], [null, 4]] as const;
+// Reporting details from the one list each field has (server/cases/reporting-details.ts).
+const ETHNICITY = [['White', 68], ['Mixed or Multiple ethnic groups', 9], ['Black, Black British, Black Welsh, Caribbean or African', 9], ['Asian, Asian British or Asian Welsh', 9], ['Other ethnic group', 2], [null, 3]] as const;
+const GENDER = [['Male', 78], ['Female', 19], ['Another gender', 1], [null, 2]] as const;
+const AGE_BAND = [['10-13', 8], ['14-15', 26], ['16-17', 64], ['18+', 2]] as const;
+const CARE = [['Looked after', 14], ['Care leaver', 2], ['Not in care', 80], [null, 4]] as const;
+const SEND = [['EHC plan', 12], ['SEN support', 26], ['No identified SEN', 58], [null, 4]] as const;
 
 // How good each area's experience is (share of positive answers), rising a little each quarter.
 const AREA_QUALITY: Record<string, number> = { northbrook: 0.86, eastmoor: 0.78, southvale: 0.9, westfield: 0.82 };

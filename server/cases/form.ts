@@ -3,7 +3,7 @@
 // the service always comes from the session, the area from the session for area-scoped roles).
 import { z } from 'zod';
 import { normaliseCaseReference } from './reference.ts';
-import { REPORTING_DETAIL_NAMES, REPORTING_DETAILS, type ReportingDetail, type ReportingDetails } from './reporting-details.ts';
+import { parseReportingDetail, REPORTING_DETAIL_NAMES, type ReportingDetail, type ReportingDetails } from './reporting-details.ts';
 
 const Field = z.string().max(200).optional();
 const CaseFields = z.object({
@@ -45,9 +45,8 @@ export function parseCaseForm(body: Record<string, unknown>, opts: { areaChoice:
   // A victim's case has no child's reporting details, whatever was sent.
   const victim = (opts.kind ?? kind) === 'victim';
   for (const d of victim ? [] : REPORTING_DETAIL_NAMES) {
-    const v = raw[d]?.trim() ?? '';
-    if (v === '') continue;
-    if ((REPORTING_DETAILS[d] as readonly string[]).includes(v)) details[d] = v;
+    const parsedDetail = parseReportingDetail(d, raw[d] ?? '');
+    if (parsedDetail.ok) details[d] = parsedDetail.value;
     else errors.push({ field: d, key: 'errors.detailInvalid' });
   }
   const values: CaseFormValues = {

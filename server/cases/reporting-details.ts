@@ -26,3 +26,18 @@ export type ReportingDetail = keyof typeof REPORTING_DETAILS;
 export const REPORTING_DETAIL_NAMES = Object.keys(REPORTING_DETAILS) as ReportingDetail[];
 
 export type ReportingDetails = { [K in ReportingDetail]: string | null };
+
+/**
+ * One detail's value as entered anywhere (case form, CSV import, API): blank is "not recorded"
+ * (null); otherwise it must be one of the list, matched without regard to case or spaces around
+ * it, and the list's own spelling is kept. Pure.
+ */
+export function parseReportingDetail(detail: ReportingDetail, input: string): { ok: true; value: string | null } | { ok: false } {
+  const v = input.trim();
+  if (v === '') return { ok: true, value: null };
+  const found = (REPORTING_DETAILS[detail] as readonly string[]).find((x) => x.toLowerCase() === v.toLowerCase());
+  return found ? { ok: true, value: found } : { ok: false };
+}
+
+/** The list as a reader sees it, for error messages: "Male", "Female" or "Another gender". */
+export const reportingDetailList = (detail: ReportingDetail) => (REPORTING_DETAILS[detail] as readonly string[]).map((v) => `"${v}"`).join(', ');

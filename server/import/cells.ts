@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { STAGES } from '../../db/schema.ts';
+import { parseReportingDetail, reportingDetailList, type ReportingDetail } from '../cases/reporting-details.ts';
 import { restoreCell, type FixedColumn } from './format.ts';
 
 /** Channels a file may give: `paper` for keyed-in paper forms, `import` for history from another tool. */
@@ -11,11 +12,15 @@ export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
 const blankTo = <T extends string>(fallback: T) => (v: unknown) => (typeof v === 'string' && v.trim() === '' ? fallback : typeof v === 'string' ? v.trim() : v);
 // Spaces around a reporting detail are spreadsheet noise; a tab or return that survived the
 // formula guard was really there, and is kept so an export imports back exactly.
-const detail = z
-  .string()
-  .transform((v) => v.replace(/^ +| +$/g, ''))
-  .pipe(z.string().max(100, 'is longer than 100 characters'))
-  .transform((v) => (v.trim() === '' ? null : v));
+// A reporting detail is one of its list (server/cases/reporting-details.ts), so a file cannot split
+// one group of children into several ("Boy" beside "Male"); blank is "not recorded".
+const detail = (d: ReportingDetail) =>
+  z.string().transform((v, ctx) => {
+    const parsed = parseReportingDetail(d, v);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: `must be one of ${reportingDetailList(d)} or empty (got "${v.trim().slice(0, 100)}")` });
+    return z.NEVER;
+  });
 
 export const FixedCells = z.object({
   questionnaire: z
@@ -28,11 +33,11 @@ export const FixedCells = z.object({
   stage: z.preprocess(blankTo('none'), z.enum(STAGES, { error: (i) => `must be one of ${STAGES.join(', ')} or empty (got "${String(i.input)}")` })),
   channel: z.preprocess(blankTo('import'), z.enum(IMPORT_CHANNELS, { error: (i) => `must be paper, import or empty (got "${String(i.input)}")` })),
   case_reference: z.string().trim().max(100, 'is longer than 100 characters'),
-  age_band: detail,
-  gender: detail,
-  ethnicity: detail,
-  care_status: detail,
-  special_needs: detail,
+  age_band: detail('ageBand'),
+  gender: detail('gender'),
+  ethnicity: detail('ethnicity'),
+  care_status: detail('careStatus'),
+  special_needs: detail('specialNeeds'),
 });
 export type FixedCells = z.infer<typeof FixedCells>;
 

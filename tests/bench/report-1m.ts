@@ -62,8 +62,8 @@ try {
     insert into responses (id, service_id, area_id, questionnaire_id, questionnaire_version_id, stage, channel, body_hash, submitted_at, ethnicity, gender, age_band, care_status, special_needs)
     select gen_random_uuid(), ${service!.id}::uuid, (array[${areaIds}])[1 + (i % 4)], ${eooq.questionnaireId}::uuid, ${eooq.versionId}::uuid, 'end', 'personal_link', md5(i::text),
            ${from.toISOString()}::timestamptz + (random() * ${span / 1000}) * interval '1 second',
-           (array['White British','Mixed','Black or Black British','Asian or Asian British','Other ethnic group'])[1 + (i % 5)],
-           (array['Boy','Girl'])[1 + (i % 2)], (array['10-14','15-17'])[1 + (i % 2)], (array['Looked after','Not looked after'])[1 + (i % 3 / 2)], (array['SEND','No SEND'])[1 + (i % 2)]
+           (array['White','Mixed or Multiple ethnic groups','Black, Black British, Black Welsh, Caribbean or African','Asian, Asian British or Asian Welsh','Other ethnic group'])[1 + (i % 5)],
+           (array['Male','Female'])[1 + (i % 2)], (array['14-15','16-17'])[1 + (i % 2)], (array['Looked after','Not in care'])[1 + (i % 3 / 2)], (array['SEN support','No identified SEN'])[1 + (i % 2)]
     from generate_series(1, ${RESPONSES}) as i`);
   const statements = sql.join(
     STATEMENTS.map((s) => sql`(${s})`),

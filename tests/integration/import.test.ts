@@ -53,6 +53,7 @@ describe('checking an import file (dry run)', () => {
       r({ area: north.slug, submitted: '31/04/2026' }, { views_taken_seriously: 'most' }), // row 6: bad date
       r({ area: north.slug, submitted: '2026-04-07' }, { feel_safe: 'yes', tell_more: 'I was scared' }), // row 7: answer to a hidden question
       r({ area: north.slug, submitted: '2026-04-08' }, { helped_with: 'school|cooking', overall: '9' }), // row 8: bad choice, rating out of range
+      r({ area: north.slug, submitted: '2026-04-09', gender: 'Boy', age_band: '15-17' }, { views_taken_seriously: 'most' }), // row 9: details outside their lists
     ].join('\n');
     const res = await upload(t, admin, '/staff/import/check', csv, { json: true });
     expect(res.status).toBe(422);
@@ -66,7 +67,12 @@ describe('checking an import file (dry run)', () => {
     expect(byRow(6)).toEqual([{ row: 6, column: 'submitted', problem: expect.stringContaining('is not a date') }]);
     expect(byRow(7)).toEqual([{ row: 7, column: 'tell_more', problem: expect.stringContaining('only asked when "feel_safe" is "no" or "not_sure"') }]);
     expect(byRow(8).map((p) => p.column)).toEqual(['helped_with', 'overall']);
-    expect(report).toMatchObject({ dryRun: true, rows: 7, valid: 1, imported: 0 });
+    // One list per reporting detail, so "Boy" cannot become a group beside "Male".
+    expect(byRow(9)).toEqual([
+      { row: 9, column: 'age_band', problem: 'must be one of "10-13", "14-15", "16-17", "18+" or empty (got "15-17")' },
+      { row: 9, column: 'gender', problem: 'must be one of "Male", "Female", "Another gender" or empty (got "Boy")' },
+    ]);
+    expect(report).toMatchObject({ dryRun: true, rows: 8, valid: 1, imported: 0 });
     expect(await responseCount()).toBe(0);
   });
 
@@ -98,7 +104,7 @@ describe('checking an import file (dry run)', () => {
 describe('importing a good file', () => {
   const good = () =>
     file(
-      row({ area: north.slug, submitted: '2026-04-02', age_band: '15-17', gender: 'Boy', ethnicity: 'White British' }, { views_taken_seriously: 'all', feel_safe: 'yes', helped_with: 'school|family', overall: '5', good: 'My worker listened, and "cared"' }),
+      row({ area: north.slug, submitted: '2026-04-02', age_band: '16-17', gender: ' male ', ethnicity: 'White' }, { views_taken_seriously: 'all', feel_safe: 'yes', helped_with: 'school|family', overall: '5', good: 'My worker listened, and "cared"' }),
       row({ area: north.name, submitted: '2026-04-03T09:30:00+01:00', channel: 'import' }, { views_taken_seriously: 'some', feel_safe: 'no', tell_more: 'The room was cold', overall: '2' }),
       row({ area: south.slug, submitted: '2026-04-04', stage: 'start', channel: '' }, { feel_safe: 'not_sure', helped_with: 'friends' }),
       row({ area: '', submitted: '2026-04-05', stage: '', case_reference: caseRef }, { views_taken_seriously: 'most' }),
@@ -126,7 +132,7 @@ describe('importing a good file', () => {
       ['import', 'start', south.id, '2026-04-04T11:00:00.000Z'],
       ['paper', 'none', north.id, '2026-04-05T11:00:00.000Z'], // area taken from the case
     ]);
-    expect(stored[0]).toMatchObject({ ageBand: '15-17', gender: 'Boy', ethnicity: 'White British', mode: 'staff' });
+    expect(stored[0]).toMatchObject({ ageBand: '16-17', gender: 'Male', ethnicity: 'White', mode: 'staff' });
     expect(stored[3]!.caseId).not.toBeNull();
     const [quote] = await t.deps.db.select({ text: answers.textValue }).from(answers).where(and(eq(answers.responseId, stored[0]!.id), eq(answers.questionId, 'good')));
     expect(quote!.text).toBe('My worker listened, and "cared"');

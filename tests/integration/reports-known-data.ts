@@ -35,12 +35,12 @@ export async function loadKnownData(t: TestApp, settings: Record<string, unknown
     return submitResponse(t.deps, { serviceId: service.id, channel: 'open_link', responseId: randomUUID(), ...s });
   };
 
-  // ── End of Order, North, Q1 2025/26: 6 through invitations (cases: White British), 2 open link.
+  // ── End of Order, North, Q1 2025/26: 6 through invitations (cases: White), 2 open link.
   const views = ['all', 'most', 'all', 'most', 'all', 'most', 'some', 'some'];
   const safe = ['yes', 'yes', 'yes', 'yes', 'yes', 'no', 'no', 'not_sure'];
   const invitationIds: string[] = [];
   for (let i = 0; i < 10; i++) {
-    const child = await makeCase(db, { serviceId: service.id, areaId: north.id, ethnicity: 'White British' });
+    const child = await makeCase(db, { serviceId: service.id, areaId: north.id, ethnicity: 'White' });
     const [inv] = await db
       .insert(invitations)
       .values({
@@ -79,10 +79,10 @@ export async function loadKnownData(t: TestApp, settings: Record<string, unknown
     const at = i === 5 ? '2025-03-31T22:30:00Z' : `2025-02-${String(3 + i).padStart(2, '0')}T10:00:00Z`;
     await submit(at, { questionnaireVersionId: eooq.version.id, areaId: north.id, answers: { views_taken_seriously: viewsBefore[i]!, feel_safe: 'yes' } });
   }
-  // ── South, Q1: 3 children (Black British), keyed in from paper.
+  // ── South, Q1: 3 children (Black), keyed in from paper.
   let caseSouth = '';
   for (const v of ['all', 'all', 'most']) {
-    const child = await makeCase(db, { serviceId: service.id, areaId: south.id, ethnicity: 'Black British' });
+    const child = await makeCase(db, { serviceId: service.id, areaId: south.id, ethnicity: 'Black, Black British, Black Welsh, Caribbean or African' });
     caseSouth = child.id;
     await submit('2025-05-20T10:00:00Z', { questionnaireVersionId: eooq.version.id, channel: 'paper', caseId: child.id, answers: { views_taken_seriously: v, feel_safe: 'yes' } });
   }

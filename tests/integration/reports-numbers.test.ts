@@ -203,9 +203,9 @@ describe('disproportionality', () => {
   it('breaks the statements down by ethnicity, with not recorded last', async () => {
     const m = await report({ kind: 'disproportionality', audience: 'team' });
     const rows = table(m, 'by-ethnicity');
-    expect(Object.keys(rows)).toEqual(['White British', 'Black British', 'Not recorded', 'All']);
-    expect(rows['White British']!.slice(0, 3)).toEqual(['6', 'no answers', '100% (6 of 6)']);
-    expect(rows['Black British']!.slice(0, 3)).toEqual(['3', 'no answers', '100% (3 of 3)']);
+    expect(Object.keys(rows)).toEqual(['White', 'Black, Black British, Black Welsh, Caribbean or African', 'Not recorded', 'All']);
+    expect(rows['White']!.slice(0, 3)).toEqual(['6', 'no answers', '100% (6 of 6)']);
+    expect(rows['Black, Black British, Black Welsh, Caribbean or African']!.slice(0, 3)).toEqual(['3', 'no answers', '100% (3 of 3)']);
     expect(rows['Not recorded']!.slice(0, 3)).toEqual(['2', 'no answers', '0% (0 of 2)']);
     expect(rows.All!.slice(0, 3)).toEqual(['11', 'no answers', '82% (9 of 11)']);
   });
@@ -215,8 +215,8 @@ describe('disproportionality', () => {
     const m = await report({ kind: 'disproportionality', audience: 'shared', period: parsePeriod('2025/26-H1')! });
     const rows = table(m, 'by-ethnicity');
     // 6 of 6 in a group of 6 (not below the threshold) is shown; the groups of 3 and 2 are not.
-    expect(rows['White British']!.slice(0, 3)).toEqual(['6', 'no answers', '100% (6 of 6)']);
-    expect(rows['Black British']!.slice(0, 3)).toEqual(['fewer than 5', 'no answers', 'fewer than 5 answered']);
+    expect(rows['White']!.slice(0, 3)).toEqual(['6', 'no answers', '100% (6 of 6)']);
+    expect(rows['Black, Black British, Black Welsh, Caribbean or African']!.slice(0, 3)).toEqual(['fewer than 5', 'no answers', 'fewer than 5 answered']);
     expect(rows['Not recorded']!.slice(0, 3)).toEqual(['fewer than 5', 'no answers', 'fewer than 5 answered']);
     // South's 3 are withheld in the board report, so the service's total is withheld here too.
     expect(rows.All!.slice(0, 3)).toEqual(['withheld', 'no answers', 'withheld']);

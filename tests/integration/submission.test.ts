@@ -117,7 +117,7 @@ describe('the submission pipeline', () => {
     const inv = await mk();
     const first = await submit({ invitationId: inv.id, channel: 'personal_link', answers: { feel_safe: 'yes' } });
     const [stored] = await db.select().from(responses).where(eq(responses.id, first.responseId));
-    expect(stored).toMatchObject({ caseId, stage: 'end', ethnicity: 'White British', invitationId: inv.id });
+    expect(stored).toMatchObject({ caseId, stage: 'end', ethnicity: 'White', invitationId: inv.id });
     await expect(submit({ invitationId: inv.id, channel: 'personal_link', answers: { feel_safe: 'yes' } })).rejects.toMatchObject({ reason: 'already_submitted' });
     const expired = await mk({ expiresAt: new Date(now.getTime() - 1000) });
     await expect(submit({ invitationId: expired.id, answers: {} })).rejects.toBeInstanceOf(SubmissionRefused);

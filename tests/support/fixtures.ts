@@ -38,7 +38,7 @@ export async function makeCase(db: Database, opts: { serviceId: string; areaId: 
       kind: opts.kind ?? 'child',
       caseReference: unique('CV'),
       // A victim's case carries none of a child's reporting details.
-      ...(opts.kind === 'victim' ? {} : { ageBand: '15-17', gender: 'Girl', ethnicity: opts.ethnicity ?? 'White British' }),
+      ...(opts.kind === 'victim' ? {} : { ageBand: '16-17', gender: 'Female', ethnicity: opts.ethnicity ?? 'White' }),
       ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
     })
     .returning();
