@@ -72,7 +72,7 @@ describe('the case form', () => {
     const cm = await signInAs(t, w.people.caseManager);
     const ok = await cm.post('/staff/cases', { caseReference: 'CV-700001', ageBand: '14-15', gender: 'female', ethnicity: 'white', careStatus: '', specialNeeds: '' });
     expect(ok.status).toBe(303);
-    const [stored] = await t.deps.db.select().from(cases).where(eq(cases.id, caseIdFrom(ok)));
+    const [stored] = await t.deps.db.select().from(cases).where(eq(cases.id, caseIdFrom(ok)!));
     expect(stored).toMatchObject({ gender: 'Female', ethnicity: 'White', careStatus: null });
     const bad = await cm.post('/staff/cases', { caseReference: 'CV-700002', gender: 'Boy' });
     expect(bad.status).toBe(400);
