@@ -2,16 +2,17 @@
 // status and special needs (the details copied onto each response), for the twice-yearly board
 // paper. Groups add up to the "All" row, so small groups are hidden along with whatever would
 // give them away.
-import { countCell, shareCell } from '../cells.ts';
-import { countOfAtoms, partitionWithheld, shareOfAtoms, shownShare, withheldShare, type ShareAtom } from '../disclosure/atoms.ts';
+import { countCell, shareCell, WITHHELD_SHARE } from '../cells.ts';
+import { countOfAtoms, parseAtomKey, shareAtomSafe, shareOfAtoms, shownShare, withheldShare, type ShareAtom } from '../disclosure/atoms.ts';
 import { areaFilter, countAtomsFor, shareAtomsFor } from '../disclosure/gather.ts';
 import { slicesFor, slicesWithin } from '../disclosure/slices.ts';
 import type { CountCellValue } from '../suppression.ts';
 import { modelHeader, scopeOf, type ReportContext } from '../context.ts';
 import { tr, wholePercent } from '../format.ts';
 import type { ReportModel, Section, Share } from '../model.ts';
+import { invitationAtoms, invitationAtomsByDetail, type InvitationDetailAtom } from '../queries/activity.ts';
 import { DETAILS, type Detail } from '../queries/scope.ts';
-import { responseCounts, responseCountsByDetail, statementCounts, statementCountsByDetail, type DetailCount, type GroupCount } from '../queries/statements.ts';
+import { responseCounts, responseCountsByDetail, statementCounts, statementCountsByDetail, type DetailCount, type DetailGroupCount } from '../queries/statements.ts';
 import { responseHeadlines } from './headline.ts';
 import { notesFor, scopeLabel } from './notes.ts';
 
@@ -19,45 +20,61 @@ import { notesFor, scopeLabel } from './notes.ts';
 interface Totals {
   shares: Map<string, Share>;
   responses: CountCellValue;
+  invitations: Share;
 }
 
-/** Groups of one detail: each share (or count) withheld with enough others that none can be worked out. */
-function groupCells(groups: ShareAtom[], total: Share | CountCellValue, ctx: ReportContext): Share[] {
-  if (ctx.audience !== 'shared') return groups.map(shownShare);
-  const known = 'base' in total ? total.base.status === 'shown' : total.status === 'shown';
-  const out = partitionWithheld(groups, known, ctx.threshold);
-  return groups.map((g, i) => (out.has(i) ? withheldShare(g, ctx.threshold) : shownShare(g)));
+/** Every atom behind the groups, already narrowed to the report's area and period. */
+interface GroupAtoms {
+  counts: DetailCount[];
+  responses: DetailGroupCount[];
+  invitations: InvitationDetailAtom[];
 }
 
-function breakdown(ctx: ReportContext, detail: Detail, all: { counts: DetailCount[]; responses: (GroupCount & { detail: Detail })[] }, totals: Totals): Section {
+/**
+ * One column of a breakdown (a statement, the responses, the invitations answered): each group's
+ * figure is the sum of its area-and-quarter atoms. Shared, the column is published only when every
+ * atom of every group is safe (0, or at least the threshold, and so is its complement); otherwise
+ * every group in it is withheld. Groups split the "All" row, so one withheld group beside published
+ * ones would be the difference — and a group's atoms also appear in the area reports, the board's
+ * columns and the other periods, so only a rule on the atoms holds across all of them.
+ */
+function groupColumn(groups: ShareAtom[][], ctx: ReportContext): Share[] {
+  const sum = (atoms: ShareAtom[]): ShareAtom => atoms.reduce((a, b) => ({ positive: a.positive + b.positive, base: a.base + b.base }), { positive: 0, base: 0 });
+  if (ctx.audience !== 'shared' || ctx.threshold <= 1) return groups.map((g) => shownShare(sum(g)));
+  const safe = (g: ShareAtom[]) => g.every((a) => shareAtomSafe(a, ctx.threshold));
+  if (groups.every(safe)) return groups.map((g) => shownShare(sum(g)));
+  return groups.map((g) => (safe(g) ? WITHHELD_SHARE : withheldShare(sum(g), ctx.threshold)));
+}
+
+function breakdown(ctx: ReportContext, detail: Detail, all: GroupAtoms, totals: Totals): Section {
   const statements = ctx.questionnaire.statements;
   const counts = all.counts.filter((c) => c.detail === detail);
   const responses = all.responses.filter((r) => r.detail === detail);
+  const invitations = all.invitations.filter((i) => i.detail === detail);
+  const responsesOf = (g: string | null) => responses.filter((r) => r.group === g).reduce((a, r) => a + r.n, 0);
   // Largest groups first; "not recorded" last.
-  const groups = [...new Set([...responses.map((r) => r.group), ...counts.map((c) => c.group)])].sort((a, b) => {
+  const groups = [...new Set([...responses.map((r) => r.group), ...counts.map((c) => c.group), ...invitations.map((i) => i.value)])].sort((a, b) => {
     if (a === null) return 1;
     if (b === null) return -1;
-    const n = (g: string) => responses.find((r) => r.group === g)?.n ?? 0;
-    return n(b) - n(a) || a.localeCompare(b);
+    return responsesOf(b) - responsesOf(a) || a.localeCompare(b);
   });
   const name = (g: string | null) => g ?? tr('disproportionality.notRecorded');
   // A response count is a share with nothing positive: the same rule, on the base.
-  const responseCells = groupCells(
-    groups.map((g) => ({ positive: 0, base: responses.find((r) => r.group === g)?.n ?? 0 })),
-    totals.responses,
+  const responseCells = groupColumn(
+    groups.map((g) => responses.filter((r) => r.group === g).map((r) => ({ positive: 0, base: r.n }))),
     ctx,
   ).map((sh) => sh.base);
-  const perStatement = statements.map((s) => {
-    const total = totals.shares.get(s.questionId)!;
-    return {
-      groups: groupCells(
-        groups.map((g) => counts.find((c) => c.questionId === s.questionId && c.group === g) ?? { positive: 0, base: 0 }),
-        total,
-        ctx,
-      ),
-      total,
-    };
-  });
+  const invitationCells = groupColumn(
+    groups.map((g) => invitations.filter((i) => i.value === g).map((i) => ({ positive: i.completed, base: i.sent }))),
+    ctx,
+  );
+  const perStatement = statements.map((s) => ({
+    groups: groupColumn(
+      groups.map((g) => counts.filter((c) => c.questionId === s.questionId && c.group === g).map((c) => ({ positive: c.positive, base: c.base }))),
+      ctx,
+    ),
+    total: totals.shares.get(s.questionId)!,
+  }));
   const focusIndex = Math.max(0, statements.findIndex((s) => s.questionId === ctx.params.statement));
   const focus = statements[focusIndex];
   const bars = focus ? groups.map((g, i) => ({ label: name(g), value: perStatement[focusIndex]!.groups[i]!.percent })) : [];
@@ -75,10 +92,15 @@ function breakdown(ctx: ReportContext, detail: Detail, all: { counts: DetailCoun
     tables: [
       {
         caption: tr('tables.breakdown', { detail: tr(`disproportionality.${detail}`).toLowerCase(), period: ctx.bounds.label }),
-        columns: [{ key: 'group', label: tr(`disproportionality.${detail}`) }, { key: 'responses', label: tr('headlines.responses') }, ...statements.map((s) => ({ key: s.questionId, label: s.label }))],
+        columns: [
+          { key: 'group', label: tr(`disproportionality.${detail}`) },
+          { key: 'responses', label: tr('headlines.responses') },
+          { key: 'invitations', label: tr('headlines.invitations') },
+          ...statements.map((s) => ({ key: s.questionId, label: s.label })),
+        ],
         rows: [
-          ...groups.map((g, i) => ({ header: name(g), cells: [countCell(responseCells[i]!), ...perStatement.map((p) => shareCell(p.groups[i]!))] })),
-          { header: tr('disproportionality.all'), cells: [countCell(totals.responses), ...perStatement.map((p) => shareCell(p.total))], total: true },
+          ...groups.map((g, i) => ({ header: name(g), cells: [countCell(responseCells[i]!), shareCell(invitationCells[i]!), ...perStatement.map((p) => shareCell(p.groups[i]!))] })),
+          { header: tr('disproportionality.all'), cells: [countCell(totals.responses), shareCell(totals.invitations), ...perStatement.map((p) => shareCell(p.total))], total: true },
         ],
       },
     ],
@@ -91,24 +113,42 @@ export async function buildDisproportionalityReport(ctx: ReportContext): Promise
   const scope = scopeOf(ctx);
   const ids = ctx.questionnaire.statements.map((s) => s.questionId);
   const slices = slicesFor(ctx, [ctx.bounds]);
-  const [counts, responses, atomCounts, atomResponses] = await Promise.all([
-    statementCountsByDetail(ctx.db, scope, ids),
-    responseCountsByDetail(ctx.db, scope),
+  const where = { serviceId: ctx.service.id, areaId: ctx.area?.id ?? null };
+  const [counts, responses, invitations, atomCounts, atomResponses, atomInvitations] = await Promise.all([
+    statementCountsByDetail(ctx.db, scope, ids, slices.starts),
+    responseCountsByDetail(ctx.db, scope, slices.starts),
+    invitationAtomsByDetail(ctx.db, where, [ctx.questionnaire.id], ctx.stage, slices.starts, slices.end),
     statementCounts(ctx.db, scope, ids, { by: 'area-period', starts: slices.starts }),
     responseCounts(ctx.db, scope, { by: 'area-period', starts: slices.starts }),
+    invitationAtoms(ctx.db, where, [ctx.questionnaire.id], ctx.stage, slices.starts, slices.end),
   ]);
   const within = slicesWithin(slices, ctx.bounds);
   const inArea = areaFilter(ctx.area?.id ?? null);
+  const inScope = (atom: string) => {
+    const k = parseAtomKey(atom);
+    return inArea(k.area) && within.includes(k.slice);
+  };
   const totals: Totals = {
     shares: new Map(ids.map((id) => [id, shareOfAtoms(shareAtomsFor(atomCounts, id, inArea, within), ctx.disclosure)])),
     responses: countOfAtoms(countAtomsFor(atomResponses, inArea, within), ctx.disclosure),
+    invitations: shareOfAtoms(
+      atomInvitations.filter((i) => inScope(i.group)).map((i) => ({ positive: i.completed, base: i.sent })),
+      ctx.disclosure,
+    ),
   };
-  const sections = DETAILS.map((detail) => breakdown(ctx, detail, { counts, responses }, totals));
+  const atoms: GroupAtoms = {
+    counts: counts.filter((c) => inScope(c.atom)),
+    responses: responses.filter((r) => inScope(r.atom)),
+    invitations: invitations.filter((i) => inScope(i.group)),
+  };
+  const sections = DETAILS.map((detail) => breakdown(ctx, detail, atoms, totals));
+  const notes = [...notesFor(ctx), tr('notes.disproportionality')];
+  if (ctx.audience === 'shared') notes.push(tr('notes.disproportionalityShared', { threshold: ctx.threshold }));
   return {
     ...modelHeader(ctx, tr('titles.disproportionality', { scope: scopeLabel(ctx), period: ctx.bounds.label })),
     scopeLabel: scopeLabel(ctx),
     headlines,
     sections,
-    notes: [...notesFor(ctx), tr('notes.disproportionality')],
+    notes,
   };
 }

@@ -2,9 +2,10 @@
 // complaints and their deadlines, safeguarding alerts and how fast they were acknowledged.
 import { aliasedTable, and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../db/index.ts';
-import { alerts, complaints, complaintStages, invitations, questionnaires, responses, tellUsItems } from '../../../db/schema.ts';
+import { alerts, cases, complaints, complaintStages, invitations, questionnaires, responses, tellUsItems } from '../../../db/schema.ts';
 import { rowsOf } from '../../../db/rows.ts';
-import { instant } from './scope.ts';
+import { instant, sliceValues, type Detail } from './scope.ts';
+import { detailSets } from './statements.ts';
 
 export interface Window {
   serviceId: string;
@@ -165,22 +166,55 @@ export interface InvitationAtom extends InvitationCounts {
 }
 
 /** Invitations issued per area and slice ([starts[i], starts[i+1]), the last up to `end`). */
+function invitationsWhere(w: Omit<Window, 'start' | 'end'>, questionnaireIds: string[], stage: string | null): SQL {
+  return and(
+    eq(invitations.serviceId, w.serviceId),
+    inArray(invitations.questionnaireId, questionnaireIds),
+    isNull(invitations.revokedAt),
+    w.areaId ? eq(invitations.areaId, w.areaId) : undefined,
+    stage ? eq(invitations.stage, stage as 'start') : undefined,
+  )!;
+}
+
+const ATOM = sql`coalesce(${invitations.areaId}::text, '') || ':' || b.i::text`;
+
 export async function invitationAtoms(db: Queryable, w: Omit<Window, 'start' | 'end'>, questionnaireIds: string[], stage: string | null, starts: Date[], end: Date): Promise<InvitationAtom[]> {
   if (questionnaireIds.length === 0 || starts.length === 0) return [];
-  const ends = [...starts.slice(1), end];
-  const rows = starts.map((s, i) => sql`(${i}, ${instant(s)}, ${instant(ends[i]!)})`);
   const result = await db.execute(sql`
-    select coalesce(${invitations.areaId}::text, '') || ':' || b.i::text as grp,
-           count(*)::int as sent, (count(*) filter (where ${invitations.submittedAt} is not null))::int as completed
+    select ${ATOM} as grp, count(*)::int as sent, (count(*) filter (where ${invitations.submittedAt} is not null))::int as completed
     from ${invitations}
-    join (values ${sql.join(rows, sql`, `)}) as b(i, s, e) on ${invitations.createdAt} >= b.s and ${invitations.createdAt} < b.e
-    where ${and(
-      eq(invitations.serviceId, w.serviceId),
-      inArray(invitations.questionnaireId, questionnaireIds),
-      isNull(invitations.revokedAt),
-      w.areaId ? eq(invitations.areaId, w.areaId) : undefined,
-      stage ? eq(invitations.stage, stage as 'start') : undefined,
-    )}
+    join ${sliceValues(starts, end)} on ${invitations.createdAt} >= b.s and ${invitations.createdAt} < b.e
+    where ${invitationsWhere(w, questionnaireIds, stage)}
     group by 1`);
   return rowsOf<{ grp: string; sent: number; completed: number }>(result).map((r) => ({ group: r.grp, sent: Number(r.sent), completed: Number(r.completed) }));
+}
+
+export interface InvitationDetailAtom extends InvitationAtom {
+  detail: Detail;
+  /** The group's value; null when the case did not record it. */
+  value: string | null;
+}
+
+/**
+ * Invitations issued and answered per area and slice, for each group of every reporting detail
+ * (the child's case's details): whom a service is asking, and whom it is hearing from.
+ */
+export async function invitationAtomsByDetail(db: Queryable, w: Omit<Window, 'start' | 'end'>, questionnaireIds: string[], stage: string | null, starts: Date[], end: Date): Promise<InvitationDetailAtom[]> {
+  if (questionnaireIds.length === 0 || starts.length === 0) return [];
+  const d = detailSets('c');
+  const result = await db.execute(sql`
+    select ${ATOM} as grp, ${d.detail} as detail, ${d.value} as value,
+           count(*)::int as sent, (count(*) filter (where ${invitations.submittedAt} is not null))::int as completed
+    from ${invitations}
+    left join ${cases} c on c.id = ${invitations.caseId}
+    join ${sliceValues(starts, end)} on ${invitations.createdAt} >= b.s and ${invitations.createdAt} < b.e
+    where ${invitationsWhere(w, questionnaireIds, stage)}
+    group by ${d.sets(sql`${ATOM}, `)}`);
+  return rowsOf<{ grp: string; detail: Detail; value: string | null; sent: number; completed: number }>(result).map((r) => ({
+    group: r.grp,
+    detail: r.detail,
+    value: r.value,
+    sent: Number(r.sent),
+    completed: Number(r.completed),
+  }));
 }

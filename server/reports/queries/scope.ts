@@ -61,20 +61,33 @@ export function groupedResponses(s: ResponseScope, g: Grouping): SQL {
       return sql`select ${responses.id} as id, ${responses[g.detail]} as grp from ${responses} where ${where}`;
     case 'period':
     case 'area-period': {
-      const ends = [...g.starts.slice(1), s.end];
-      const rows = g.starts.map((start, i) => sql`(${i}, ${instant(start)}, ${instant(ends[i]!)})`);
       const key = g.by === 'period' ? sql`b.i::text` : sql`coalesce(${responses.areaId}::text, '') || ':' || b.i::text`;
       return sql`select ${responses.id} as id, ${key} as grp from ${responses}
-        join (values ${sql.join(rows, sql`, `)}) as b(i, s, e) on ${responses.submittedAt} >= b.s and ${responses.submittedAt} < b.e
+        join ${sliceValues(g.starts, s.end)} on ${responses.submittedAt} >= b.s and ${responses.submittedAt} < b.e
         where ${where}`;
     }
   }
 }
 
-/** The responses in scope with every reporting detail, for one grouping-sets pass over all of them. */
-export function responsesWithDetails(s: ResponseScope): SQL {
-  return sql`select ${responses.id} as id, ${responses.ethnicity} as ethnicity, ${responses.gender} as gender, ${responses.ageBand} as age_band,
-    ${responses.careStatus} as care_status, ${responses.specialNeeds} as special_needs from ${responses} where ${responsesIn(s)}`;
+/** The [start, end) slices as a VALUES list b(i, s, e), to join a timestamp to its slice. */
+export function sliceValues(starts: Date[], end: Date): SQL {
+  const ends = [...starts.slice(1), end];
+  return sql`(values ${sql.join(
+    starts.map((start, i) => sql`(${i}, ${instant(start)}, ${instant(ends[i]!)})`),
+    sql`, `,
+  )}) as b(i, s, e)`;
+}
+
+/**
+ * The responses in scope with every reporting detail and their disclosure atom (area and slice,
+ * "<area id or ''>:<slice index>"), for one grouping-sets pass over all the details.
+ */
+export function responsesWithDetails(s: ResponseScope, starts: Date[]): SQL {
+  return sql`select ${responses.id} as id, coalesce(${responses.areaId}::text, '') || ':' || b.i::text as atom,
+    ${responses.ethnicity} as ethnicity, ${responses.gender} as gender, ${responses.ageBand} as age_band,
+    ${responses.careStatus} as care_status, ${responses.specialNeeds} as special_needs
+    from ${responses} join ${sliceValues(starts, s.end)} on ${responses.submittedAt} >= b.s and ${responses.submittedAt} < b.e
+    where ${responsesIn(s)}`;
 }
 
 export const DETAIL_COLUMNS: Record<Detail, string> = { ethnicity: 'ethnicity', gender: 'gender', ageBand: 'age_band', careStatus: 'care_status', specialNeeds: 'special_needs' };

@@ -47,8 +47,8 @@ export async function responseCounts(db: Queryable, scope: ResponseScope, groupi
 
 // One pass for all five reporting details: GROUPING SETS, and grouping() to tell which set a row
 // belongs to (so "not recorded" — a null detail — is not mistaken for "not grouped by it").
-function detailOf(): { detail: SQL; value: SQL; sets: (prefix: SQL) => SQL } {
-  const col = (d: Detail) => sql.raw(`r.${DETAIL_COLUMNS[d]}`);
+export function detailSets(alias: string): { detail: SQL; value: SQL; sets: (prefix: SQL) => SQL } {
+  const col = (d: Detail) => sql.raw(`${alias}.${DETAIL_COLUMNS[d]}`);
   return {
     detail: sql`case ${sql.join(
       DETAILS.map((d) => sql`when grouping(${col(d)}) = 0 then ${d}`),
@@ -66,33 +66,41 @@ function detailOf(): { detail: SQL; value: SQL; sets: (prefix: SQL) => SQL } {
   };
 }
 
+/** A count for one group of one reporting detail, in one disclosure atom (area and slice). */
 export interface DetailCount extends StatementCount {
   detail: Detail;
+  atom: string;
 }
 
-/** Statement counts broken down by every reporting detail at once. */
-export async function statementCountsByDetail(db: Queryable, scope: ResponseScope, questionIds: string[]): Promise<DetailCount[]> {
-  if (questionIds.length === 0) return [];
-  const d = detailOf();
-  const rows = rowsOf<{ question_id: string; detail: Detail; grp: string | null; positive: number; base: number }>(
+/** Statement counts broken down by every reporting detail at once, atom by atom. */
+export async function statementCountsByDetail(db: Queryable, scope: ResponseScope, questionIds: string[], starts: Date[]): Promise<DetailCount[]> {
+  if (questionIds.length === 0 || starts.length === 0) return [];
+  const d = detailSets('r');
+  const rows = rowsOf<{ question_id: string; atom: string; detail: Detail; grp: string | null; positive: number; base: number }>(
     await db.execute(sql`
-      select ${answers.questionId} as question_id, ${d.detail} as detail, ${d.value} as grp,
+      select ${answers.questionId} as question_id, r.atom, ${d.detail} as detail, ${d.value} as grp,
              (count(*) filter (where ${answers.positive}))::int as positive, count(*)::int as base
-      from (${responsesWithDetails(scope)}) r
+      from (${responsesWithDetails(scope, starts)}) r
       join ${answers} on ${answers.responseId} = r.id
       where ${answers.questionId} in (${idList(questionIds)}) and ${answers.positive} is not null
-      group by ${d.sets(sql`${answers.questionId}, `)}`),
+      group by ${d.sets(sql`${answers.questionId}, r.atom, `)}`),
   );
-  return rows.map((r) => ({ questionId: r.question_id, detail: r.detail, group: r.grp, positive: Number(r.positive), base: Number(r.base) }));
+  return rows.map((r) => ({ questionId: r.question_id, atom: r.atom, detail: r.detail, group: r.grp, positive: Number(r.positive), base: Number(r.base) }));
 }
 
-/** Response counts broken down by every reporting detail at once. */
-export async function responseCountsByDetail(db: Queryable, scope: ResponseScope): Promise<(GroupCount & { detail: Detail })[]> {
-  const d = detailOf();
-  const rows = rowsOf<{ detail: Detail; grp: string | null; n: number }>(
-    await db.execute(sql`select ${d.detail} as detail, ${d.value} as grp, count(*)::int as n from (${responsesWithDetails(scope)}) r group by ${d.sets(sql``)}`),
+export interface DetailGroupCount extends GroupCount {
+  detail: Detail;
+  atom: string;
+}
+
+/** Response counts broken down by every reporting detail at once, atom by atom. */
+export async function responseCountsByDetail(db: Queryable, scope: ResponseScope, starts: Date[]): Promise<DetailGroupCount[]> {
+  if (starts.length === 0) return [];
+  const d = detailSets('r');
+  const rows = rowsOf<{ atom: string; detail: Detail; grp: string | null; n: number }>(
+    await db.execute(sql`select r.atom, ${d.detail} as detail, ${d.value} as grp, count(*)::int as n from (${responsesWithDetails(scope, starts)}) r group by ${d.sets(sql`r.atom, `)}`),
   );
-  return rows.map((r) => ({ detail: r.detail, group: r.grp, n: Number(r.n) }));
+  return rows.map((r) => ({ atom: r.atom, detail: r.detail, group: r.grp, n: Number(r.n) }));
 }
 
 /**
