@@ -211,15 +211,15 @@ describe('disproportionality', () => {
     expect(rows.All!.slice(0, 4)).toEqual(['11', '67% (6 of 9)', 'no answers', '82% (9 of 11)']);
   });
 
-  it('in the shared version, a column is shown for every group or none, and All is withheld when an area is (it would give the area away)', async () => {
+  it('in the shared version, small groups are hidden, and All is withheld when an area is (it would give the area away)', async () => {
     await expect(report({ kind: 'disproportionality', audience: 'shared' })).rejects.toMatchObject({ status: 400 });
     const m = await report({ kind: 'disproportionality', audience: 'shared', period: parsePeriod('2025/26-H1')! });
     const rows = table(m, 'by-ethnicity');
-    // The groups of 3 and 2 are small, so the whole column is withheld — the group of 6 too: North's
-    // area report gives its 8 responses, and 8 − 6 would be the 2 whose ethnicity is not recorded.
-    expect(rows['White']!.slice(0, 4)).toEqual(['withheld', 'withheld', 'no answers', 'withheld']);
+    // 6 of 6 in a group of 6 (not below the threshold) is shown; the groups of 3 and 2 are not. The
+    // invitations answered are withheld for every group: 6 of 9 leaves 3 who did not answer.
+    expect(rows['White']!.slice(0, 4)).toEqual(['6', 'withheld', 'no answers', '100% (6 of 6)']);
     expect(rows['Black, Black British, Black Welsh, Caribbean or African']!.slice(0, 4)).toEqual(['fewer than 5', 'withheld', 'no answers', 'fewer than 5 answered']);
-    expect(rows['Not recorded']!.slice(0, 4)).toEqual(['fewer than 5', 'withheld', 'no answers', 'fewer than 5 answered']);
+    expect(rows['Not recorded']!.slice(0, 4)).toEqual(['fewer than 5', 'no answers', 'no answers', 'fewer than 5 answered']);
     // South's 3 are withheld in the board report, so the service's total is withheld here too.
     expect(rows.All!.slice(0, 4)).toEqual(['withheld', 'withheld (9 answered)', 'no answers', 'withheld']);
   });

@@ -2,8 +2,8 @@
 // status and special needs (the details copied onto each response), for the twice-yearly board
 // paper. Groups add up to the "All" row, so small groups are hidden along with whatever would
 // give them away.
-import { countCell, shareCell, WITHHELD_SHARE } from '../cells.ts';
-import { countOfAtoms, parseAtomKey, shareAtomSafe, shareOfAtoms, shownShare, withheldShare, type ShareAtom } from '../disclosure/atoms.ts';
+import { countCell, shareCell } from '../cells.ts';
+import { countOfAtoms, parseAtomKey, partitionWithheld, shareOfAtoms, shownShare, withheldShare, type ShareAtom } from '../disclosure/atoms.ts';
 import { areaFilter, countAtomsFor, shareAtomsFor } from '../disclosure/gather.ts';
 import { slicesFor, slicesWithin } from '../disclosure/slices.ts';
 import type { CountCellValue } from '../suppression.ts';
@@ -31,19 +31,19 @@ interface GroupAtoms {
 }
 
 /**
- * One column of a breakdown (a statement, the responses, the invitations answered): each group's
- * figure is the sum of its area-and-quarter atoms. Shared, the column is published only when every
- * atom of every group is safe (0, or at least the threshold, and so is its complement); otherwise
- * every group in it is withheld. Groups split the "All" row, so one withheld group beside published
- * ones would be the difference — and a group's atoms also appear in the area reports, the board's
- * columns and the other periods, so only a rule on the atoms holds across all of them.
+ * One column of a breakdown (a statement, the responses, the invitations answered). Groups appear
+ * in no shared output but this one — the shared breakdown is for the whole service and a whole
+ * half-year only — so a group's figure is its half-year total. Shared: each group that is not safe
+ * is withheld, and enough others with it that none can be worked out from the rest: two when the
+ * "All" row can be known (it is published from the same area-and-quarter atoms as every other
+ * report), one when it cannot — or the groups would add up to it, and give back an area's withheld
+ * quarter.
  */
-function groupColumn(groups: ShareAtom[][], ctx: ReportContext): Share[] {
-  const sum = (atoms: ShareAtom[]): ShareAtom => atoms.reduce((a, b) => ({ positive: a.positive + b.positive, base: a.base + b.base }), { positive: 0, base: 0 });
-  if (ctx.audience !== 'shared' || ctx.threshold <= 1) return groups.map((g) => shownShare(sum(g)));
-  const safe = (g: ShareAtom[]) => g.every((a) => shareAtomSafe(a, ctx.threshold));
-  if (groups.every(safe)) return groups.map((g) => shownShare(sum(g)));
-  return groups.map((g) => (safe(g) ? WITHHELD_SHARE : withheldShare(sum(g), ctx.threshold)));
+function groupColumn(groups: ShareAtom[][], allKnown: boolean, ctx: ReportContext): Share[] {
+  const sums = groups.map((g) => g.reduce((a, b) => ({ positive: a.positive + b.positive, base: a.base + b.base }), { positive: 0, base: 0 }));
+  if (ctx.audience !== 'shared' || ctx.threshold <= 1) return sums.map(shownShare);
+  const out = partitionWithheld(sums, allKnown, ctx.threshold);
+  return sums.map((g, i) => (out.has(i) ? withheldShare(g, ctx.threshold) : shownShare(g)));
 }
 
 function breakdown(ctx: ReportContext, detail: Detail, all: GroupAtoms, totals: Totals): Section {
@@ -62,19 +62,25 @@ function breakdown(ctx: ReportContext, detail: Detail, all: GroupAtoms, totals: 
   // A response count is a share with nothing positive: the same rule, on the base.
   const responseCells = groupColumn(
     groups.map((g) => responses.filter((r) => r.group === g).map((r) => ({ positive: 0, base: r.n }))),
+    totals.responses.status === 'shown',
     ctx,
   ).map((sh) => sh.base);
   const invitationCells = groupColumn(
     groups.map((g) => invitations.filter((i) => i.value === g).map((i) => ({ positive: i.completed, base: i.sent }))),
+    totals.invitations.base.status === 'shown',
     ctx,
   );
-  const perStatement = statements.map((s) => ({
-    groups: groupColumn(
-      groups.map((g) => counts.filter((c) => c.questionId === s.questionId && c.group === g).map((c) => ({ positive: c.positive, base: c.base }))),
-      ctx,
-    ),
-    total: totals.shares.get(s.questionId)!,
-  }));
+  const perStatement = statements.map((s) => {
+    const total = totals.shares.get(s.questionId)!;
+    return {
+      groups: groupColumn(
+        groups.map((g) => counts.filter((c) => c.questionId === s.questionId && c.group === g).map((c) => ({ positive: c.positive, base: c.base }))),
+        total.base.status === 'shown',
+        ctx,
+      ),
+      total,
+    };
+  });
   const focusIndex = Math.max(0, statements.findIndex((s) => s.questionId === ctx.params.statement));
   const focus = statements[focusIndex];
   const bars = focus ? groups.map((g, i) => ({ label: name(g), value: perStatement[focusIndex]!.groups[i]!.percent })) : [];

@@ -9,6 +9,7 @@ import { localise, optionsOf } from '../../questionnaire/options.ts';
 import { countCell, shareCell, WITHHELD_SHARE } from '../cells.ts';
 import { scopeOf, type ReportContext } from '../context.ts';
 import { countOfAtoms, parseAtomKey, shareOfAtoms, type ShareAtom } from '../disclosure/atoms.ts';
+import type { CountCellValue } from '../suppression.ts';
 import { areaFilter } from '../disclosure/gather.ts';
 import { slicesFor, slicesWithin } from '../disclosure/slices.ts';
 import { tr } from '../format.ts';
@@ -70,10 +71,19 @@ function tableFor(ctx: ReportContext, q: Question, atomsOf: (q: string, option: 
   });
   let answeredCell = countOfAtoms([...answered.values()], ctx.disclosure);
   // A question is shown whole or not at all: with one answer withheld, the others' counts and
-  // percentages (and the number who answered) would give it back by subtraction.
+  // percentages (and the number who answered) would give it back by subtraction. What stays is
+  // only what the statements section publishes for the same question anyway — its base (when no
+  // answer is left out of it) and its one positive answer — so no report withholds a number
+  // another report prints.
   if (shares.some((s) => s.positive.status !== 'shown')) {
+    const statement = statementFigures(ctx, q, answered, atomsOf);
     shares.fill(WITHHELD_SHARE);
-    if (answeredCell.status === 'shown') answeredCell = { value: null, status: 'secondary' };
+    answeredCell = statement.answered ?? (answeredCell.status === 'shown' ? { value: null, status: 'secondary' } : answeredCell);
+    if (statement.answered) {
+      const base = statement.answered;
+      shares.forEach((_, i) => (shares[i] = { ...WITHHELD_SHARE, base }));
+    }
+    if (statement.positive) shares[statement.positive.index] = statement.positive.share;
   }
   const optionRows = optionsOf(q).map((o, i) => ({ header: optionLabel(q, o.value), cells: [shareCell(shares[i]!)] }));
   return {
@@ -86,3 +96,33 @@ function tableFor(ctx: ReportContext, q: Question, atomsOf: (q: string, option: 
   };
 }
 
+/**
+ * For a question reported as a statement, the figures the statements section publishes from the
+ * same atoms: everyone who answered (when the statement's base is everyone who answered, i.e. no
+ * answer is left out of the base) and, when one answer alone is the positive one, its share.
+ */
+function statementFigures(
+  ctx: ReportContext,
+  q: Question,
+  answered: Map<string, number>,
+  atomsOf: (q: string, option: string | null) => Map<string, number>,
+): { answered?: CountCellValue; positive?: { index: number; share: Share } } {
+  if (!ctx.questionnaire.statements.some((s) => s.questionId === q.id)) return {};
+  const options = optionsOf(q);
+  const inBase = options.filter((o) => !o.excludeFromBase);
+  const positive = inBase.filter((o) => o.positive);
+  const counts = options.map((o) => atomsOf(q.id, o.value));
+  const atoms: ShareAtom[] = [...answered.keys()].map((key) => ({
+    positive: options.reduce((a, o, i) => a + (positive.includes(o) ? (counts[i]!.get(key) ?? 0) : 0), 0),
+    base: options.reduce((a, o, i) => a + (inBase.includes(o) ? (counts[i]!.get(key) ?? 0) : 0), 0),
+  }));
+  const share = shareOfAtoms(atoms, ctx.disclosure);
+  const out: { answered?: CountCellValue; positive?: { index: number; share: Share } } = {};
+  if (inBase.length === options.length && share.base.status === 'shown') out.answered = share.base;
+  // Its share of everyone who answered is the statement's own when nobody is left out of the base;
+  // otherwise only the count is the statement's, and the rest stays withheld.
+  if (positive.length === 1 && share.positive.status === 'shown') {
+    out.positive = { index: options.indexOf(positive[0]!), share: out.answered ? share : { ...WITHHELD_SHARE, positive: share.positive } };
+  }
+  return out;
+}
