@@ -1,4 +1,4 @@
-// Disclosure control for the whole family of shared outputs (docs/reports.md, "Disclosure
+// Disclosure control for the whole family of shared outputs (docs/reports-guide.md, "Disclosure
 // control"). Every figure a shared report publishes is a sum over *atoms*: the finest pieces any
 // shared output is built from — one area (or "no area") in one financial quarter, and within it
 // one category (a statement's positive or other answers, a Tell Us type, a complaint status…).
