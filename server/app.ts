@@ -31,7 +31,7 @@ import { apiRoutes } from './api/routes.ts';
 import { questionnaireAdminRoutes } from './questionnaires-admin/routes.tsx';
 import { except } from 'hono/combine';
 import { exportRoutes } from './export/routes.tsx';
-import { IMPORT_PATHS, importRoutes } from './import/routes.tsx';
+import { importRoutes, LARGE_BODY_PATHS } from './import/routes.tsx';
 import { commentRoutes } from './comments/routes.tsx';
 import { youSaidWeDidRoutes } from './you-said-we-did/routes.tsx';
 import { builderRoutes } from './builder/routes.tsx';
@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps) {
   app.use(compress());
   // Bodies are small everywhere; CSV imports get their own larger limit on their route.
   app.use(
-    except(IMPORT_PATHS, bodyLimit({
+    except(LARGE_BODY_PATHS, bodyLimit({
       maxSize: 1024 * 1024,
       onError: () => {
         throw new ApiError(413, 'payload_too_large', 'That is more than we can accept in one go.');
@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps) {
   );
   // PostgreSQL holds no NUL: a 400, not a 500 (respondent pages clean it instead). Imports read
   // their own body after their own, larger limit, and clean the file's text as they parse it.
-  app.use(except(IMPORT_PATHS, refuseNul(['/staff', '/api/'])));
+  app.use(except(LARGE_BODY_PATHS, refuseNul(['/staff', '/api/'])));
   app.onError((err, c) => handleError(err, c, errorPage));
 
   app.route('/', healthRoutes);

@@ -6,6 +6,7 @@ import { STAFF_ROLES } from '../../db/schema.ts';
 import { Slug } from '../questionnaires-admin/links.ts';
 import type { CliContext } from './context.ts';
 import { importQuestionnaire } from './questionnaires.ts';
+import { importResponsesFile } from './responses.ts';
 import { createArea, createService, listServices } from './services.ts';
 import { issueToken, revokeToken } from './tokens.ts';
 import { createUser } from './users.ts';
@@ -72,5 +73,13 @@ export const COMMANDS: Record<string, Command> = {
       .object({ service: Slug, 'open-link': z.boolean().optional(), file: z.string().min(1, 'give the definition file') })
       .transform(({ 'open-link': openLink, ...rest }) => ({ ...rest, openLink })),
     run: importQuestionnaire,
+  }),
+  'import-responses': command({
+    options: { service: str, 'dry-run': flag },
+    positionals: 1,
+    schema: z
+      .object({ service: Slug, 'dry-run': z.boolean().default(false), file: z.string().min(1, 'give the CSV file') })
+      .transform(({ 'dry-run': dryRun, ...rest }) => ({ ...rest, dryRun })),
+    run: importResponsesFile,
   }),
 };

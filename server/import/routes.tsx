@@ -15,16 +15,18 @@ import { translator } from '../i18n/index.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import type { ImportScope } from './check.ts';
-import { caseKindsFor, scopeOf as policyScope } from '../staff/policy.ts';
 import { importResponses } from './import.ts';
+import { importScopeFor, MAX_IMPORT_BYTES } from './scope.ts';
 import { CheckReport, ImportDone, UploadForm } from './pages.tsx';
 
-/** Largest CSV accepted. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** The import routes' own body limit: the file, or the checked file sent back compressed, plus the form around it. */
 export const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
-/** Paths that take the larger body limit instead of the app's usual one. */
+/** The staff pages that take the larger body limit instead of the app's usual one. */
 export const IMPORT_PATHS = '/staff/import/*';
+/** The API's import, which takes the file as its body. */
+export const API_IMPORT_PATH = '/api/v1/responses/import';
+/** Every path with the larger body limit (the app's usual limit and NUL check skip them). */
+export const LARGE_BODY_PATHS = [IMPORT_PATHS, API_IMPORT_PATH];
 
 type C = Context<AppEnv>;
 const t = translator('en', 'import');
@@ -41,13 +43,7 @@ importRoutes.use(
 );
 importRoutes.use(IMPORT_PATHS, requireStaff('responses.import'));
 
-/** What this person may import, as the access policy scopes it: the whole service or one area; victims' surveys only for those who work with victims. */
-function scopeOf(c: C): ImportScope {
-  const staff = c.var.staff;
-  const scope = policyScope(staff, 'responses.import');
-  if (scope.kind === 'none') throw new ApiError(403, 'forbidden', 'You are not linked to an area, so you cannot import responses.');
-  return { serviceId: staff.serviceId, areaId: scope.kind === 'area' ? scope.areaId : null, victims: caseKindsFor(staff).includes('victim'), enteredBy: staff.id };
-}
+const scopeOf = (c: C): ImportScope => importScopeFor(c.var.staff);
 
 const wantsJson = (c: C) => (c.req.header('accept') ?? '').startsWith('application/json');
 

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../db/index.ts';
 import { lockDataDir } from '../../db/lock.ts';
-import { auditLog, services } from '../../db/schema.ts';
+import { auditLog, responses, services } from '../../db/schema.ts';
 import { createApp } from '../../server/app.ts';
 import { manualClock } from '../../server/clock.ts';
 import { silentLogger } from '../../server/log.ts';
@@ -175,6 +175,33 @@ describe('the command line', { timeout: 180_000 }, () => {
     expect(unreadable.stderr).toMatch(/not\.json is not valid JSON: .* \(line 3, column 3\)\n$/);
     const missing = await cli(['import-questionnaire', join(work, 'nope.json'), '--service', slug]);
     expect(missing.stderr).toContain('Could not read');
+  });
+
+  it('imports responses from a CSV, all or nothing, through the same check as the staff page; --dry-run writes nothing', async () => {
+    const header = 'questionnaire,area,submitted,stage,channel,case_reference,age_band,gender,ethnicity,care_status,special_needs,views_taken_seriously,feel_safe';
+    const good = join(work, 'paper.csv');
+    writeFileSync(good, [header, `end-of-order,${area},2026-04-02,end,paper,,16-17,male,White,,,all,yes`, `end-of-order,${area},2026-04-03,end,paper,,,,,,,some,yes`].join('\n') + '\n');
+    const stored = () => inspect(async (t) => ({ n: (await t.deps.db.select({ id: responses.id }).from(responses).innerJoin(services, eq(services.id, responses.serviceId)).where(eq(services.slug, slug))).length, audit: await cliAudit(t) }));
+
+    const dry = await cli(['import-responses', good, '--service', slug, '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toBe(`${good} is ready to import: 2 responses (end-of-order 2); 0 already imported. Nothing was written (--dry-run).\n`);
+    expect((await stored()).n).toBe(0);
+
+    const run = await cli(['import-responses', good, '--service', slug]);
+    expect(run.stdout).toBe(`Imported 2 responses into ${slug} (0 already there from an earlier import of this file).\n`);
+    const after = await stored();
+    expect(after.n).toBe(2);
+    expect(after.audit).toContain('responses.import');
+    const again = await cli(['import-responses', good, '--service', slug]);
+    expect(again.stdout).toBe(`Imported 0 responses into ${slug} (2 already there from an earlier import of this file).\n`);
+
+    const bad = join(work, 'bad.csv');
+    writeFileSync(bad, [header, `end-of-order,${area},2026-04-04,end,paper,,,Boy,,,,all,yes`, `end-of-order,${area},2026-04-05,end,paper,,,,,,,all,yes`].join('\n') + '\n');
+    const refused = await cli(['import-responses', bad, '--service', slug]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`${bad} has a problem, so nothing was imported:\n  - row 2, gender: must be one of "Male", "Female", "Another gender" or empty (got "Boy")\n`);
+    expect((await stored()).n).toBe(2);
   });
 
   it('explains a command used wrongly without touching the database (exit code 2)', async () => {
