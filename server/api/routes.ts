@@ -11,6 +11,7 @@ import { questionnaireApi } from './questionnaires.ts';
 import { reportApi } from './reports.ts';
 import { responseApi } from './responses.ts';
 import { tokenAdminRoutes } from './token-routes.tsx';
+import { victimContactApi } from './victim-contacts.ts';
 
 const v1 = new Hono<AppEnv>();
 v1.use('*', requireApiToken);
@@ -20,6 +21,7 @@ v1.route('/', importApi);
 v1.route('/', responseApi);
 v1.route('/', alertApi);
 v1.route('/', reportApi);
+v1.route('/', victimContactApi);
 
 export const apiRoutes = new Hono<AppEnv>();
 apiRoutes.route('/api/v1', v1);

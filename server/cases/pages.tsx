@@ -25,6 +25,7 @@ function Notice({ children }: { children: ComponentChildren }) {
 }
 
 const cw = translator('en', 'casework');
+const tv = translator('en', 'victims');
 
 export function CaseListPage(props: {
   t: T;
@@ -35,6 +36,8 @@ export function CaseListPage(props: {
   showKind: boolean;
   zone: string;
   canHandOver?: boolean;
+  /** Whether this person records victims' contact (and so may import those records). */
+  recordsVictims?: boolean;
   /** The people whose caseload can be shown on its own (for those who oversee caseloads). */
   holders?: { id: string; name: string }[];
 }) {
@@ -55,6 +58,14 @@ export function CaseListPage(props: {
             {' '}
             <a class="button secondary" href="/staff/caseloads/hand-over">
               {cw('handOver.title')}
+            </a>
+          </>
+        )}
+        {props.recordsVictims && (
+          <>
+            {' '}
+            <a class="button secondary" href="/staff/victim-contacts/import">
+              {tv('import.link')}
             </a>
           </>
         )}

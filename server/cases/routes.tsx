@@ -66,7 +66,7 @@ caseRoutes.get('/staff/cases', gate, async (c) => {
   return renderStaffPage(c, {
     title: t(kinds.length === 1 && kinds[0] === 'victim' ? 'list.titleVictims' : 'list.title'),
     active: 'cases',
-    body: <CaseListPage t={t} query={query} rows={rows} total={total} victimsOnly={kinds.length === 1 && kinds[0] === 'victim'} showKind={kinds.length > 1} zone={info.timeZone} canHandOver={canReassign(c.var.staff)} holders={holders} />,
+    body: <CaseListPage t={t} query={query} rows={rows} total={total} victimsOnly={kinds.length === 1 && kinds[0] === 'victim'} showKind={kinds.length > 1} zone={info.timeZone} canHandOver={canReassign(c.var.staff)} recordsVictims={kinds.includes('victim')} holders={holders} />,
   });
 });
 

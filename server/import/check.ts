@@ -1,10 +1,10 @@
 // Checks a whole responses CSV row by row and plans the submissions it would make, without
 // writing anything: the dry run, and the first half of every import.
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Queryable } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
+import { decodeUtf8 as decode, readCsv } from '../csv/reader.ts';
 import { safeguardingPhrases } from '../questionnaire/phrases.ts';
 import { signalsOf } from '../questionnaire/signals.ts';
 import type { Submission } from '../submission/submit.ts';
@@ -50,45 +50,7 @@ export interface CheckedFile {
 
 const QUESTION_ID = /^[a-z][a-z0-9_]{0,62}$/;
 
-function decode(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Checking a file must never stop the server answering everyone else, so the work is done in
- * slices: the text is parsed a chunk at a time and the rows checked a batch at a time, giving
- * the event loop back between slices (the size itself is bounded by the upload limit).
- */
-const PARSE_CHUNK_CHARS = 64 * 1024;
 const ROWS_PER_SLICE = 200;
-
-async function parseCsv(text: string): Promise<{ records: string[][] } | { problem: RowProblem }> {
-  const records: string[][] = [];
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
-  let failure: { message?: string; lines?: number } | undefined;
-  parser.on('readable', () => {
-    let record: string[] | null;
-    while ((record = parser.read() as string[] | null) !== null) records.push(record);
-  });
-  parser.on('error', (e: { message?: string; lines?: number }) => (failure ??= e));
-  const ended = new Promise<void>((resolve) => {
-    parser.on('end', resolve);
-    parser.on('close', resolve);
-    parser.on('error', () => resolve());
-  });
-  for (let at = 0; at < text.length && !failure; at += PARSE_CHUNK_CHARS) {
-    parser.write(text.slice(at, at + PARSE_CHUNK_CHARS));
-    await nextTurn();
-  }
-  if (!failure) parser.end();
-  await ended;
-  if (failure) return { problem: { row: null, column: null, problem: `The file is not valid CSV near line ${failure.lines ?? '?'}: ${failure.message ?? 'could not be read'}` } };
-  return { records };
-}
 
 function headerProblems(header: string[]): RowProblem[] {
   const problems: RowProblem[] = [];
@@ -179,8 +141,8 @@ export async function checkFile(db: Queryable, clock: Clock, scope: ImportScope,
   const fail = (problem: RowProblem): CheckedFile => ({ fileHash, rows: 0, planned: [], problems: [problem] });
   const text = decode(bytes);
   if (text === undefined) return fail({ row: null, column: null, problem: 'The file is not UTF-8 text. In a spreadsheet, save it as "CSV UTF-8".' });
-  const csv = await parseCsv(text);
-  if ('problem' in csv) return fail(csv.problem);
+  const csv = await readCsv(text);
+  if ('problem' in csv) return fail({ row: null, column: null, problem: csv.problem });
   const [header, ...records] = csv.records;
   if (!header) return fail({ row: null, column: null, problem: 'The file is empty.' });
   const problems = headerProblems(header);

@@ -42,7 +42,8 @@ export function UploadForm({ t, csrf, error }: { t: TFunction; csrf: string; err
   );
 }
 
-export function ProblemList({ t, report }: { t: TFunction; report: ImportReport }) {
+/** Every problem by row and column (shared by the victims' contact import). */
+export function ProblemList({ t, report }: { t: TFunction; report: Pick<ImportReport, 'problems'> }) {
   const shown = report.problems.slice(0, PROBLEMS_SHOWN);
   return (
     <>

@@ -1,7 +1,15 @@
 // A victim's contact and restorative justice record (thin: parse → store, policy inside → render).
-//   GET  /staff/cases/{id}/victim-contact   the form
-//   POST /staff/cases/{id}/victim-contact   save it (audited)
+//   GET  /staff/cases/{id}/victim-contact         the form
+//   POST /staff/cases/{id}/victim-contact         save it (audited)
+//   GET  /staff/victim-contacts/import            many at once from a CSV: the upload form
+//   POST /staff/victim-contacts/import/check      the check (nothing saved)
+//   POST /staff/victim-contacts/import/run        save every row, or none
+// The checked file travels back inside the check's form (gzip, base64) and is checked again
+// before anything is saved, as the responses import does.
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { idParam } from '../http/ids.ts';
@@ -13,6 +21,8 @@ import { serviceInfo } from '../workspace/service.ts';
 import { parseVictimContactForm, type VictimContactTyped } from './form.ts';
 import type { VictimContactError, VictimContactInput } from './funnel.ts';
 import { VictimContactFormPage } from './pages.tsx';
+import { importVictimContacts } from './import.ts';
+import { ContactCheck, ContactImportDone, ContactUploadForm } from './import-pages.tsx';
 import { saveVictimContact, victimContactOf } from './store.ts';
 
 const t = translator('en', 'victims');
@@ -46,4 +56,47 @@ victimRoutes.post('/staff/cases/:id/victim-contact', recorders, async (c) => {
   if (!saved) throw notFound();
   if (!saved.ok) return form(c, id, { values: parsed.input, typed: parsed.typed, errors: saved.errors });
   return c.redirect(`/staff/cases/${id}?done=contactSaved`, 303);
+});
+
+/** Largest contact file: a thousand victims is about 100 KB. */
+const MAX_CONTACTS_BYTES = 512 * 1024;
+const uploadPage = (c: Context<AppEnv>, error?: string) =>
+  renderStaffPage(c, { title: error ? `${te('errors.titlePrefix')}${t('import.title')}` : t('import.title'), active: 'cases', status: error ? 400 : undefined, body: <ContactUploadForm csrf={c.var.csrfToken} error={error} /> });
+
+victimRoutes.get('/staff/victim-contacts/import', recorders, (c) => uploadPage(c));
+
+victimRoutes.post('/staff/victim-contacts/import/check', recorders, async (c) => {
+  const file = (await c.req.parseBody())['file'];
+  if (!(file instanceof File) || file.size === 0 || file.size > MAX_CONTACTS_BYTES) return uploadPage(c, t('import.missing'));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const { timeZone } = await serviceInfo(c.var.deps.db, c.var.staff.serviceId);
+  const report = await importVictimContacts(c.var.deps, c.var.staff, { bytes, dryRun: true, zone: timeZone });
+  const name = file.name.slice(0, 200) || 'file.csv';
+  const failed = report.problems.length > 0;
+  return renderStaffPage(c, {
+    title: t('import.checkTitle', { name }),
+    active: 'cases',
+    status: failed ? 422 : 200,
+    body: <ContactCheck csrf={c.var.csrfToken} name={name} report={report} payload={failed ? '' : gzipSync(bytes).toString('base64')} fileHash={createHash('sha256').update(bytes).digest('hex')} />,
+  });
+});
+
+const RunForm = z.object({
+  fileHash: z.string().regex(/^[0-9a-f]{64}$/),
+  payload: z.string().min(1).max(MAX_CONTACTS_BYTES * 2).regex(/^[A-Za-z0-9+/=]+$/),
+});
+
+victimRoutes.post('/staff/victim-contacts/import/run', recorders, async (c) => {
+  const form = RunForm.parse(await c.req.parseBody());
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(gunzipSync(Buffer.from(form.payload, 'base64'), { maxOutputLength: MAX_CONTACTS_BYTES }));
+  } catch {
+    throw new ApiError(400, 'import_changed', t('import.changed'));
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== form.fileHash) throw new ApiError(400, 'import_changed', t('import.changed'));
+  const { timeZone } = await serviceInfo(c.var.deps.db, c.var.staff.serviceId);
+  const report = await importVictimContacts(c.var.deps, c.var.staff, { bytes, dryRun: false, zone: timeZone });
+  const failed = report.problems.length > 0;
+  return renderStaffPage(c, { title: failed ? t('import.failedTitle') : t('import.doneTitle'), active: 'cases', status: failed ? 422 : 200, body: <ContactImportDone report={report} /> });
 });

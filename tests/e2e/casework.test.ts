@@ -161,4 +161,25 @@ describe('casework pages in a real browser', () => {
     await check(page, "victim's case with its record");
     await page.close();
   });
+
+  it('a victim liaison officer imports contact records from a CSV, sees each problem, then saves them all', async () => {
+    const page = await signIn('victims@riverside.example', '/staff/cases');
+    await go(page, page.getByRole('link', { name: 'Import contact records from a CSV file' }));
+    await check(page, 'victim contact import');
+    const header = 'case_reference,identified_on,contact_preference,not_contactable,agreed_to_contact,contacted_on,rj_offered,rj_taken_up,wants_further_support';
+    const today = new Date().toISOString().slice(0, 10);
+    const file = (rows: string[]) => ({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+    await page.getByLabel('CSV file').setInputFiles(file([`VL-E2E-0001,${today},,,no,,yes,,`]));
+    await go(page, page.getByRole('button', { name: 'Check the file' }));
+    await expect(page.locator('main').textContent()).resolves.toContain('Restorative justice is offered once they have been contacted');
+    await check(page, 'victim contact import with problems');
+    await go(page, page.getByRole('link', { name: 'Check another file' }));
+    await page.getByLabel('CSV file').setInputFiles(file([`VL-E2E-0001,${today},email,,yes,${today},yes,yes,no`]));
+    await go(page, page.getByRole('button', { name: 'Check the file' }));
+    await check(page, 'victim contact import ready');
+    await go(page, page.getByRole('button', { name: 'Save 1 record' }));
+    await expect(page.locator('main').textContent()).resolves.toContain("1 victim's contact record was saved.");
+    await check(page, 'victim contact import done');
+    await page.close();
+  });
 });

@@ -1,0 +1,79 @@
+// The victims' contact import: the upload form with the file's format, the check (every problem
+// by row and column, or what saving will do) and the result.
+import { ProblemList } from '../import/pages.tsx';
+import { translator } from '../i18n/index.ts';
+import { ErrorSummary } from '../ui/form-parts.tsx';
+import { CsrfField } from '../ui/staff-page.tsx';
+import type { ContactImportReport } from './import.ts';
+import { CONTACT_COLUMNS } from './records.ts';
+
+const t = translator('en', 'victims');
+const ti = translator('en', 'import');
+
+export function ContactUploadForm({ csrf, error }: { csrf: string; error?: string }) {
+  return (
+    <>
+      <ErrorSummary title={t('errors.title')} errors={error ? [{ id: 'file', message: error }] : []} />
+      <h1>{t('import.title')}</h1>
+      <p>{t('import.intro')}</p>
+      <form method="post" action="/staff/victim-contacts/import/check" enctype="multipart/form-data">
+        <CsrfField token={csrf} />
+        <label for="file">{t('import.label')}</label>
+        <p class="hint" id="file-hint">
+          {t('import.hint')}
+        </p>
+        {error && (
+          <p class="error" id="file-error">
+            {error}
+          </p>
+        )}
+        <input type="file" id="file" name="file" accept=".csv,text/csv" required aria-describedby={error ? 'file-hint file-error' : 'file-hint'} />
+        <p>
+          <button type="submit">{t('import.check')}</button>
+        </p>
+      </form>
+      <h2>{t('import.formatHeading')}</h2>
+      <p>{t('import.formatSummary')}</p>
+      <p>
+        <code>{CONTACT_COLUMNS.join(',')}</code>
+      </p>
+      <p>{t('import.formatValues')}</p>
+    </>
+  );
+}
+
+export function ContactCheck({ csrf, name, report, payload, fileHash }: { csrf: string; name: string; report: ContactImportReport; payload: string; fileHash: string }) {
+  return (
+    <>
+      <h1>{t('import.checkTitle', { name })}</h1>
+      {report.problems.length > 0 ? (
+        <ProblemList t={ti} report={report} />
+      ) : (
+        <>
+          <p>{t('import.ready', { count: report.valid })}</p>
+          <form method="post" action="/staff/victim-contacts/import/run">
+            <CsrfField token={csrf} />
+            <input type="hidden" name="fileHash" value={fileHash} />
+            <input type="hidden" name="payload" value={payload} />
+            <button type="submit">{t('import.save', { count: report.valid })}</button>
+          </form>
+        </>
+      )}
+      <p>
+        <a href="/staff/victim-contacts/import">{t('import.another')}</a>
+      </p>
+    </>
+  );
+}
+
+export function ContactImportDone({ report }: { report: ContactImportReport }) {
+  return (
+    <>
+      <h1>{report.problems.length > 0 ? t('import.failedTitle') : t('import.doneTitle')}</h1>
+      {report.problems.length > 0 ? <ProblemList t={ti} report={report} /> : <p class="success">{t('import.saved', { count: report.saved })}</p>}
+      <p>
+        <a href="/staff/cases">{t('import.cases')}</a>
+      </p>
+    </>
+  );
+}
