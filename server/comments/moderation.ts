@@ -53,3 +53,24 @@ export async function setCommentApproval(db: Database, clock: Clock, p: StaffPri
   });
   return true;
 }
+
+/**
+ * Adds one theme to many comments at once (their other themes stay), in one transaction: every
+ * comment or none. Undefined when the theme is not this service's or any comment is out of reach.
+ */
+export async function addThemeToComments(db: Database, clock: Clock, p: StaffPrincipal, access: CommentAccess, keys: string[], themeId: string): Promise<number | undefined> {
+  if (!access.canTag) return undefined;
+  const [theme] = await db.select({ id: themes.id }).from(themes).where(and(eq(themes.serviceId, access.serviceId), eq(themes.id, themeId)));
+  if (!theme) return undefined;
+  for (const key of keys) if (!(await findComment(db, access, key))) return undefined;
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    for (const key of keys) {
+      const reviewId = await reviewFor(tx, access, key, now);
+      await tx.insert(commentThemes).values({ commentReviewId: reviewId, themeId }).onConflictDoNothing();
+      await tx.update(commentReviews).set({ updatedAt: now }).where(eq(commentReviews.id, reviewId));
+      await recordAudit(tx, clock, { actor: p, action: 'comment.tag', subjectType: 'comment', subjectId: key, detail: { added: themeId } });
+    }
+  });
+  return keys.length;
+}

@@ -54,13 +54,55 @@ export interface ListProps {
   values: Record<string, string>;
   errors: { field: string; message: string }[];
   query: (page: number) => string;
+  csrf: string;
+  /** This list's own address, to come back to after giving many comments a theme. */
+  back: string;
+  /** After giving many comments a theme: how many, and which theme. */
+  tagged?: { count: number; theme: string };
+  /** A problem with the last "give a theme" request. */
+  bulkError?: 'noneSelected' | 'noTheme';
 }
 
-export function CommentList({ t, access, zone, comments, total, page, areas, themes, values, errors, query }: ListProps) {
+function CommentItem({ t, c, access, zone, pick }: { t: TFunction; c: Comment; access: CommentAccess; zone: string; pick: boolean }) {
+  return (
+    <li>
+      {pick && (
+        <div class="choice">
+          <input type="checkbox" id={`pick-${c.key}`} name="keys" value={c.key} aria-describedby={`said-${c.key}`} />
+          <label for={`pick-${c.key}`}>{t('bulk.select')}</label>
+        </div>
+      )}
+      <blockquote id={`said-${c.key}`}>{c.text}</blockquote>
+      <Meta t={t} c={c} access={access} zone={zone} />
+      <Tags t={t} c={c} access={access} />
+      {(access.full || access.canTag) && (
+        <p>
+          <a href={`/staff/comments/${c.key}`}>{access.full ? t('open') : t('openShared')}</a>
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function CommentList({ t, access, zone, comments, total, page, areas, themes, values, errors, query, csrf, back, tagged, bulkError }: ListProps) {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const bulk = access.canTag && themes.length > 0 && comments.length > 0;
+  const summary = [...errors.map((e) => ({ id: e.field, message: `${t(e.field)}: ${e.message}` })), ...(bulkError ? [{ id: bulkError === 'noTheme' ? 'bulk-theme' : `pick-${comments[0]?.key ?? ''}`, message: t(`bulk.${bulkError}`) }] : [])];
+  const list = (
+    <ul class="comments">
+      {comments.map((c) => (
+        <CommentItem key={c.key} t={t} c={c} access={access} zone={zone} pick={bulk} />
+      ))}
+    </ul>
+  );
   return (
     <>
-      <SharedErrorSummary title={t('themes.problem')} errors={errors.map((e) => ({ id: e.field, message: `${t(e.field)}: ${e.message}` }))} />
+      <SharedErrorSummary title={t('themes.problem')} errors={summary} />
+      {tagged && (
+        <p class="success" role="status">
+          {t('bulk.done', { count: tagged.count, theme: tagged.theme })}
+        </p>
+      )}
       <h1>{t('title')}</h1>
       <p>{access.full ? t('introFull') : t('introShared')}</p>
       {access.canTag && (
@@ -108,6 +150,11 @@ export function CommentList({ t, access, zone, comments, total, page, areas, the
             <label for="theme">{t('theme')}</label>
             <select id="theme" name="theme">
               <option value="">{t('anyTheme')}</option>
+              {access.canTag && (
+                <option value="none" selected={values.theme === 'none'}>
+                  {t('noTheme')}
+                </option>
+              )}
               {themes.map((th) => (
                 <option key={th.id} value={th.id} selected={values.theme === th.id}>
                   {th.name}
@@ -125,21 +172,39 @@ export function CommentList({ t, access, zone, comments, total, page, areas, the
       <h2>{t('count', { count: total })}</h2>
       {comments.length === 0 ? (
         <p>{t('none')}</p>
+      ) : bulk ? (
+        <form method="post" action="/staff/comments/bulk-theme">
+          <CsrfField token={csrf} />
+          <input type="hidden" name="back" value={back} />
+          {list}
+          <fieldset aria-describedby="bulk-hint">
+            <legend>
+              <h2>{t('bulk.heading')}</h2>
+            </legend>
+            <p class="hint" id="bulk-hint">
+              {t('bulk.hint')}
+            </p>
+            {bulkError === 'noTheme' && (
+              <p class="error" id="bulk-theme-error">
+                {t('bulk.noTheme')}
+              </p>
+            )}
+            <label for="bulk-theme">{t('bulk.theme')}</label>
+            <select id="bulk-theme" name="themeId" aria-describedby={bulkError === 'noTheme' ? 'bulk-theme-error' : undefined}>
+              <option value="">{t('bulk.choose')}</option>
+              {themes.map((th) => (
+                <option key={th.id} value={th.id}>
+                  {th.name}
+                </option>
+              ))}
+            </select>
+            <p>
+              <button type="submit">{t('bulk.add')}</button>
+            </p>
+          </fieldset>
+        </form>
       ) : (
-        <ul class="comments">
-          {comments.map((c) => (
-            <li key={c.key}>
-              <blockquote>{c.text}</blockquote>
-              <Meta t={t} c={c} access={access} zone={zone} />
-              <Tags t={t} c={c} access={access} />
-              {(access.full || access.canTag) && (
-                <p>
-                  <a href={`/staff/comments/${c.key}`}>{access.full ? t('open') : t('openShared')}</a>
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
+        list
       )}
       {pages > 1 && (
         <nav aria-label={t('pageOf', { page, pages })}>

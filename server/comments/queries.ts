@@ -24,6 +24,7 @@ export interface CommentFilter {
   start?: Date;
   end?: Date;
   status?: 'all' | 'unreviewed' | 'approved' | 'not_approved';
+  /** A theme's id, or 'none' for the comments not given any theme yet. */
   themeId?: string;
 }
 
@@ -87,7 +88,8 @@ function conditions(access: CommentAccess, f: CommentFilter): SQL {
   if (f.status === 'unreviewed') parts.push(sql`c.review_id is null`);
   if (f.status === 'approved') parts.push(sql`c.approved_at is not null`);
   if (f.status === 'not_approved') parts.push(sql`c.approved_at is null`);
-  if (f.themeId) parts.push(sql`exists (select 1 from comment_themes ct where ct.comment_review_id = c.review_id and ct.theme_id = ${f.themeId})`);
+  if (f.themeId === 'none') parts.push(sql`not exists (select 1 from comment_themes ct where ct.comment_review_id = c.review_id)`);
+  else if (f.themeId) parts.push(sql`exists (select 1 from comment_themes ct where ct.comment_review_id = c.review_id and ct.theme_id = ${f.themeId})`);
   return sql.join(parts, sql` and `);
 }
 

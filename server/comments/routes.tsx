@@ -2,6 +2,7 @@
 //   GET  /staff/comments                  filtered list (full for the team, approved quotes only for others)
 //   GET  /staff/comments/themes           themes; POST creates one; POST /staff/comments/themes/{id} renames
 //   GET  /staff/comments/{key}            one comment; POST …/themes tags it, POST …/approval approves or withdraws
+//   POST /staff/comments/bulk-theme       adds one theme to the comments ticked on the list
 import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import { eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
@@ -16,9 +17,9 @@ import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { commentAccess, type CommentAccess } from './access.ts';
-import { setCommentApproval, setCommentThemes } from './moderation.ts';
+import { addThemeToComments, setCommentApproval, setCommentThemes } from './moderation.ts';
 import { CommentDetail, CommentList, ThemesPage } from './pages.tsx';
-import { findComment, listComments, serviceZone } from './queries.ts';
+import { COMMENT_KEY, findComment, listComments, PAGE_SIZE, serviceZone } from './queries.ts';
 import { createTheme, listThemes, renameTheme, ThemeNameTaken } from './themes.ts';
 import { ID_PATTERN, idParam } from '../http/ids.ts';
 import { wholeQuarters } from './quarter.ts';
@@ -46,14 +47,23 @@ const ListQuery = z.object({
   from: optionalDayParam(`must be ${DAY_MESSAGE}, e.g. 2025-04-30`),
   to: optionalDayParam(`must be ${DAY_MESSAGE}, e.g. 2025-04-30`),
   status: z.preprocess(blank, z.enum(['all', 'unreviewed', 'approved', 'not_approved']).default('all')),
-  theme: z.preprocess(blank, z.uuid().optional()),
+  theme: z.preprocess(blank, z.union([z.literal('none'), z.uuid()]).optional()),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)),
 });
+
+/** What the list says after giving many comments a theme (see /staff/comments/bulk-theme). */
+const BulkOutcome = z.object({
+  tagged: z.coerce.number().int().min(1).max(PAGE_SIZE).optional().catch(undefined),
+  with: z.uuid().optional().catch(undefined),
+  bulk: z.enum(['noneSelected', 'noTheme']).optional().catch(undefined),
+});
+const OUTCOME_PARAMS = ['tagged', 'with', 'bulk'];
 
 commentRoutes.get('/staff/comments', async (c) => {
   const access = accessOf(c);
   const { db } = c.var.deps;
-  const raw = c.req.query();
+  const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => !OUTCOME_PARAMS.includes(k)));
+  const outcome = BulkOutcome.parse(c.req.query());
   const parsed = ListQuery.safeParse(raw);
   const q = parsed.success ? parsed.data : ListQuery.parse({});
   const errors = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }));
@@ -86,8 +96,46 @@ commentRoutes.get('/staff/comments', async (c) => {
     params.set('page', String(page));
     return `/staff/comments?${params}`;
   };
-  const body = <CommentList t={t} access={access} zone={zone} comments={comments} total={total} page={q.page} areas={visibleAreas} themes={themes} values={raw} errors={errors} query={query} />;
+  const taggedTheme = outcome.tagged && outcome.with ? themes.find((th) => th.id === outcome.with) : undefined;
+  const body = (
+    <CommentList
+      t={t}
+      access={access}
+      zone={zone}
+      comments={comments}
+      total={total}
+      page={q.page}
+      areas={visibleAreas}
+      themes={themes}
+      values={raw}
+      errors={errors}
+      query={query}
+      csrf={c.var.csrfToken}
+      back={query(q.page)}
+      tagged={taggedTheme ? { count: outcome.tagged!, theme: taggedTheme.name } : undefined}
+      bulkError={outcome.bulk}
+    />
+  );
   return renderStaffPage(c, { title: t('title'), active: 'comments', status: errors.length ? 400 : 200, body });
+});
+
+const BulkTheme = z.object({
+  keys: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().regex(COMMENT_KEY)).max(PAGE_SIZE)),
+  themeId: z.preprocess(blank, z.uuid().optional()),
+  back: z.string().regex(/^\/staff\/comments\?[^\s]*$/).max(2000).catch('/staff/comments?page=1'),
+});
+
+// Many comments at once: tick them on the list, choose a theme, add it. Back to the same list.
+commentRoutes.post('/staff/comments/bulk-theme', async (c) => {
+  const access = accessOf(c);
+  if (!access.canTag) throw new ApiError(403, 'forbidden', 'Your role does not give you access to themes.');
+  const form = BulkTheme.parse(await c.req.parseBody({ all: true }));
+  const back = (extra: Record<string, string>) => `${form.back}&${new URLSearchParams(extra)}`;
+  if (form.keys.length === 0) return c.redirect(back({ bulk: 'noneSelected' }), 303);
+  if (!form.themeId) return c.redirect(back({ bulk: 'noTheme' }), 303);
+  const added = await addThemeToComments(c.var.deps.db, c.var.deps.clock, c.var.staff, access, [...new Set(form.keys)], form.themeId);
+  if (added === undefined) throw notFound();
+  return c.redirect(back({ tagged: String(added), with: form.themeId }), 303);
 });
 
 const ThemeName = z.object({

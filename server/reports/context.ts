@@ -100,11 +100,14 @@ async function resolveQuestionnaire(db: Queryable, serviceId: string, kind: Repo
  * ways); the disproportionality breakdown by half-year for the whole service only (nested periods
  * or areas would let a withheld group be found by subtraction). The team view has no such limits.
  */
-function refuseUnsharable(kind: ReportKind, period: Period, stage: Stage | null, area: ReportContext['area']): void {
+function refuseUnsharable(kind: ReportKind, period: Period, stage: Stage | null, area: ReportContext['area'], ended: boolean): void {
   const refuse = (message: string) => {
     throw new ApiError(400, 'not_shareable', message, [{ path: 'view', message }]);
   };
   if (period.kind === 'range') refuse('Reports shared beyond the team cover a whole financial quarter, half-year or year. Choose a period, or use the team view for dates of your own.');
+  // A period still running grows day by day: two copies taken a day apart would differ by that
+  // day's answers, as two periods a day apart would.
+  if (!ended && kind !== 'distance-case') refuse('Reports shared beyond the team cover a period that has ended. Use the team view for the period so far.');
   if (stage !== null && kind !== 'distance-case') refuse('Reports shared beyond the team cover every stage together. Use the team view to look at one stage.');
   if (kind === 'disproportionality' && (period.kind !== 'half' || area !== null)) refuse('The shared breakdown by group is for the whole service and a whole half-year. Use the team view for an area or another period.');
 }
@@ -134,7 +137,7 @@ export async function resolveContext(db: Queryable, params: ReportParams): Promi
   const period = params.period ?? (params.kind === 'disproportionality' ? lastCompleteHalf(now, zone) : lastCompleteQuarter(now, zone));
   const audience: Audience = params.kind === 'distance-case' ? 'team' : (params.audience ?? 'shared');
   const threshold = settings.suppressionThreshold;
-  if (audience === 'shared') refuseUnsharable(params.kind, period, params.stage ?? null, area);
+  if (audience === 'shared') refuseUnsharable(params.kind, period, params.stage ?? null, area, boundsOf(period, zone).end <= now);
   return {
     db,
     kind: params.kind,

@@ -9,13 +9,14 @@ import { boundsOf, formatPeriod, quarterOf, shiftQuarter, type Period } from './
 import type { ReportQuery } from './params.ts';
 import type { Choice, ReportControls } from './render/html.tsx';
 
-function periodChoices(now: Date, zone: string): Choice[] {
+/** The periods to offer; a shared report only those that have ended (a running one grows day by day). */
+function periodChoices(now: Date, zone: string, endedOnly: boolean): Choice[] {
   const current = quarterOf(now, zone);
   const periods: Period[] = [];
   for (let i = 0; i < 8; i++) periods.push(shiftQuarter(current, -i));
   for (let y = 0; y < 2; y++) periods.push({ kind: 'half', year: current.year - y, half: 2 }, { kind: 'half', year: current.year - y, half: 1 });
   for (let y = 0; y < 3; y++) periods.push({ kind: 'year', year: current.year - y });
-  return periods.map((p) => ({ value: formatPeriod(p), label: boundsOf(p, zone).label }));
+  return periods.filter((p) => !endedOnly || boundsOf(p, zone).end <= now).map((p) => ({ value: formatPeriod(p), label: boundsOf(p, zone).label }));
 }
 
 export async function reportControls(
@@ -27,7 +28,7 @@ export async function reportControls(
   opts: { areas: { slug: string; name: string; id: string }[]; now: Date },
 ): Promise<ReportControls> {
   const fields: ReportControls['fields'] = [
-    { name: 'period', label: tr('controls.period'), value: model.period.text, choices: periodChoices(opts.now, model.timeZone) },
+    { name: 'period', label: tr('controls.period'), value: model.period.text, choices: periodChoices(opts.now, model.timeZone, model.audience === 'shared') },
   ];
   if (grant.chooseArea) {
     const current = model.area ? (opts.areas.find((a) => a.id === model.area!.id)?.slug ?? 'all') : 'all';

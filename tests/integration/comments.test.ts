@@ -198,3 +198,43 @@ describe('themes', () => {
     expect((await admin.post(`/staff/comments/themes/${theirs!.id}`, { name: 'Mine now' })).status).toBe(404);
   });
 });
+
+describe('giving many comments a theme at once', () => {
+  const themeId = async (name: string) => (await t.deps.db.select().from(themes).where(and(eq(themes.serviceId, serviceId), eq(themes.name, name))))[0]!.id;
+
+  it('lists the comments with no theme yet, adds a theme to those ticked (keeping their others), and says so', async () => {
+    const listening = await themeId('Being listened to');
+    const untagged = (await page(admin, '/staff/comments?theme=none')).html;
+    expect(untagged).toContain('South: meetings');
+    expect(untagged).not.toContain('The youth worker always listened to me');
+    expect(untagged).toContain(`name="keys" value="${key.southGood}"`);
+    const res = await admin.post('/staff/comments/bulk-theme', { keys: [key.southGood!, key.northIdea!], themeId: listening, back: '/staff/comments?theme=none&page=1' });
+    expect(res.status).toBe(303);
+    const back = res.headers.get('location')!;
+    expect(back).toBe(`/staff/comments?theme=none&page=1&tagged=2&with=${listening}`);
+    const after = (await page(admin, back)).html;
+    expect(after).toContain('“Being listened to” was added to 2 comments.');
+    expect(after).not.toContain('South: meetings');
+    // Adding again changes nothing; a comment's other themes stay.
+    const places = await themeId('Where we meet');
+    await admin.post('/staff/comments/bulk-theme', { keys: [key.southGood!], themeId: places, back: '/staff/comments?page=1' });
+    const south = (await page(admin, `/staff/comments/${key.southGood}`)).html;
+    expect(south).toMatch(new RegExp(`value="${listening}" checked`));
+    expect(south).toMatch(new RegExp(`value="${places}" checked`));
+    const audits = await t.deps.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, key.southGood!));
+    expect(audits.map((a) => a.action)).toEqual(['comment.tag', 'comment.tag']);
+  });
+
+  it('changes nothing when any comment is out of reach, asks for a comment and a theme, and refuses those who may not tag', async () => {
+    const listening = await themeId('Being listened to');
+    const before = (await t.deps.db.select({ n: count() }).from(commentThemes))[0]!.n;
+    expect((await northManager.post('/staff/comments/bulk-theme', { keys: [key.northScript!, key.southGood!], themeId: listening, back: '/staff/comments?page=1' })).status).toBe(404);
+    expect((await t.deps.db.select({ n: count() }).from(commentThemes))[0]!.n).toBe(before);
+    const none = await northManager.post('/staff/comments/bulk-theme', { themeId: listening, back: '/staff/comments?page=1' });
+    expect(none.headers.get('location')).toBe('/staff/comments?page=1&bulk=noneSelected');
+    expect((await page(northManager, none.headers.get('location')!)).html).toContain('Select at least one comment to give a theme');
+    const noTheme = await northManager.post('/staff/comments/bulk-theme', { keys: [key.northScript!], back: 'https://evil.example/' });
+    expect(noTheme.headers.get('location')).toBe('/staff/comments?page=1&bulk=noTheme');
+    expect((await board.post('/staff/comments/bulk-theme', { keys: [key.northGood!], themeId: listening })).status).toBe(403);
+  });
+});

@@ -61,6 +61,8 @@ interface Offer {
   tellUs: string[];
   comments: string[];
   youSaidWeDid: string[];
+  /** Victims' case references (the API names a victim's contact record by its case's reference). */
+  victimReferences?: string[];
   /** Rows of the service as a whole (absent in an area sweep: they are not area-scoped). */
   service?: { users: string[]; themes: string[]; tokens: string[]; outbox: string[]; questionnaires: string[]; questionnaireIds: string[] };
 }
@@ -95,6 +97,7 @@ function allOfA(): Offer {
     comments: [`a-${a.victim.answerId}`],
     youSaidWeDid: [a.serviceWideYouSaidWeDidId],
   });
+  offer.victimReferences = [a.victim.caseReference];
   offer.service = {
     users: [a.people.caseManager.id, a.people.admin.id],
     themes: [a.themeId],
@@ -118,6 +121,7 @@ const ID_RULES: [RegExp, (o: Offer) => string[] | undefined][] = [
   [/^\/staff\/invitations\/$/, (o) => o.invitations],
   [/^\/staff\/complaints\/$/, (o) => o.complaints],
   [/^\/staff\/tell-us\/$/, (o) => o.tellUs],
+  [/^\/api\/v1\/victim-contacts\/$/, (o) => o.victimReferences],
   [/^\/staff\/comments\/themes\/$/, (o) => o.service?.themes],
   [/^\/staff\/comments\/$/, (o) => o.comments],
   [/^\/staff\/you-said-we-did\/$/, (o) => o.youSaidWeDid],
@@ -279,6 +283,7 @@ describe("another service's ids", () => {
     const api = apiClientFor(t, w.a.apiToken);
     expect((await api.get(`/api/v1/responses/${w.a.northRows.responseId}`)).status).toBe(200);
     expect((await api.get(`/api/v1/questionnaires/${w.a.questionnaireSlug}`)).status).toBe(200);
+    expect((await api.get(`/api/v1/victim-contacts/${w.a.victim.caseReference}`)).status).toBe(200);
     const other = apiClientFor(t, w.b.apiToken);
     expect((await other.get(`/api/v1/responses/${w.a.northRows.responseId}`)).status).toBe(404);
   });

@@ -46,6 +46,14 @@ describe('the quarterly area report', () => {
     expect(sentences(m, 'statements')).toContain('75% (6 of 8) said staff took their views seriously all or most of the time (up 25 points since Q4 2024/25)');
   });
 
+  it('is shared only for a period that has ended: one still running grows day by day', async () => {
+    // now is 10 July 2025: Q2 2025/26 has ten days in it.
+    const running = parsePeriod('2025/26-Q2')!;
+    await expect(report({ kind: 'area', area: data.northId, audience: 'shared', period: running })).rejects.toMatchObject({ status: 400, code: 'not_shareable' });
+    await expect(report({ kind: 'board', audience: 'shared', period: parsePeriod('2025/26')! })).rejects.toMatchObject({ status: 400 });
+    expect((await report({ kind: 'area', area: data.northId, audience: 'team', period: running })).period.label).toBe('Q2 2025/26');
+  });
+
   it('withholds small numbers in the version shared beyond the team', async () => {
     const m = await report({ kind: 'area', area: data.northId, audience: 'shared' });
     const rows = table(m, 'statements');
@@ -213,7 +221,7 @@ describe('disproportionality', () => {
 
   it('in the shared version, small groups are hidden, and All is withheld when an area is (it would give the area away)', async () => {
     await expect(report({ kind: 'disproportionality', audience: 'shared' })).rejects.toMatchObject({ status: 400 });
-    const m = await report({ kind: 'disproportionality', audience: 'shared', period: parsePeriod('2025/26-H1')! });
+    const m = await report({ kind: 'disproportionality', audience: 'shared', period: parsePeriod('2025/26-H1')!, now: new Date('2025-10-10T09:00:00Z') });
     const rows = table(m, 'by-ethnicity');
     // 6 of 6 in a group of 6 (not below the threshold) is shown; the groups of 3 and 2 are not. The
     // invitations answered are withheld for every group: 6 of 9 leaves 3 who did not answer.

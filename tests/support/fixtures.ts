@@ -36,7 +36,7 @@ export async function makeCase(db: Database, opts: { serviceId: string; areaId: 
       areaId: opts.areaId,
       ownerId: opts.ownerId,
       kind: opts.kind ?? 'child',
-      caseReference: unique('CV'),
+      caseReference: unique('CV').toUpperCase(),
       // A victim's case carries none of a child's reporting details.
       ...(opts.kind === 'victim' ? {} : { ageBand: '16-17', gender: 'Female', ethnicity: opts.ethnicity ?? 'White' }),
       ...(opts.createdAt ? { createdAt: opts.createdAt } : {}),
