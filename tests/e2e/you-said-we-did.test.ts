@@ -113,4 +113,24 @@ describe('the staff pages', () => {
     }
     await context.close();
   });
+
+  it('a participation lead gives the comments with no theme yet a theme in one go, at 320 px with axe', async () => {
+    const context = await browser.newContext(NARROW);
+    const url = new URL(server.url);
+    await context.addCookies([{ name: sessionCookieName(false), value: staffToken, domain: url.hostname, path: '/' }]);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/comments/themes`);
+    await page.getByLabel('New theme').fill('Being listened to');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Add theme' }).click()]);
+    await page.goto(`${server.url}/staff/comments?theme=none`);
+    await expectNoAxeViolations(page, 'comments with no theme, with the form to give many a theme');
+    await expectNoHorizontalScroll(page);
+    await page.getByRole('checkbox', { name: 'Select' }).first().check();
+    await page.getByLabel('Theme to add').selectOption({ label: 'Being listened to' });
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Add the theme to the selected comments' }).click()]);
+    await expect(page.locator('[role=status]').textContent()).resolves.toBe('“Being listened to” was added to 1 comment.');
+    await expect(page.locator('main').textContent()).resolves.not.toContain('My worker really listened to me');
+    await expectNoAxeViolations(page, 'comments after giving a theme');
+    await context.close();
+  });
 });
