@@ -609,6 +609,30 @@ export const youSaidWeDidComments = pgTable(
   (t) => [primaryKey({ columns: [t.youSaidWeDidId, t.commentReviewId] }), index('you_said_we_did_comments_review_idx').on(t.commentReviewId)],
 );
 
+/**
+ * The participation lead's pack for one quarter and place: their own commentary and the report
+ * sections they chose. The figures are not kept: the pack shows the shared report as it stands.
+ */
+export const participationPacks = pgTable(
+  'participation_packs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id').notNull().references(() => services.id),
+    /** Null: the whole service. */
+    areaId: uuid('area_id').references(() => areas.id),
+    /** The area's id, or '' for the whole service: one pack per place and period. */
+    areaKey: text('area_key').notNull(),
+    /** A financial quarter as parsePeriod reads it: "2025/26-Q1". */
+    period: text('period').notNull(),
+    commentary: text('commentary').notNull(),
+    /** The report sections chosen, in the report's order. */
+    sections: jsonb('sections').$type<string[]>().notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => staffUsers.id),
+  },
+  (t) => [uniqueIndex('participation_packs_place_period_idx').on(t.serviceId, t.areaKey, t.period)],
+);
+
 // ── Infrastructure ────────────────────────────────────────────────────────────────────────
 
 export const auditLog = pgTable(

@@ -34,6 +34,7 @@ import { exportRoutes } from './export/routes.tsx';
 import { importRoutes, LARGE_BODY_PATHS } from './import/routes.tsx';
 import { commentRoutes } from './comments/routes.tsx';
 import { youSaidWeDidRoutes } from './you-said-we-did/routes.tsx';
+import { participationRoutes } from './participation/routes.tsx';
 import { builderRoutes } from './builder/routes.tsx';
 
 /** Composes the whole app around its dependencies. Routes live with their capability. */
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', exportRoutes);
   app.route('/', commentRoutes); // /staff/comments…
   app.route('/', youSaidWeDidRoutes); // /you-said-we-did/{place}, /staff/you-said-we-did…
+  app.route('/', participationRoutes); // /staff/participation-pack: the quarter's pack for the Participation Group
   app.route('/', reportRoutes); // /staff/reports…
   app.route('/', builderRoutes); // /staff/builder… the step-by-step questionnaire builder
   app.route('/', privacyRoutes); // /staff/admin/privacy: subject access and erasure

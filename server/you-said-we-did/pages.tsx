@@ -3,6 +3,7 @@
 import { FormKeyField } from '../staff/form-key-field.tsx';
 import { FORM_KEY_FIELD } from '../staff/form-once.ts';
 import type { TFunction } from 'i18next';
+import { translator } from '../i18n/index.ts';
 import type { Comment } from '../comments/queries.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import type { FieldError } from './form.ts';
@@ -21,6 +22,8 @@ export interface Place {
   name: string;
 }
 
+const tp = translator('en', 'participation');
+
 export function ChangesList({ t, entries, places, zone, saved }: { t: TFunction; entries: Entry[]; places: Place[]; zone: string; saved?: string }) {
   return (
     <>
@@ -34,6 +37,9 @@ export function ChangesList({ t, entries, places, zone, saved }: { t: TFunction;
       <p>
         <a class="button" href="/staff/you-said-we-did/new">
           {t('staff.add')}
+        </a>{' '}
+        <a class="button secondary" href="/staff/participation-pack">
+          {tp('link')}
         </a>
       </p>
       {entries.length === 0 ? (

@@ -133,4 +133,30 @@ describe('the staff pages', () => {
     await expectNoAxeViolations(page, 'comments after giving a theme');
     await context.close();
   });
+
+  it('the Participation Group pack is written, chosen and printed at 320 px with axe', async () => {
+    const context = await browser.newContext(NARROW);
+    const url = new URL(server.url);
+    await context.addCookies([{ name: sessionCookieName(false), value: staffToken, domain: url.hostname, path: '/' }]);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/you-said-we-did`);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Participation Group pack' }).click()]);
+    await expectNoAxeViolations(page, 'pack form');
+    await expectNoHorizontalScroll(page);
+    await page.getByLabel('Your commentary').fill('The group chose the waiting room.\n\nWe will ask again in the summer.');
+    await page.getByLabel('Safeguarding alerts').uncheck();
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save and open the pack' }).click()]);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^Participation Group pack: The whole service, Q\d \d{4}\/\d{2}$/);
+    await expect(page.locator('.commentary p').allTextContents()).resolves.toEqual(['The group chose the waiting room.', 'We will ask again in the summer.']);
+    await expect(page.locator('#alerts').count()).resolves.toBe(0);
+    await expectNoAxeViolations(page, 'pack');
+    await expectNoHorizontalScroll(page);
+    // Printed: no navigation or links to change it, and a real PDF.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('nav.staff').isVisible()).resolves.toBe(false);
+    await expect(page.locator('p.back').isVisible()).resolves.toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await context.close();
+  });
 });

@@ -61,9 +61,9 @@ describe('the reporting categories migration', () => {
       await t.deps.db.update(cases).set(details).where(eq(cases.id, c.id));
       ids.push(c.id);
     }
-    const before = await t.deps.db.select().from(cases).where(inArray(cases.id, ids));
+    const before = await t.deps.db.select().from(cases).where(inArray(cases.id, ids)).orderBy(cases.id);
     await runMigration();
-    expect(await t.deps.db.select().from(cases).where(inArray(cases.id, ids))).toEqual(before);
+    expect(await t.deps.db.select().from(cases).where(inArray(cases.id, ids)).orderBy(cases.id)).toEqual(before);
   });
 });
 

@@ -115,16 +115,19 @@ function Controls({ controls }: { controls: ReportControls }) {
   );
 }
 
-export function ReportBody({ model, controls, nonce, back }: { model: ReportModel; controls?: ReportControls; nonce?: string; back?: string }): ComponentChildren {
+/** A report page. `preface` comes after the report's details and before its figures (a pack's commentary). */
+export function ReportBody({ model, controls, nonce, back, preface }: { model: ReportModel; controls?: ReportControls; nonce?: string; back?: ComponentChildren | string; preface?: ComponentChildren }): ComponentChildren {
   const header = `${model.service.name} · ${model.title}`;
   const footer = model.audience === 'shared' ? tr('page.footerShared', { generated: model.generatedAt.slice(0, 10) }) : tr('page.footerTeam', { generated: model.generatedAt.slice(0, 10) });
   return (
     <div class="report">
       <style nonce={nonce} dangerouslySetInnerHTML={{ __html: reportCss(header, footer) }} />
-      {back && (
+      {typeof back === 'string' ? (
         <p class="back">
           <a href={back}>{tr('page.back')}</a>
         </p>
+      ) : (
+        back
       )}
       <h1>{model.title}</h1>
       <dl class="summary report-meta">
@@ -144,6 +147,7 @@ export function ReportBody({ model, controls, nonce, back }: { model: ReportMode
         <dd>{model.audience === 'shared' ? tr('page.shared', { threshold: model.threshold }) : tr('page.team')}</dd>
       </dl>
       {controls && <Controls controls={controls} />}
+      {preface}
       {model.headlines.length > 0 && (
         <section aria-labelledby="headlines-heading">
           <h2 id="headlines-heading">{tr('page.headlines')}</h2>
