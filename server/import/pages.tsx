@@ -3,33 +3,15 @@
 import type { TFunction } from 'i18next';
 import { CsrfField } from '../ui/staff-page.tsx';
 import type { ImportReport } from './import.ts';
-import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
+import { CsvUploadForm } from '../ui/csv-upload.tsx';
 
 /** The report shows this many problems; the rest are counted (the API returns them all). */
 export const PROBLEMS_SHOWN = 500;
 
 export function UploadForm({ t, csrf, error }: { t: TFunction; csrf: string; error?: string }) {
+  const text = { title: t('title'), intro: t('intro'), label: t('upload.label'), hint: t('upload.hint'), check: t('upload.check'), errorTitle: t('errorSummary') };
   return (
-    <>
-      <SharedErrorSummary title={t('errorSummary')} errors={error ? [{ id: 'file', message: error }] : []} />
-      <h1>{t('title')}</h1>
-      <p>{t('intro')}</p>
-      <form method="post" action="/staff/import/check" enctype="multipart/form-data">
-        <CsrfField token={csrf} />
-        <label for="file">{t('upload.label')}</label>
-        <p class="hint" id="file-hint">
-          {t('upload.hint')}
-        </p>
-        {error && (
-          <p class="error" id="file-error">
-            {error}
-          </p>
-        )}
-        <input type="file" id="file" name="file" accept=".csv,text/csv" required aria-describedby={error ? 'file-hint file-error' : 'file-hint'} />
-        <p>
-          <button type="submit">{t('upload.check')}</button>
-        </p>
-      </form>
+    <CsvUploadForm text={text} action="/staff/import/check" csrf={csrf} error={error}>
       <h2>{t('format.heading')}</h2>
       <p>{t('format.summary')}</p>
       <p>
@@ -38,7 +20,7 @@ export function UploadForm({ t, csrf, error }: { t: TFunction; csrf: string; err
       <p>{t('format.choices')}</p>
       <p>{t('format.dates')}</p>
       <p>{t('format.readme')}</p>
-    </>
+    </CsvUploadForm>
   );
 }
 

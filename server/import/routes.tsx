@@ -4,11 +4,10 @@
 //   POST /staff/import/run     imports the checked file, all or nothing
 // The checked file travels back to /run inside the report's form (gzip, base64), so the server
 // keeps nothing between the two steps; /run checks the file again before writing anything.
-import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { checkedFileFields, packChecked, unpackChecked } from '../csv/checked-file.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { translator } from '../i18n/index.ts';
@@ -70,27 +69,20 @@ importRoutes.post('/staff/import/check', async (c) => {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const report = await importResponses(c.var.deps, { scope, actor: c.var.staff, bytes, dryRun: true });
   if (wantsJson(c)) return c.json(report, report.problems.length > 0 ? 422 : 200);
-  const payload = report.problems.length > 0 ? '' : gzipSync(bytes).toString('base64');
+  const payload = report.problems.length > 0 ? '' : packChecked(bytes).payload;
   const name = file.name.slice(0, 200) || 'file.csv';
   return renderStaffPage(c, { title: t('report.title', { name }), active: 'import', status: report.problems.length > 0 ? 422 : 200, body: <CheckReport t={t} csrf={c.var.csrfToken} name={name} report={report} payload={payload} /> });
 });
 
 const RunForm = z.object({
   name: z.string().max(200).default('file.csv'),
-  fileHash: z.string().regex(/^[0-9a-f]{64}$/),
-  payload: z.string().min(1).max(IMPORT_BODY_LIMIT).regex(/^[A-Za-z0-9+/=]+$/),
+  ...checkedFileFields(MAX_IMPORT_BYTES),
 });
 
 importRoutes.post('/staff/import/run', async (c) => {
   const scope = scopeOf(c);
-  const form = RunForm.parse(await c.req.parseBody());
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(gunzipSync(Buffer.from(form.payload, 'base64'), { maxOutputLength: MAX_IMPORT_BYTES }));
-  } catch {
-    throw new ApiError(400, 'import_changed', t('done.changed'));
-  }
-  if (createHash('sha256').update(bytes).digest('hex') !== form.fileHash) throw new ApiError(400, 'import_changed', t('done.changed'));
+  const bytes = unpackChecked(RunForm.parse(await c.req.parseBody()), MAX_IMPORT_BYTES);
+  if (!bytes) throw new ApiError(400, 'import_changed', t('done.changed'));
   const report = await importResponses(c.var.deps, { scope, actor: c.var.staff, bytes, dryRun: false });
   const failed = report.problems.length > 0;
   return renderStaffPage(c, { title: failed ? t('done.failedTitle') : t('done.title'), active: 'import', status: failed ? 422 : 200, body: <ImportDone t={t} report={report} /> });

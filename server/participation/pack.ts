@@ -6,25 +6,14 @@ import type { Database, Queryable } from '../../db/index.ts';
 import { participationPacks } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
-import { scopeOf } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 
 /** The shared area report's sections a pack can hold, in the report's order. */
 export const PACK_SECTIONS = ['statements', 'questions', 'comments', 'tell-us', 'complaints', 'alerts', 'you-said-we-did'] as const;
 export type PackSection = (typeof PACK_SECTIONS)[number];
 
-export interface PackAccess {
-  serviceId: string;
-  /** null: any area or the whole service; otherwise this area only. */
-  areaId: string | null;
-}
-
 /** Who builds packs: those who run participation work ("you said, we did"), in their scope. */
-export function packAccess(p: StaffPrincipal): PackAccess | undefined {
-  const scope = scopeOf(p, 'yousaid.manage');
-  if (scope.kind === 'none') return undefined;
-  return { serviceId: p.serviceId, areaId: scope.kind === 'area' ? scope.areaId : null };
-}
+export { changeAccess as packAccess, type ChangeAccess as PackAccess } from '../you-said-we-did/store.ts';
 
 export interface Pack {
   commentary: string;

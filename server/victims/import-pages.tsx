@@ -2,7 +2,7 @@
 // by row and column, or what saving will do) and the result.
 import { ProblemList } from '../import/pages.tsx';
 import { translator } from '../i18n/index.ts';
-import { ErrorSummary } from '../ui/form-parts.tsx';
+import { CsvUploadForm } from '../ui/csv-upload.tsx';
 import { CsrfField } from '../ui/staff-page.tsx';
 import type { ContactImportReport } from './import.ts';
 import { CONTACT_COLUMNS } from './records.ts';
@@ -11,38 +11,20 @@ const t = translator('en', 'victims');
 const ti = translator('en', 'import');
 
 export function ContactUploadForm({ csrf, error }: { csrf: string; error?: string }) {
+  const text = { title: t('import.title'), intro: t('import.intro'), label: t('import.label'), hint: t('import.hint'), check: t('import.check'), errorTitle: t('errors.title') };
   return (
-    <>
-      <ErrorSummary title={t('errors.title')} errors={error ? [{ id: 'file', message: error }] : []} />
-      <h1>{t('import.title')}</h1>
-      <p>{t('import.intro')}</p>
-      <form method="post" action="/staff/victim-contacts/import/check" enctype="multipart/form-data">
-        <CsrfField token={csrf} />
-        <label for="file">{t('import.label')}</label>
-        <p class="hint" id="file-hint">
-          {t('import.hint')}
-        </p>
-        {error && (
-          <p class="error" id="file-error">
-            {error}
-          </p>
-        )}
-        <input type="file" id="file" name="file" accept=".csv,text/csv" required aria-describedby={error ? 'file-hint file-error' : 'file-hint'} />
-        <p>
-          <button type="submit">{t('import.check')}</button>
-        </p>
-      </form>
+    <CsvUploadForm text={text} action="/staff/victim-contacts/import/check" csrf={csrf} error={error}>
       <h2>{t('import.formatHeading')}</h2>
       <p>{t('import.formatSummary')}</p>
       <p>
         <code>{CONTACT_COLUMNS.join(',')}</code>
       </p>
       <p>{t('import.formatValues')}</p>
-    </>
+    </CsvUploadForm>
   );
 }
 
-export function ContactCheck({ csrf, name, report, payload, fileHash }: { csrf: string; name: string; report: ContactImportReport; payload: string; fileHash: string }) {
+export function ContactCheck({ csrf, name, report, checked }: { csrf: string; name: string; report: ContactImportReport; checked: { fileHash: string; payload: string } }) {
   return (
     <>
       <h1>{t('import.checkTitle', { name })}</h1>
@@ -53,8 +35,8 @@ export function ContactCheck({ csrf, name, report, payload, fileHash }: { csrf: 
           <p>{t('import.ready', { count: report.valid })}</p>
           <form method="post" action="/staff/victim-contacts/import/run">
             <CsrfField token={csrf} />
-            <input type="hidden" name="fileHash" value={fileHash} />
-            <input type="hidden" name="payload" value={payload} />
+            <input type="hidden" name="fileHash" value={checked.fileHash} />
+            <input type="hidden" name="payload" value={checked.payload} />
             <button type="submit">{t('import.save', { count: report.valid })}</button>
           </form>
         </>

@@ -6,10 +6,9 @@
 //   POST /staff/victim-contacts/import/run        save every row, or none
 // The checked file travels back inside the check's form (gzip, base64) and is checked again
 // before anything is saved, as the responses import does.
-import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { checkedFileFields, packChecked, unpackChecked } from '../csv/checked-file.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { idParam } from '../http/ids.ts';
@@ -77,24 +76,15 @@ victimRoutes.post('/staff/victim-contacts/import/check', recorders, async (c) =>
     title: t('import.checkTitle', { name }),
     active: 'cases',
     status: failed ? 422 : 200,
-    body: <ContactCheck csrf={c.var.csrfToken} name={name} report={report} payload={failed ? '' : gzipSync(bytes).toString('base64')} fileHash={createHash('sha256').update(bytes).digest('hex')} />,
+    body: <ContactCheck csrf={c.var.csrfToken} name={name} report={report} checked={packChecked(bytes)} />,
   });
 });
 
-const RunForm = z.object({
-  fileHash: z.string().regex(/^[0-9a-f]{64}$/),
-  payload: z.string().min(1).max(MAX_CONTACTS_BYTES * 2).regex(/^[A-Za-z0-9+/=]+$/),
-});
+const RunForm = z.object(checkedFileFields(MAX_CONTACTS_BYTES));
 
 victimRoutes.post('/staff/victim-contacts/import/run', recorders, async (c) => {
-  const form = RunForm.parse(await c.req.parseBody());
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(gunzipSync(Buffer.from(form.payload, 'base64'), { maxOutputLength: MAX_CONTACTS_BYTES }));
-  } catch {
-    throw new ApiError(400, 'import_changed', t('import.changed'));
-  }
-  if (createHash('sha256').update(bytes).digest('hex') !== form.fileHash) throw new ApiError(400, 'import_changed', t('import.changed'));
+  const bytes = unpackChecked(RunForm.parse(await c.req.parseBody()), MAX_CONTACTS_BYTES);
+  if (!bytes) throw new ApiError(400, 'import_changed', t('import.changed'));
   const { timeZone } = await serviceInfo(c.var.deps.db, c.var.staff.serviceId);
   const report = await importVictimContacts(c.var.deps, c.var.staff, { bytes, dryRun: false, zone: timeZone });
   const failed = report.problems.length > 0;
