@@ -2,6 +2,7 @@
 // (server/staff/policy.ts), which this builds on:
 //   service admin        every comment in the service, in full; tags and approves
 //   team manager         their area's comments (not victims'), in full; tags and approves
+//   victim liaison       victims' comments only (never children's or Tell Us), in full; tags and approves
 //   participation lead   only quotes approved for sharing, anonymised; tags them and keeps the themes
 //   board member         only quotes approved for sharing, anonymised; reads
 // Complaints are never comments here: they go through the complaints procedure.
@@ -16,6 +17,8 @@ export interface CommentAccess {
   areaId: string | null;
   /** Victims' survey comments. */
   victims: boolean;
+  /** Children's comments: free-text answers to other surveys, and Tell Us. */
+  children: boolean;
   canTag: boolean;
   canApprove: boolean;
 }
@@ -31,6 +34,7 @@ export function commentAccess(p: StaffPrincipal): CommentAccess | undefined {
     areaId: scope.kind === 'area' ? scope.areaId : null,
     // Victims' words in full only to those who handle victims' cases; as quotes to whoever reads victims' reports.
     victims: full ? can(p, 'cases.victim') : can(p, 'reports.victims'),
+    children: full ? can(p, 'cases.child') : can(p, 'reports.children'),
     canTag: can(p, 'comments.moderate'),
     canApprove: can(p, 'quotes.approve'),
   };

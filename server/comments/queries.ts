@@ -57,6 +57,7 @@ function reachable(access: CommentAccess, only?: CommentKey): SQL {
   const answerArea = access.areaId ? sql`and r.area_id = ${access.areaId}` : sql``;
   const tellUsArea = access.areaId ? sql`and t.area_id = ${access.areaId}` : sql``;
   const noVictims = access.victims ? sql`` : sql`and q.audience <> 'victim' and q.kind <> 'victim_satisfaction'`;
+  const noChildren = access.children ? sql`` : sql`and (q.audience = 'victim' or q.kind = 'victim_satisfaction')`;
   const answerOnly = only ? (only.kind === 'answer' ? sql`and a.id = ${only.id}` : sql`and false`) : sql``;
   const tellUsOnly = only ? (only.kind === 'tell_us' ? sql`and t.id = ${only.id}` : sql`and false`) : sql``;
   return sql`(
@@ -68,14 +69,14 @@ function reachable(access: CommentAccess, only?: CommentKey): SQL {
     join questionnaires q on q.id = r.questionnaire_id
     left join comment_reviews cr on cr.answer_id = a.id
     where r.service_id = ${access.serviceId} and a.text_value is not null and q.kind <> 'tell_us'
-      ${answerArea} ${noVictims} ${answerOnly}
+      ${answerArea} ${noVictims} ${noChildren} ${answerOnly}
     union all
     select 't-' || t.id::text, t.body, t.received_at, t.area_id, null::uuid, null::text, t.type,
            cr.id, cr.approved_for_sharing_at
     from tell_us_items t
     left join comment_reviews cr on cr.tell_us_item_id = t.id
     where t.service_id = ${access.serviceId} and t.type <> 'complaint' and t.body <> ''
-      ${tellUsArea} ${tellUsOnly}
+      ${tellUsArea} ${tellUsOnly} ${access.children ? sql`` : sql`and false`}
   ) c`;
 }
 

@@ -47,7 +47,7 @@ export const GRANTS: Record<StaffRole, readonly Action[]> = {
   service_admin: ACTIONS,
   team_manager: ['cases.child', 'cases.read', 'cases.reassign', 'caseloads.manage', 'responses.enter', 'responses.import', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'complaints.handle', 'comments.read', 'comments.identifiable', 'comments.moderate', 'quotes.approve', 'yousaid.manage', 'reports.view', 'reports.children', 'reports.identifiable'],
   case_manager: ['cases.child', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'tellus.handle', 'tellus.read', 'reports.view', 'reports.children'],
-  victim_liaison: ['cases.victim', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'reports.view', 'reports.victims', 'reports.identifiable'],
+  victim_liaison: ['cases.victim', 'cases.read', 'responses.enter', 'responses.export', 'alerts.handle', 'comments.read', 'comments.identifiable', 'comments.moderate', 'quotes.approve', 'reports.view', 'reports.victims', 'reports.identifiable'],
   participation_lead: ['tellus.read', 'comments.read', 'comments.moderate', 'yousaid.manage', 'reports.view', 'reports.children', 'reports.victims', 'questionnaires.build'],
   board_member: ['comments.read', 'reports.view', 'reports.children', 'reports.victims'],
 };

@@ -238,3 +238,18 @@ describe('giving many comments a theme at once', () => {
     expect((await board.post('/staff/comments/bulk-theme', { keys: [key.northGood!], themeId: listening })).status).toBe(403);
   });
 });
+
+describe("victims' comments", () => {
+  it("are read, tagged and approved by the victim liaison officer, who never sees a child's comment or Tell Us", async () => {
+    const vlo = await signInAs(t, await makeStaff(t.deps.db, serviceId, 'victim_liaison'));
+    const { html } = await page(vlo);
+    expect(html).toContain('The officer kept me informed');
+    expect(html).not.toContain('The youth worker always listened to me');
+    expect(html).not.toContain('Text me the day before');
+    expect((await vlo.get(`/staff/comments/${key.northGood}`)).status).toBe(404);
+    expect((await vlo.post(`/staff/comments/${key.northIdea}/approval`, { decision: 'approve' })).status).toBe(404);
+    expect((await vlo.post(`/staff/comments/${key.victimNote}/approval`, { decision: 'approve' })).status).toBe(303);
+    // Approved, it is a quote that whoever reads victims' reports may see.
+    expect((await page(board)).html).toContain('The officer kept me informed');
+  });
+});
