@@ -27,7 +27,7 @@ victimContactApi.get('/victim-contacts/:reference', async (c) => {
   noQuery(c);
   const { reference, found, zone } = await victimCase(c);
   const record = await victimContactOf(c.var.deps.db, found, zone);
-  await recordAudit(c.var.deps.db, c.var.deps.clock, { actor: c.var.staff, action: 'victim.contact.view', subjectType: 'case', subjectId: found.id, detail: {} });
+  await recordAudit(c.var.deps.db, c.var.deps.clock, { actor: c.var.staff, action: 'victim.contact_view', subjectType: 'case', subjectId: found.id, detail: {} });
   return c.json({ data: { caseReference: reference, recorded: record.saved, ...bodyOfInput(record) } });
 });
 

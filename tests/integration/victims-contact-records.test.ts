@@ -41,7 +41,7 @@ describe('the API', () => {
     const got = await api.get(`/api/v1/victim-contacts/${refs[0]}`);
     expect(((await got.json()) as { data: unknown }).data).toMatchObject({ recorded: true, agreedToContact: true, contactPreference: 'phone', rjOffered: true });
     const audit = await t.deps.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.serviceId, w.serviceId), eq(auditLog.actorKind, 'api')));
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['victim.contact', 'victim.contact.view']));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['victim.contact', 'victim.contact_view']));
   });
 
   it('refuses a record that does not hold together, naming each field, and saves nothing', async () => {
