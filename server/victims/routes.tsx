@@ -66,7 +66,8 @@ victimRoutes.get('/staff/victim-contacts/import', recorders, (c) => uploadPage(c
 
 victimRoutes.post('/staff/victim-contacts/import/check', recorders, async (c) => {
   const file = (await c.req.parseBody())['file'];
-  if (!(file instanceof File) || file.size === 0 || file.size > MAX_CONTACTS_BYTES) return uploadPage(c, t('import.missing'));
+  if (!(file instanceof File) || file.size === 0) return uploadPage(c, t('import.missing'));
+  if (file.size > MAX_CONTACTS_BYTES) return uploadPage(c, t('import.tooLarge'));
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { timeZone } = await serviceInfo(c.var.deps.db, c.var.staff.serviceId);
   const report = await importVictimContacts(c.var.deps, c.var.staff, { bytes, dryRun: true, zone: timeZone });

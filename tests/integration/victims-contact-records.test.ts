@@ -94,6 +94,9 @@ describe('the CSV import', () => {
     expect(html).toContain(`${refs[1]} is already in row 2: give each victim one row`);
     expect(html).not.toContain('name="payload"');
     expect(await saved()).toBe(before);
+    const big = await upload('/staff/victim-contacts/import/check', `${HEADER}\n${'x'.repeat(600 * 1024)}`);
+    expect(big.status).toBe(400);
+    expect(await big.text()).toContain('The file is larger than 512 KB');
   });
 
   it('saves every row in one go after the check, each audited, and says how many', async () => {
