@@ -8,7 +8,7 @@ import { translator } from '../i18n/index.ts';
 import { can } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { countOpenAlertsFor, listOpenAlertsFor, serviceTimeZone, type AlertSummary } from './queries.ts';
-import { formatWhenShort } from './when.ts';
+import { formatWhenBrief } from '../time/format.ts';
 import { ageOf, agoOf } from './age.ts';
 import { OutOfHoursTag } from './out-of-hours-parts.tsx';
 
@@ -45,7 +45,7 @@ export function OpenAlertsBanner({ alerts, total, zone, now }: BannerData) {
           <li key={a.id}>
             <a href={`/staff/alerts/${a.id}`}>
               {a.caseReference ? `${cw('alerts.bannerCase', { reference: a.caseReference })} ` : ''}
-              {t('banner.item', { kind: t(`kind.${a.kind}`), where: a.areaName ? t('banner.where', { area: a.areaName }) : '', raised: formatWhenShort(a.raisedAt, zone) })}
+              {t('banner.item', { kind: t(`kind.${a.kind}`), where: a.areaName ? t('banner.where', { area: a.areaName }) : '', raised: formatWhenBrief(a.raisedAt, zone) })}
             </a>{' '}
             <span class="muted">({agoOf(a.raisedAt, now, cw)})</span> <StatusTag alert={a} />
             {a.outOfHours && (

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { StatusTag } from './banner.tsx';
 import type { AlertDetail, AlertSummary } from './queries.ts';
-import { formatWhen, formatWhenShort } from './when.ts';
+import { formatWhen, formatWhenBrief } from '../time/format.ts';
 import { ChoiceGroup, ErrorSummary as SharedErrorSummary, TableWrap, TextArea } from '../ui/form-parts.tsx';
 import { translator } from '../i18n/index.ts';
 import { ageOf, agoOf } from './age.ts';
@@ -36,7 +36,7 @@ function AlertTable({ t, rows, zone, now, caption, closed }: { t: T; rows: Alert
           {rows.map((a) => (
             <tr key={a.id}>
               <td>
-                <a href={`/staff/alerts/${a.id}`}>{t('list.open', { kind: t(`kind.${a.kind}`), raised: formatWhenShort(a.raisedAt, zone) })}</a>
+                <a href={`/staff/alerts/${a.id}`}>{t('list.open', { kind: t(`kind.${a.kind}`), raised: formatWhenBrief(a.raisedAt, zone) })}</a>
                 {a.concernCount > 1 && <span class="muted"> {cw('alerts.concernCount', { count: a.concernCount })}</span>}
                 {a.outOfHours && (
                   <>
@@ -49,7 +49,7 @@ function AlertTable({ t, rows, zone, now, caption, closed }: { t: T; rows: Alert
               <td>{ageOf(a.raisedAt, closed && a.closedAt ? a.closedAt : now, cw)}</td>
               <td>{a.areaName ?? t('list.noArea')}</td>
               <td>{a.assignedToName ?? t('list.nobody')}</td>
-              <td>{closed && a.closedAt ? formatWhenShort(a.closedAt, zone) : <StatusTag alert={a} />}</td>
+              <td>{closed && a.closedAt ? formatWhenBrief(a.closedAt, zone) : <StatusTag alert={a} />}</td>
             </tr>
           ))}
         </tbody>

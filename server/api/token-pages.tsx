@@ -2,7 +2,7 @@
 import { FormKeyField } from '../staff/form-key-field.tsx';
 import { translator } from '../i18n/index.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
-import { formatWhenShort } from '../alerts/when.ts';
+import { formatWhenBrief } from '../time/format.ts';
 import type { TokenSummary } from './tokens.ts';
 import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
@@ -89,11 +89,11 @@ export function TokensPage({ csrfToken, tokens, zone, issued, revokedName, nameE
               {tokens.map((tok) => (
                 <tr key={tok.id}>
                   <td>{tok.name}</td>
-                  <td>{formatWhenShort(tok.createdAt, zone)}</td>
-                  <td>{tok.lastUsedAt ? formatWhenShort(tok.lastUsedAt, zone) : t('tokens.never')}</td>
+                  <td>{formatWhenBrief(tok.createdAt, zone)}</td>
+                  <td>{tok.lastUsedAt ? formatWhenBrief(tok.lastUsedAt, zone) : t('tokens.never')}</td>
                   <td>
                     {tok.revokedAt ? (
-                      <span class="tag grey">{t('tokens.revokedOn', { when: formatWhenShort(tok.revokedAt, zone) })}</span>
+                      <span class="tag grey">{t('tokens.revokedOn', { when: formatWhenBrief(tok.revokedAt, zone) })}</span>
                     ) : (
                       <span class="tag green">{t('tokens.active')}</span>
                     )}

@@ -6,7 +6,7 @@ import { Fragment, type ComponentChildren } from 'preact';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { FormKeyField } from '../staff/form-key-field.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextField, type FieldError } from '../ui/form-parts.tsx';
-import { formatDate } from '../workspace/format.ts';
+import { formatDay } from '../time/format.ts';
 import type { CaseFormError, CaseFormValues } from './form.ts';
 import { REPORTING_DETAIL_NAMES, REPORTING_DETAILS, type ReportingDetail } from './reporting-details.ts';
 import { CASES_PER_PAGE, type CaseDetail, type CaseListQuery, type CaseSummary } from './store.ts';
@@ -114,7 +114,7 @@ export function CaseListPage(props: {
                   {showKind && <td>{t(`kind.${r.kind}`)}</td>}
                   <td>{r.areaName}</td>
                   <td>{r.ownerName ?? t('list.noOwner')}</td>
-                  <td>{formatDate(r.createdAt, zone)}</td>
+                  <td>{formatDay(r.createdAt, zone)}</td>
                   <td>{r.closedAt ? <span class="tag grey">{t('status.closed')}</span> : <span class="tag green">{t('status.open')}</span>}</td>
                 </tr>
               ))}
@@ -277,9 +277,9 @@ export function CasePage(props: {
         <dt>{t('view.owner')}</dt>
         <dd>{found.ownerName ?? t('list.noOwner')}</dd>
         <dt>{t('view.recorded')}</dt>
-        <dd>{formatDate(found.createdAt, zone)}</dd>
+        <dd>{formatDay(found.createdAt, zone)}</dd>
         <dt>{t('view.status')}</dt>
-        <dd>{found.closedAt ? t('view.closedOn', { date: formatDate(found.closedAt, zone) }) : t('status.open')}</dd>
+        <dd>{found.closedAt ? t('view.closedOn', { date: formatDay(found.closedAt, zone) }) : t('status.open')}</dd>
       </dl>
       {found.kind === 'child' ? (
         <>

@@ -18,7 +18,7 @@ import { readsContact } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { assignOwner, ComplaintNotFound, ComplaintRefused, moveComplaint, recordReplySent } from './actions.ts';
 import { addNote, extendDeadline, requestStageTwo } from './entries.ts';
-import { formatDay, formatWhen } from './format.ts';
+import { formatDay, formatWhen } from '../time/format.ts';
 import { ComplaintListPage } from './pages/list-page.tsx';
 import { ComplaintPage, type ContactView, type HistoryEntry } from './pages/complaint-page.tsx';
 import type { FieldError } from './pages/parts.tsx';

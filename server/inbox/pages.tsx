@@ -5,7 +5,7 @@ import { Fragment } from 'preact';
 import { LANGUAGE_NAMES, isLanguage } from '../i18n/index.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextArea } from '../ui/form-parts.tsx';
-import { formatDate, formatDateTime, formatShort } from '../workspace/format.ts';
+import { formatDay, formatWhen, formatWhenShort } from '../time/format.ts';
 import { OutOfHoursTag } from '../alerts/out-of-hours-parts.tsx';
 import { translator } from '../i18n/index.ts';
 
@@ -56,8 +56,8 @@ export function ResponseTable({
           {rows.map((r) => (
             <tr key={r.id} data-response={r.id}>
               <td>
-                <a href={`/staff/responses/${r.id}`} aria-label={t('list.open', { questionnaire: r.title, date: formatShort(r.submittedAt, zone) })}>
-                  {formatShort(r.submittedAt, zone)}
+                <a href={`/staff/responses/${r.id}`} aria-label={t('list.open', { questionnaire: r.title, date: formatWhenShort(r.submittedAt, zone) })}>
+                  {formatWhenShort(r.submittedAt, zone)}
                 </a>
               </td>
               <td>{r.title}</td>
@@ -72,7 +72,7 @@ export function ResponseTable({
                 {selectable && !r.reviewedAt && (
                   <div class="choice">
                     <input type="checkbox" id={`select-${r.id}`} name="responseId" value={r.id} />
-                    <label for={`select-${r.id}`}>{cw('inbox.select', { date: formatShort(r.submittedAt, zone) })}</label>
+                    <label for={`select-${r.id}`}>{cw('inbox.select', { date: formatWhenShort(r.submittedAt, zone) })}</label>
                   </div>
                 )}
               </td>
@@ -246,7 +246,7 @@ export function ResponsePage(props: { t: T; csrf: string; r: ResponseDetail; sho
         </a>{' '}
         <span class="muted">{cw('records.printHint')}</span>
       </p>
-      {r.anonymisedAt && <p class="notice">{t('view.anonymised', { date: formatDate(r.anonymisedAt, zone) })}</p>}
+      {r.anonymisedAt && <p class="notice">{t('view.anonymised', { date: formatDay(r.anonymisedAt, zone) })}</p>}
       <h2>{t('view.summary')}</h2>
       <dl class="summary">
         <dt>{t('view.case')}</dt>
@@ -260,7 +260,7 @@ export function ResponsePage(props: { t: T; csrf: string; r: ResponseDetail; sho
           </>
         )}
         <dt>{t('view.received')}</dt>
-        <dd>{formatDateTime(r.submittedAt, zone)}</dd>
+        <dd>{formatWhen(r.submittedAt, zone)}</dd>
         <dt>{t('view.how')}</dt>
         <dd>{r.enteredByName ? t('view.enteredBy', { how, name: r.enteredByName }) : how}</dd>
         <dt>{t('view.language')}</dt>
@@ -275,7 +275,7 @@ export function ResponsePage(props: { t: T; csrf: string; r: ResponseDetail; sho
             {r.alerts.map((a) => (
               <li key={a.id}>
                 <span class="tag red">{a.closedAt ? t('view.alertClosed') : a.acknowledgedAt ? t('view.alertAcknowledged') : t('view.alertOpen')}</span>{' '}
-                {t(a.kind === 'concern' ? 'view.alertConcern' : 'view.alertPleaseReview', { date: formatShort(a.raisedAt, zone) })}{' '}
+                {t(a.kind === 'concern' ? 'view.alertConcern' : 'view.alertPleaseReview', { date: formatWhenShort(a.raisedAt, zone) })}{' '}
                 <a href={`/staff/alerts/${a.id}`}>{t('view.alertLink')}</a>
                 {a.outOfHours && (
                   <>
@@ -322,7 +322,7 @@ export function ResponsePage(props: { t: T; csrf: string; r: ResponseDetail; sho
       <h2>{t('view.reviewTitle')}</h2>
       {r.reviewedAt ? (
         <>
-          <p>{t('view.reviewedBy', { name: r.reviewedByName ?? '', date: formatDateTime(r.reviewedAt, zone) })}</p>
+          <p>{t('view.reviewedBy', { name: r.reviewedByName ?? '', date: formatWhen(r.reviewedAt, zone) })}</p>
           {r.reviewNote && (
             <>
               <h3>{t('view.reviewNote')}</h3>

@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { SendFailedNotice, SendLines } from './send-pages.tsx';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextArea, TextField } from '../ui/form-parts.tsx';
-import { formatDate, formatShort } from '../workspace/format.ts';
+import { formatDay, formatWhenShort } from '../time/format.ts';
 import { isOutstanding, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS, DEFAULT_EXPIRY_DAYS, groupCode } from './status.ts';
 import { LANGUAGE_NAMES } from '../i18n/index.ts';
 import { MESSAGE_LANGUAGES } from './message.ts';
@@ -38,8 +38,8 @@ export function InvitationTable({ t, rows, zone }: { t: T; rows: InvitationListI
             <tr key={r.id}>
               <td>{r.questionnaireTitle}</td>
               <td>{t(`stage.${r.stage}`)}</td>
-              <td>{formatShort(r.createdAt, zone)}</td>
-              <td>{formatDate(r.expiresAt, zone)}</td>
+              <td>{formatWhenShort(r.createdAt, zone)}</td>
+              <td>{formatDay(r.expiresAt, zone)}</td>
               <td>
                 <span class={`tag ${STATUS_TAG[r.status]}`} data-status={r.status}>
                   {t(`status.${r.status}`)}
@@ -48,7 +48,7 @@ export function InvitationTable({ t, rows, zone }: { t: T; rows: InvitationListI
               </td>
               <td>
                 {isOutstanding(r.status) && (
-                  <a href={`/staff/invitations/${r.id}/withdraw`} aria-label={t('list.revokeLabel', { questionnaire: r.questionnaireTitle, date: formatShort(r.createdAt, zone) })}>
+                  <a href={`/staff/invitations/${r.id}/withdraw`} aria-label={t('list.revokeLabel', { questionnaire: r.questionnaireTitle, date: formatWhenShort(r.createdAt, zone) })}>
                     {t('list.revoke')}
                   </a>
                 )}
@@ -164,7 +164,7 @@ export function IssuedPage({ t, csrf, issued, zone, send }: { t: T; csrf: string
           <strong>{t('issued.once')}</strong>
         </p>
       </div>
-      <p>{t('issued.what', { questionnaire: issued.questionnaireTitle, until: formatDate(issued.expiresAt, zone) })}</p>
+      <p>{t('issued.what', { questionnaire: issued.questionnaireTitle, until: formatDay(issued.expiresAt, zone) })}</p>
       <h2>{t('issued.linkTitle')}</h2>
       <TextField id="invitation-link" label={t('issued.linkLabel')} hint={t('issued.linkHint')} value={issued.url} spellcheck={false} />
       <h2>{t('issued.codeTitle')}</h2>
@@ -202,7 +202,7 @@ export function WithdrawPage({ t, csrf, reference, details, zone }: { t: T; csrf
   return (
     <>
       <h1>{t('withdraw.title', { questionnaire: details.questionnaireTitle })}</h1>
-      <p>{t('withdraw.what', { created: formatShort(details.createdAt, zone), until: formatDate(details.expiresAt, zone) })}</p>
+      <p>{t('withdraw.what', { created: formatWhenShort(details.createdAt, zone), until: formatDay(details.expiresAt, zone) })}</p>
       <p>{t('withdraw.warning')}</p>
       <form method="post" action={`/staff/invitations/${details.invitationId}/revoke`}>
         <CsrfField token={csrf} />

@@ -1,7 +1,7 @@
 // /staff/admin/outbox: the emails Heard has still to send, with attempts and the last error,
 // so an admin sees at once when alert emails are not going out.
 import type { TFunction } from 'i18next';
-import { formatWhen, formatWhenShort } from '../alerts/when.ts';
+import { formatWhen, formatWhenBrief } from '../time/format.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import type { OutboxStatus } from './status.ts';
 
@@ -72,9 +72,9 @@ export function OutboxAdminPage({ t, status, zone, mailConfigured, csrfToken, re
                   <tr key={row.id}>
                     <td class="num">{row.id}</td>
                     <td>{link ? <a href={link}>{kindLabel(t, row.kind, row.payload)}</a> : kindLabel(t, row.kind, row.payload)}</td>
-                    <td>{formatWhenShort(row.createdAt, zone)}</td>
+                    <td>{formatWhenBrief(row.createdAt, zone)}</td>
                     <td class="num">{row.attempts}</td>
-                    <td>{formatWhenShort(row.availableAt, zone)}</td>
+                    <td>{formatWhenBrief(row.availableAt, zone)}</td>
                     <td>{row.lastError ?? <span class="muted">{t('admin.noError')}</span>}</td>
                     <td>
                       <form class="inline" method="post" action={`/staff/admin/outbox/${row.id}/retry`}>

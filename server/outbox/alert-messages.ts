@@ -9,7 +9,7 @@ import { alerts, cases, services } from '../../db/schema.ts';
 import { ageOf } from '../alerts/age.ts';
 import { outOfHoursAddress } from '../alerts/out-of-hours.ts';
 import { alertRecipients, TOP_ESCALATION_LEVEL } from '../alerts/recipients.ts';
-import { formatWhen } from '../alerts/when.ts';
+import { formatWhen } from '../time/format.ts';
 import { translator } from '../i18n/index.ts';
 import { resolveSettings } from '../services/settings.ts';
 import { mailText as t, placeOf, Undeliverable, withFooter, type Composer } from './compose.ts';

@@ -13,7 +13,7 @@ import { formatPeriod, parsePeriod } from '../reports/period.ts';
 import { ReportBody } from '../reports/render/html.tsx';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
-import { formatDateTime } from '../workspace/format.ts';
+import { formatWhen } from '../time/format.ts';
 import { areasOf, serviceInfo } from '../workspace/service.ts';
 import { endedQuarters, parsePackFields, periodLabel, placeSchema, type Place } from './form.ts';
 import { loadPack, packAccess, savePack, type PackAccess } from './pack.ts';
@@ -68,7 +68,7 @@ async function formPage(c: C, ctx: PackContext, place: Place, shown?: { commenta
         place={{ ...place, label: placeLabel(ctx, place.area), periodLabel: periodLabel(place.period, ctx.zone) }}
         commentary={shown?.commentary ?? saved.commentary}
         sections={shown?.sections ?? saved.sections}
-        savedAt={saved.updatedAt ? formatDateTime(saved.updatedAt, ctx.zone) : null}
+        savedAt={saved.updatedAt ? formatWhen(saved.updatedAt, ctx.zone) : null}
         errors={shown?.errors ?? []}
       />
     ),

@@ -4,7 +4,7 @@
 import type { Definition, Question } from '../questionnaire/definition.ts';
 import { optionsOf } from '../questionnaire/options.ts';
 import type { StoredVersion } from '../questionnaire/store.ts';
-import { formatWhenShort } from '../alerts/when.ts';
+import { formatWhenBrief } from '../time/format.ts';
 import { translator } from '../i18n/index.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import type { Place } from './links.ts';
@@ -82,7 +82,7 @@ export function ListPage({ questionnaires, builtins, zone, csrfToken, notice, co
                     <span class="muted">{q.slug}</span>
                   </td>
                   <td>{t(`audiences.${q.audience}`)}</td>
-                  <td>{t('list.versionOn', { version: q.version, when: formatWhenShort(q.publishedAt, zone) })}</td>
+                  <td>{t('list.versionOn', { version: q.version, when: formatWhenBrief(q.publishedAt, zone) })}</td>
                   <td>
                     <OpenLinkTag on={q.openLinkEnabled} />
                   </td>
@@ -237,7 +237,7 @@ export function DetailPage({ latest, basedOn, versions, places, zone, csrfToken,
                 <td>
                   <a href={`${detailPath(latest.slug)}/versions/${v.version}`}>{t('detail.view', { version: v.version })}</a>
                 </td>
-                <td>{formatWhenShort(v.publishedAt, zone)}</td>
+                <td>{formatWhenBrief(v.publishedAt, zone)}</td>
               </tr>
             ))}
           </tbody>
@@ -319,7 +319,7 @@ export function VersionPage({ version, zone }: { version: StoredVersion; zone: s
       </p>
       <h1>{t('version.title', { title: def.title.en, version: version.version })}</h1>
       <p class="notice">{t('version.readOnly')}</p>
-      <p>{t('version.published', { when: formatWhenShort(version.publishedAt, zone) })}</p>
+      <p>{t('version.published', { when: formatWhenBrief(version.publishedAt, zone) })}</p>
       <h2>{t('version.questionsHeading')}</h2>
       {def.questions.map((q, i) => (
         <QuestionView key={q.id} q={q} n={i + 1} def={def} />

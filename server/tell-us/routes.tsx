@@ -9,7 +9,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { complaints, TELL_US_TYPES } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
-import { formatWhen } from '../complaints/format.ts';
+import { formatWhen } from '../time/format.ts';
 import { contactOf, settingsOf } from '../complaints/queries.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';

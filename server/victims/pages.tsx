@@ -6,14 +6,14 @@ import { translator } from '../i18n/index.ts';
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from '../ui/form-parts.tsx';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { startOfDay } from '../time/working-time.ts';
-import { formatDate } from '../workspace/format.ts';
+import { formatDay } from '../time/format.ts';
 import type { VictimContactError, VictimContactField, VictimContactInput } from './funnel.ts';
 import type { VictimContactTyped } from './form.ts';
 
 const t = translator('en', 'victims');
 
 export function VictimContactSummary({ contact, href, zone }: { contact: VictimContactInput & { saved: boolean }; href: string; zone: string }) {
-  const longDay = (day: string) => formatDate(startOfDay(day, zone), zone);
+  const longDay = (day: string) => formatDay(startOfDay(day, zone), zone);
   const s = (k: string) => t(`contact.summary.${k}`);
   const yesNo = (b: boolean) => s(b ? 'yes' : 'no');
   const rows: [string, string][] = [

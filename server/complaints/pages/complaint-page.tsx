@@ -4,7 +4,7 @@ import { Fragment } from 'preact';
 import { COMPLAINT_OUTCOMES, type complaintStages } from '../../../db/schema.ts';
 import { translator } from '../../i18n/index.ts';
 import { CsrfField } from '../../ui/staff-page.tsx';
-import { formatDay, formatWhen } from '../format.ts';
+import { formatDay, formatWhen } from '../../time/format.ts';
 import { nextStatus, overdueOf, replyWanted, type ComplaintOutcome } from '../lifecycle.ts';
 import type { ComplaintDetail } from '../queries.ts';
 import { statusTag } from './list-page.tsx';

@@ -2,7 +2,7 @@
 import { translator } from '../../i18n/index.ts';
 import { COMPLAINT_VIEWS, type ComplaintListRow, type ComplaintView } from '../queries.ts';
 import { overdueOf } from '../lifecycle.ts';
-import { formatWhenShort } from '../format.ts';
+import { formatWhenShort } from '../../time/format.ts';
 import { Pager, queryOf, When } from './parts.tsx';
 
 const t = translator('en', 'complaints');

@@ -1,5 +1,5 @@
 // Small pieces the Tell Us and complaints pages share.
-import { formatWhenShort, isoOf } from '../format.ts';
+import { formatWhenShort, isoOf } from '../../time/format.ts';
 import { ErrorSummary as SharedErrorSummary } from '../../ui/form-parts.tsx';
 
 export interface FieldError {

@@ -1,6 +1,6 @@
 // One Tell Us item in full, for the people who handle it.
 import { Fragment } from 'preact';
-import { formatWhen } from '../../complaints/format.ts';
+import { formatWhen } from '../../time/format.ts';
 import { Paragraphs } from '../../complaints/pages/parts.tsx';
 import { translator } from '../../i18n/index.ts';
 import { CsrfField } from '../../ui/staff-page.tsx';

@@ -1,7 +1,7 @@
 // The participation lead's view: comments, compliments and ideas as words only — no case, no
 // contact details, no area, no name of whoever logged it — to look for themes.
 import { translator } from '../../i18n/index.ts';
-import { formatMonth } from '../../complaints/format.ts';
+import { formatMonth } from '../../time/format.ts';
 import { Pager, queryOf } from '../../complaints/pages/parts.tsx';
 import type { AnonymisedRow } from '../queries.ts';
 import type { TellUsType } from '../file.ts';

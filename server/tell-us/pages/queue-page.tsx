@@ -1,6 +1,6 @@
 // The Tell Us queue for the people who handle it: filters, then one row per item.
 import { translator } from '../../i18n/index.ts';
-import { formatWhenShort } from '../../complaints/format.ts';
+import { formatWhenShort } from '../../time/format.ts';
 import { Pager, queryOf, When } from '../../complaints/pages/parts.tsx';
 import { TELL_US_STATES, TELL_US_TYPES, type TellUsListRow, type TellUsState } from '../queries.ts';
 import type { TellUsType } from '../file.ts';

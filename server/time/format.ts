@@ -1,11 +1,13 @@
-// Dates as staff read them, in the service's own time zone. One Intl formatter per zone and
-// style is built once and kept: building them (as luxon's toFormat does on every call) costs far
-// more than using them, and a list page formats a few hundred dates.
-type Style = 'long' | 'short' | 'month' | 'day';
+// Dates and times as staff read them, in the service's own time zone: the one place every page,
+// email and export formats them. One Intl formatter per zone and style is built once and kept:
+// building them (as luxon's toFormat does on every call) costs far more than using them, and a
+// list page formats a few hundred dates.
+type Style = 'long' | 'short' | 'brief' | 'month' | 'day';
 
 const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
   long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   short: { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  brief: { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   month: { month: 'long', year: 'numeric' },
   day: { day: 'numeric', month: 'long', year: 'numeric' },
 };
@@ -32,6 +34,12 @@ export function formatWhen(d: Date, zone: string): string {
 export function formatWhenShort(d: Date, zone: string): string {
   const p = partsOf(d, zone, 'short');
   return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute}`;
+}
+
+/** "Fri 20 Nov, 16:00": this year's moments in a busy list or banner. */
+export function formatWhenBrief(d: Date, zone: string): string {
+  const p = partsOf(d, zone, 'brief');
+  return `${p.weekday} ${p.day} ${p.month}, ${p.hour}:${p.minute}`;
 }
 
 /** "November 2026": when an anonymised comment arrived, without the day. */
