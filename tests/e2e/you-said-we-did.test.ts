@@ -89,13 +89,17 @@ describe('the public "You said, we did" page', () => {
   }
 });
 
+/** A staff member's page at 320 px, signed in with the session made for the test. */
+async function signedInAt320() {
+  const context = await browser.newContext(NARROW);
+  await context.addCookies([{ name: sessionCookieName(false), value: staffToken, domain: new URL(server.url).hostname, path: '/' }]);
+  return { context, page: await context.newPage() };
+}
+
 describe('the staff pages', () => {
   it('pass axe at 320 px: You said we did, comments, themes, import and export', async () => {
     // These pages carry no script; axe-core itself needs JavaScript on.
-    const context = await browser.newContext(NARROW);
-    const url = new URL(server.url);
-    await context.addCookies([{ name: sessionCookieName(false), value: staffToken, domain: url.hostname, path: '/' }]);
-    const page = await context.newPage();
+    const { context, page } = await signedInAt320();
     for (const path of [
       '/staff/you-said-we-did',
       `/staff/you-said-we-did/${changeId}`,
@@ -115,10 +119,7 @@ describe('the staff pages', () => {
   });
 
   it('a participation lead gives the comments with no theme yet a theme in one go, at 320 px with axe', async () => {
-    const context = await browser.newContext(NARROW);
-    const url = new URL(server.url);
-    await context.addCookies([{ name: sessionCookieName(false), value: staffToken, domain: url.hostname, path: '/' }]);
-    const page = await context.newPage();
+    const { context, page } = await signedInAt320();
     await page.goto(`${server.url}/staff/comments/themes`);
     await page.getByLabel('New theme').fill('Being listened to');
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Add theme' }).click()]);
@@ -135,10 +136,7 @@ describe('the staff pages', () => {
   });
 
   it('the Participation Group pack is written, chosen and printed at 320 px with axe', async () => {
-    const context = await browser.newContext(NARROW);
-    const url = new URL(server.url);
-    await context.addCookies([{ name: sessionCookieName(false), value: staffToken, domain: url.hostname, path: '/' }]);
-    const page = await context.newPage();
+    const { context, page } = await signedInAt320();
     await page.goto(`${server.url}/staff/you-said-we-did`);
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Participation Group pack' }).click()]);
     await expectNoAxeViolations(page, 'pack form');
