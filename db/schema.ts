@@ -136,6 +136,8 @@ export const staffUsers = pgTable(
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: ts('locked_until'),
     disabledAt: ts('disabled_at'),
+    /** The language this person reads the staff pages in ('en' or 'cy'), chosen in the page header. */
+    language: text('language').notNull().default('en'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('staff_users_service_email_idx').on(t.serviceId, sql`lower(${t.email})`), index('staff_users_service_idx').on(t.serviceId)],
@@ -579,6 +581,14 @@ export const commentThemes = pgTable(
   (t) => [primaryKey({ columns: [t.commentReviewId, t.themeId] })],
 );
 
+/** A "You said, we did" change in another language, with the English it was translated from. */
+export interface YouSaidWeDidTranslation {
+  youSaid: string;
+  weDid: string;
+  whatNext: string | null;
+  from: { youSaid: string; weDid: string; whatNext: string | null };
+}
+
 export const youSaidWeDid = pgTable(
   'you_said_we_did',
   {
@@ -590,6 +600,8 @@ export const youSaidWeDid = pgTable(
     youSaid: text('you_said').notNull(),
     weDid: text('we_did').notNull(),
     whatNext: text('what_next'),
+    /** The same words in other languages, written beside the English: { cy: { youSaid, weDid, whatNext } }. */
+    translations: jsonb('translations').$type<Partial<Record<string, YouSaidWeDidTranslation>>>().notNull().default({}),
     /** The date the change happened, which places it in a reporting period. */
     happenedOn: ts('happened_on').notNull(),
     publishedAt: ts('published_at'),

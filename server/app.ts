@@ -4,13 +4,15 @@ import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { healthRoutes } from './health/routes.ts';
-import { ApiError, handleError } from './http/errors.ts';
+import { ApiError, handleError, errorText } from './http/errors.ts';
 import { refuseNul } from './http/refuse-nul.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticAssets } from './http/static-assets.ts';
 import { faviconRoutes } from './http/favicon.ts';
 import { errorPage } from './front-door/error-page.tsx';
+import { doorLanguage } from './front-door/preferences.ts';
+import { fromAcceptLanguage, languageScope } from './i18n/request-language.ts';
 import { frontDoorRoutes } from './front-door/routes.tsx';
 import { respondRoutes } from './respond/routes.tsx';
 import { staffRoutes } from './staff/routes.ts';
@@ -46,6 +48,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(requestLog);
+  // Staff pages and error messages in the person's language: the browser's choice until they sign in.
+  app.use(languageScope((c) => (c.req.path.startsWith('/api/') ? fromAcceptLanguage(c.req.header('accept-language')) ?? 'en' : doorLanguage(c))));
   app.use(securityHeaders(deps.config.secureCookies));
   app.use(compress());
   // Bodies are small everywhere; CSV imports get their own larger limit on their route.
@@ -53,7 +57,7 @@ export function createApp(deps: AppDeps) {
     except(LARGE_BODY_PATHS, bodyLimit({
       maxSize: 1024 * 1024,
       onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'That is more than we can accept in one go.');
+        throw new ApiError(413, 'payload_too_large', errorText('tooLarge'));
       },
     })),
   );
@@ -89,7 +93,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', builderRoutes); // /staff/builder… the step-by-step questionnaire builder
   app.route('/', privacyRoutes); // /staff/admin/privacy: subject access and erasure
 
-  app.notFound((c) => handleError(new ApiError(404, 'not_found', 'We could not find that page. Please check the link.'), c, errorPage));
+  app.notFound((c) => handleError(new ApiError(404, 'not_found', errorText('notFound.page')), c, errorPage));
   return app;
 }
 

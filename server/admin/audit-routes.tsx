@@ -1,6 +1,7 @@
 // Admin → Audit log.
 //   GET /staff/admin/audit              search form and one page of results
 //   GET /staff/admin/audit/export.csv   every match as CSV (the export is itself audited)
+import { formatWhenExact } from '../time/format.ts';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { DateTime } from 'luxon';
@@ -42,7 +43,7 @@ auditRoutes.get('/staff/admin/audit', admin, async (c) => {
         choices={choices}
         result={result}
         errors={errors}
-        formatWhen={(d) => DateTime.fromJSDate(d, { zone }).toFormat('d LLL yyyy HH:mm:ss')}
+        formatWhen={(d) => formatWhenExact(d, zone)}
       />
     ),
   });

@@ -5,9 +5,9 @@
 //   POST /staff/admin/users/{id}/role           change role or area
 //   POST /staff/admin/users/{id}/disable|enable disabling ends their sessions at once
 //   POST /staff/admin/users/{id}/reset          a one-time password reset link
+import { formatWhen } from '../time/format.ts';
 import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import { Hono, type Context } from 'hono';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
@@ -70,7 +70,7 @@ async function personPage(c: C, userId: string, p: { values?: { role?: string; a
 async function linkIssuedPage(c: C, p: { purpose: 'invite' | 'reset'; token: string; expiresAt: Date; userId: string; name: string; email: string }) {
   const { config } = c.var.deps;
   const zone = (await settingsOf(c.var.deps.db, c.var.staff.serviceId)).timeZone;
-  const until = DateTime.fromJSDate(p.expiresAt, { zone }).toFormat('d LLLL yyyy, HH:mm');
+  const until = formatWhen(p.expiresAt, zone);
   const page = await renderStaffPage(c, {
     title: t(`admin.link.${p.purpose}.title`),
     active: 'admin',

@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import type { Queryable } from '../../db/index.ts';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { can } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { countOpenAlertsFor, listOpenAlertsFor, serviceTimeZone, type AlertSummary } from './queries.ts';
@@ -12,7 +12,7 @@ import { formatWhenBrief } from '../time/format.ts';
 import { ageOf, agoOf } from './age.ts';
 import { OutOfHoursTag } from './out-of-hours-parts.tsx';
 
-const cw = translator('en', 'casework');
+const cw = pageTranslator('casework');
 
 const SHOWN = 5;
 
@@ -35,7 +35,7 @@ export async function openAlertsForBanner(db: Queryable, principal: StaffPrincip
 
 export function OpenAlertsBanner({ alerts, total, zone, now }: BannerData) {
   if (alerts.length === 0) return null;
-  const t = translator('en', 'alerts');
+  const t = pageTranslator('alerts');
   const hidden = total - alerts.length;
   return (
     <section class="alerts-banner" aria-labelledby="alerts-banner-title">
@@ -67,7 +67,7 @@ export function OpenAlertsBanner({ alerts, total, zone, now }: BannerData) {
 
 /** "Not acknowledged" (red), "Escalated to …" (red), "Acknowledged" (yellow) or "Closed" (grey). */
 export function StatusTag({ alert }: { alert: Pick<AlertSummary, 'closedAt' | 'acknowledgedAt' | 'escalationLevel'> }) {
-  const t = translator('en', 'alerts');
+  const t = pageTranslator('alerts');
   if (alert.closedAt) return <span class="tag grey">{t('status.closed')}</span>;
   if (alert.acknowledgedAt) return <span class="tag yellow">{t('status.acknowledged')}</span>;
   if (alert.escalationLevel > 0) return <span class="tag red">{t(`status.level${alert.escalationLevel}`)}</span>;

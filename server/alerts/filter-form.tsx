@@ -1,9 +1,9 @@
 // The alert list's filter: who holds the alert, and only those past their escalation time.
 // A plain GET form, so a filtered list has an address a manager can link to.
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { SelectField } from '../ui/form-parts.tsx';
 
-const cw = translator('en', 'casework');
+const cw = pageTranslator('casework');
 
 export function AlertFilterForm({ holders, holder, overdue }: { holders: { id: string; name: string }[]; holder: string; overdue: boolean }) {
   return (

@@ -1,9 +1,9 @@
 // How an out-of-hours alert says so, wherever it is shown: a tag in lists and the banner, and a
 // notice with the out-of-hours contact on the alert itself.
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { formatWhen } from '../time/format.ts';
 
-const cw = translator('en', 'casework');
+const cw = pageTranslator('casework');
 
 export interface OutOfHoursContact {
   name: string;

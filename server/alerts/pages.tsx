@@ -8,14 +8,14 @@ import { StatusTag } from './banner.tsx';
 import type { AlertDetail, AlertSummary } from './queries.ts';
 import { formatWhen, formatWhenBrief } from '../time/format.ts';
 import { ChoiceGroup, ErrorSummary as SharedErrorSummary, TableWrap, TextArea } from '../ui/form-parts.tsx';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { ageOf, agoOf } from './age.ts';
 import { OutOfHoursNotice, OutOfHoursTag } from './out-of-hours-parts.tsx';
 import type { OutOfHoursContact } from './out-of-hours-parts.tsx';
 
 type T = TFunction;
 
-const cw = translator('en', 'casework');
+const cw = pageTranslator('casework');
 
 function AlertTable({ t, rows, zone, now, caption, closed }: { t: T; rows: AlertSummary[]; zone: string; now: Date; caption: string; closed?: boolean }) {
   return (

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { acknowledgeAlert, ActionTaken, AlertNotFound, closeAlert, OutcomeNotOffered } from './actions.ts';
@@ -14,7 +14,7 @@ import { AlertFilterForm } from './filter-form.tsx';
 import { alertDetail, alertHolders, listOpenAlertsFor, listRecentlyClosedAlertsFor, serviceSettingsOf } from './queries.ts';
 import { idParam } from '../http/ids.ts';
 
-const t = translator('en', 'alerts');
+const t = pageTranslator('alerts');
 const handlers = requireStaff('alerts.handle');
 const notFound = () => new ApiError(404, 'not_found', t('notFound'));
 

@@ -4,14 +4,14 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { saveSettings, settingsOf } from '../admin/settings.ts';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { formFields } from '../staff/forms.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { ALERT_SETTING_KEYS, AlertSettingsForm, formValuesOf } from './settings-form.ts';
 import { AlertSettingsPage } from './settings-page.tsx';
 
-const t = translator('en', 'casework');
+const t = pageTranslator('casework');
 const admin = requireStaff('admin');
 
 function page(c: Context<AppEnv>, values: Record<string, string>, errors: Record<string, string>, saved: boolean, status?: 400) {

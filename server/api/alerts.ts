@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { acknowledgeAlert, AlertNotFound } from '../alerts/actions.ts';
 import { listOpenAlertsFor } from '../alerts/queries.ts';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { noQuery } from './input.ts';
 import { idParam } from '../http/ids.ts';
 
@@ -39,7 +39,7 @@ alertApi.post('/alerts/:id/acknowledge', async (c) => {
     const alert = await acknowledgeAlert(db, clock, c.var.staff, idParam(c));
     return c.json({ data: { id: alert.id, acknowledgedAt: iso(alert.acknowledgedAt), closedAt: iso(alert.closedAt) } });
   } catch (e) {
-    if (e instanceof AlertNotFound) throw new ApiError(404, 'not_found', 'There is no alert with that id in this service.');
+    if (e instanceof AlertNotFound) throw new ApiError(404, 'not_found', errorText('notFound.alert'));
     throw e;
   }
 });

@@ -3,7 +3,7 @@
 // which is also why bearer requests need no CSRF token.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { authenticateApiToken } from './tokens.ts';
 
 class Unauthenticated extends ApiError {
@@ -18,12 +18,12 @@ export const requireApiToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   const match = header ? /^Bearer[ ]+(\S+)\s*$/i.exec(header) : null;
   if (!match) {
     c.header('WWW-Authenticate', 'Bearer realm="heard"');
-    throw new Unauthenticated('missing_token', 'Send an API token: Authorization: Bearer <token>. An admin can issue one under Admin → API tokens.');
+    throw new Unauthenticated('missing_token', errorText('api.missingToken'));
   }
   const principal = await authenticateApiToken(c.var.deps.db, c.var.deps.clock, match[1]!);
   if (!principal) {
     c.header('WWW-Authenticate', 'Bearer realm="heard", error="invalid_token"');
-    throw new Unauthenticated('invalid_token', 'This API token is not valid: it is wrong or has been revoked.');
+    throw new Unauthenticated('invalid_token', errorText('api.invalidToken'));
   }
   c.set('staff', principal);
   await next();

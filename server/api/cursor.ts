@@ -1,7 +1,7 @@
 // Keyset pagination: the cursor is the (submitted_at, id) of the last row sent, opaque to the
 // client (base64url JSON), so a page never skips or repeats a row while new responses arrive.
 import { z } from 'zod';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 
 export type SortOrder = 'newest' | 'oldest';
 
@@ -18,7 +18,7 @@ export function encodeCursor(c: Cursor): string {
 }
 
 function invalidCursor(message: string): ApiError {
-  return new ApiError(400, 'invalid_input', 'Some of the information sent was not valid.', [{ path: 'cursor', message }]);
+  return new ApiError(400, 'invalid_input', errorText('invalidInput'), [{ path: 'cursor', message }]);
 }
 
 /** Reads a cursor this API gave out; refuses one that was altered or made for another sort order. */

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { importResponses } from '../import/import.ts';
 import { importScopeFor, MAX_IMPORT_BYTES } from '../import/scope.ts';
 import { queryOf } from './input.ts';
@@ -23,17 +23,17 @@ importApi.post(
   bodyLimit({
     maxSize: MAX_IMPORT_BYTES,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it into smaller files.`);
+      throw new ApiError(413, 'payload_too_large', errorText('fileTooLarge', { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }));
     },
   }),
   async (c) => {
     const { dryRun } = ImportQuery.parse(queryOf(c));
     if (!/^text\/csv\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
-      throw new ApiError(415, 'unsupported_media_type', 'Send the file as the body, with Content-Type: text/csv.');
+      throw new ApiError(415, 'unsupported_media_type', errorText('api.csvOnly'));
     }
     const scope = importScopeFor(c.var.staff);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length === 0) throw new ApiError(400, 'file_missing', 'The body is empty: send the CSV file as the body.');
+    if (bytes.length === 0) throw new ApiError(400, 'file_missing', errorText('api.emptyBody'));
     const report = await importResponses(c.var.deps, { scope, actor: c.var.staff, bytes, dryRun: dryRun === 'true' });
     if (report.problems.length === 0) return c.json({ data: report }, 200);
     return c.json(

@@ -4,12 +4,12 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 
 export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.output<T>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.');
+    throw new ApiError(415, 'unsupported_media_type', errorText('api.jsonOnly'));
   }
   let raw: unknown;
   try {
@@ -17,7 +17,7 @@ export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: 
     // the schema then copies only the fields it knows.
     raw = JSON.parse(await c.req.text());
   } catch {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+    throw new ApiError(400, 'invalid_json', errorText('api.invalidJson'));
   }
   return schema.parse(raw);
 }
@@ -26,7 +26,7 @@ export async function jsonBody<T extends z.ZodType>(c: Context<AppEnv>, schema: 
 export function queryOf(c: Context<AppEnv>): Record<string, string> {
   const entries = Object.entries(c.req.queries());
   const repeated = entries.filter(([, values]) => values.length > 1).map(([key]) => ({ path: key, message: 'give this parameter once' }));
-  if (repeated.length > 0) throw new ApiError(400, 'invalid_input', 'Some of the information sent was not valid.', repeated);
+  if (repeated.length > 0) throw new ApiError(400, 'invalid_input', errorText('invalidInput'), repeated);
   // fromEntries defines own properties, so even "__proto__" stays an ordinary (refused) key.
   return Object.fromEntries(entries.map(([key, values]) => [key, values[0]!]));
 }

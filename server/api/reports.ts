@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { areas } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { grantReport } from '../reports/access.ts';
 import { buildReport } from '../reports/build.ts';
 import { periodFromQuery, ReportQuery } from '../reports/params.ts';
@@ -22,7 +22,7 @@ export const reportApi = new Hono<AppEnv>();
 
 reportApi.get('/reports/:kind', async (c) => {
   const kind = z.enum(KINDS).safeParse(c.req.param('kind'));
-  if (!kind.success) throw new ApiError(404, 'not_found', `There is no report called "${c.req.param('kind').slice(0, 40)}". Reports: ${KINDS.join(', ')}.`);
+  if (!kind.success) throw new ApiError(404, 'not_found', errorText('notFound.reportKind', { kind: c.req.param('kind').slice(0, 40), kinds: KINDS.join(', ') }));
   const raw = queryOf(c);
   const { format } = KnownParams.parse(raw);
   const query = ReportQuery.parse(raw);

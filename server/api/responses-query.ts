@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { Queryable } from '../../db/index.ts';
 import { answers, areas, cases, questionnaireVersions, questionnaires, responses, type Stage } from '../../db/schema.ts';
 import { serviceTimeZone } from '../alerts/queries.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { loadVersion } from '../questionnaire/versions.ts';
 import { visibleCases, visibleResponses } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
@@ -26,7 +26,7 @@ export interface ResponseFilters {
 }
 
 function unknownValue(path: string, message: string): ApiError {
-  return new ApiError(400, 'invalid_input', 'Some of the information sent was not valid.', [{ path, message }]);
+  return new ApiError(400, 'invalid_input', errorText('invalidInput'), [{ path, message }]);
 }
 
 /** `from` is the start of its day; `to` includes the whole of its day (a moment is exclusive). */

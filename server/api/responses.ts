@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { STAGES } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { Slug } from '../questionnaires-admin/links.ts';
 import { EARLIEST_DAY, isSaneDay, isSaneInstant, LATEST_DAY } from '../time/date-param.ts';
 import { decodeCursor } from './cursor.ts';
@@ -50,7 +50,7 @@ responseApi.get('/responses/:id', async (c) => {
   const id = idParam(c);
   const { db, clock } = c.var.deps;
   const response = isId(id) ? await responseWithAnswers(db, c.var.staff, id) : undefined;
-  if (!response) throw new ApiError(404, 'not_found', 'There is no response with that id in this service.');
+  if (!response) throw new ApiError(404, 'not_found', errorText('notFound.response'));
   await recordAudit(db, clock, { actor: c.var.staff, action: 'response.view', subjectType: 'response', subjectId: response.id });
   return c.json({ data: response });
 });

@@ -1,12 +1,12 @@
 // The admin page for API tokens: issue one (shown once), see when each was last used, revoke.
 import { FormKeyField } from '../staff/form-key-field.tsx';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { formatWhenBrief } from '../time/format.ts';
 import type { TokenSummary } from './tokens.ts';
 import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
-const t = translator('en', 'api');
+const t = pageTranslator('api');
 
 export interface TokensPageProps {
   csrfToken: string;

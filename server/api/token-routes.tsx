@@ -6,14 +6,14 @@ import { z } from 'zod';
 import { serviceTimeZone } from '../alerts/queries.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { TokensPage, type TokensPageProps } from './token-pages.tsx';
 import { issueApiToken, listApiTokens, revokeApiToken, TokenName } from './tokens.ts';
 import { idParam } from '../http/ids.ts';
 
-const t = translator('en', 'api');
+const t = pageTranslator('api');
 const PATH = '/staff/admin/api-tokens';
 
 export const tokenAdminRoutes = new Hono<AppEnv>();

@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import { normaliseCaseReference } from '../cases/reference.ts';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { dayOf } from '../time/working-time.ts';
 import { bodyOfInput, inputOfBody, problemText, VictimContactBody } from '../victims/records.ts';
 import { contactProblems, saveVictimContact, victimCasesByReference, victimContactOf } from '../victims/store.ts';
@@ -18,7 +18,7 @@ export const victimContactApi = new Hono<AppEnv>();
 async function victimCase(c: Context<AppEnv>) {
   const reference = normaliseCaseReference(c.req.param('reference') ?? '');
   const found = reference ? (await victimCasesByReference(c.var.deps.db, c.var.staff, [reference])).get(reference) : undefined;
-  if (!reference || !found) throw new ApiError(404, 'not_found', 'There is no victim case with that reference that this token may record on.');
+  if (!reference || !found) throw new ApiError(404, 'not_found', errorText('notFound.victimCase'));
   const { timeZone } = await serviceInfo(c.var.deps.db, c.var.staff.serviceId);
   return { reference, found, zone: timeZone };
 }
@@ -38,9 +38,9 @@ victimContactApi.put('/victim-contacts/:reference', async (c) => {
   const input = inputOfBody(body);
   const problems = contactProblems(input, [], dayOf(c.var.deps.clock.now(), zone));
   if (problems.length > 0) {
-    throw new ApiError(422, 'invalid_record', 'The record does not hold together, so it was not saved.', problems.map((p) => ({ path: p.field, message: problemText(p) })));
+    throw new ApiError(422, 'invalid_record', errorText('api.invalidRecord'), problems.map((p) => ({ path: p.field, message: problemText(p) })));
   }
   const saved = await saveVictimContact(c.var.deps, c.var.staff, found.id, { input, badDates: [] }, zone);
-  if (!saved?.ok) throw new ApiError(404, 'not_found', 'There is no victim case with that reference that this token may record on.');
+  if (!saved?.ok) throw new ApiError(404, 'not_found', errorText('notFound.victimCase'));
   return c.json({ data: { caseReference: reference, recorded: true, ...bodyOfInput(input) } });
 });

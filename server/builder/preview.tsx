@@ -5,8 +5,9 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
-import { directionOf, translator } from '../i18n/index.ts';
+import { ApiError, errorText } from '../http/errors.ts';
+import { directionOf } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { chromeOf } from '../questionnaire/chrome.ts';
 import { LANGUAGES, MODES, type Definition } from '../questionnaire/definition.ts';
 import { walk } from '../questionnaire/engine.ts';
@@ -24,7 +25,7 @@ import { draftOrThrow, markPreviewed } from './store.ts';
 import { completeLanguages } from './translations.ts';
 
 type C = Context<AppEnv>;
-const t = translator('en', 'builder');
+const t = pageTranslator('builder');
 export const previewRoutes = new Hono<AppEnv>();
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
@@ -32,7 +33,7 @@ const Choice = z.object({ lang: z.enum(LANGUAGES).catch('en'), mode: z.enum(MODE
 
 async function draftOf(c: C) {
   const slug = Slug.safeParse(c.req.param('slug'));
-  if (!slug.success) throw new ApiError(404, 'not_found', 'We could not find that draft questionnaire.');
+  if (!slug.success) throw new ApiError(404, 'not_found', errorText('notFound.draft'));
   return draftOrThrow(c.var.deps.db, c.var.staff.serviceId, slug.data);
 }
 
@@ -58,7 +59,7 @@ previewRoutes.get(`${BUILDER}/:slug/preview/step/:id`, async (c) => {
   const draft = await draftOf(c);
   const def = draft.definition;
   const index = def.questions.findIndex((q) => q.id === c.req.param('id'));
-  if (index < 0) throw new ApiError(404, 'not_found', 'That question is not in this draft.');
+  if (index < 0) throw new ApiError(404, 'not_found', errorText('notFound.question'));
   const q = def.questions[index]!;
   const chrome = previewChrome(def);
   const choice = Choice.parse(c.req.query());

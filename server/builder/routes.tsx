@@ -4,8 +4,8 @@ import { createOnce, earlierResult, formKeyOf } from '../staff/form-once.ts';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { ApiError, errorText } from '../http/errors.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { BUILTIN_DEFINITIONS } from '../questionnaire/builtin/index.ts';
 import { AUDIENCES, LANGUAGES, MODES, type Language, type QuestionType } from '../questionnaire/definition.ts';
 import { listQuestionnaires, QuestionnaireConflict } from '../questionnaire/store.ts';
@@ -31,13 +31,13 @@ import { addLanguage, applyTranslations, readTranslationCsv, removeLanguage, sou
 import { BUILDER, draftPath } from './paths.ts';
 import { whereLabel } from './where.ts';
 
-const t = translator('en', 'builder');
+const t = pageTranslator('builder');
 type C = Context<AppEnv>;
 type Status = 200 | 400 | 409 | 422;
 
 export const builderRoutes = new Hono<AppEnv>();
 const mayBuild: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!can(c.var.staff, 'questionnaires.build')) throw new ApiError(403, 'forbidden', 'Your role does not give you access to this page.');
+  if (!can(c.var.staff, 'questionnaires.build')) throw new ApiError(403, 'forbidden', errorText('forbidden.page'));
   await next();
 };
 builderRoutes.use(BUILDER, requireStaff(), mayBuild);
@@ -50,7 +50,7 @@ const change = (c: C): Change => {
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
 const slugOf = (c: C) => {
   const s = Slug.safeParse(c.req.param('slug'));
-  if (!s.success) throw new ApiError(404, 'not_found', 'We could not find that draft questionnaire.');
+  if (!s.success) throw new ApiError(404, 'not_found', errorText('notFound.draft'));
   return s.data;
 };
 const draftOf = async (c: C) => draftOrThrow(c.var.deps.db, c.var.staff.serviceId, slugOf(c));
@@ -156,7 +156,7 @@ builderRoutes.post(`${BUILDER}/:slug/questions/add`, async (c) => {
 
 const typeOf = (c: C): QuestionType => {
   const type = z.enum(QUESTION_TYPES).safeParse(c.req.param('type'));
-  if (!type.success) throw new ApiError(404, 'not_found', 'There is no such kind of question.');
+  if (!type.success) throw new ApiError(404, 'not_found', errorText('notFound.questionKind'));
   return type.data;
 };
 
@@ -187,7 +187,7 @@ builderRoutes.post(`${BUILDER}/:slug/questions/new/:type`, async (c) => {
 
 const questionOf = (draft: Draft, c: C) => {
   const q = draft.definition.questions.find((x) => x.id === c.req.param('id'));
-  if (!q) throw new ApiError(404, 'not_found', 'That question is not in this draft.');
+  if (!q) throw new ApiError(404, 'not_found', errorText('notFound.question'));
   return q;
 };
 
@@ -314,7 +314,7 @@ builderRoutes.post(`${BUILDER}/:slug/links`, async (c) => {
 const OtherLanguage = z.enum(LANGUAGES).exclude(['en']);
 const langOf = (c: C, draft: Draft): Exclude<Language, 'en'> => {
   const lang = OtherLanguage.safeParse(c.req.param('lang'));
-  if (!lang.success || !draft.definition.languages.includes(lang.data)) throw new ApiError(404, 'not_found', 'This draft is not being translated into that language.');
+  if (!lang.success || !draft.definition.languages.includes(lang.data)) throw new ApiError(404, 'not_found', errorText('notFound.draftLanguage'));
   return lang.data;
 };
 

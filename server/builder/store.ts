@@ -8,7 +8,7 @@ import type { Database, Queryable } from '../../db/index.ts';
 import { questionnaireDrafts, questionnaires } from '../../db/schema.ts';
 import { recordAudit, type AuditActor } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { builtinBySlug, OPEN_LINK_BUILTINS } from '../questionnaire/builtin/index.ts';
 import type { Definition } from '../questionnaire/definition.ts';
 import { checkDefinition, latestVersion, publishVersion, QuestionnaireConflict, type PublishedVersion } from '../questionnaire/store.ts';
@@ -109,13 +109,13 @@ export async function createDraft(change: Change, slug: string, source: DraftSou
   let openLink = false;
   if (source.from === 'builtin') {
     const builtin = builtinBySlug(source.builtin);
-    if (!builtin) throw new ApiError(404, 'unknown_builtin', 'There is no such built-in questionnaire.');
+    if (!builtin) throw new ApiError(404, 'unknown_builtin', errorText('notFound.builtin'));
     definition = { ...structuredClone(builtin), slug, title: renamed(builtin.title, source.title) };
     basedOn = builtin.slug;
     openLink = OPEN_LINK_BUILTINS.includes(builtin.slug);
   } else if (source.from === 'questionnaire') {
     const original = await latestVersion(db, change.serviceId, source.slug);
-    if (!original) throw new ApiError(404, 'not_found', 'There is no such questionnaire.');
+    if (!original) throw new ApiError(404, 'not_found', errorText('notFound.questionnaire'));
     definition = { ...structuredClone(original.definition), slug, title: renamed(original.definition.title, source.title) };
     basedOn = original.slug;
     openLink = original.openLinkEnabled;

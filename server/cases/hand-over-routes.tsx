@@ -6,14 +6,14 @@ import { and, eq } from 'drizzle-orm';
 import { staffUsers } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { handOverCaseload, holdersOf, planHandOver, receiversFor } from './hand-over.ts';
 import { ChooseHandOverPage, CheckHandOverPage, HandOverDonePage } from './hand-over-pages.tsx';
 import { isId } from './store.ts';
 
-const t = translator('en', 'casework');
+const t = pageTranslator('casework');
 const managers = requireStaff('caseloads.manage');
 
 const ChooseQuery = z.object({

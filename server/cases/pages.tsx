@@ -1,6 +1,6 @@
 // The case pages: the list (search by reference), the form to record or correct a case, and
 // the case itself with its invitations and answers.
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import type { TFunction } from 'i18next';
 import { Fragment, type ComponentChildren } from 'preact';
 import { CsrfField } from '../ui/staff-page.tsx';
@@ -24,8 +24,8 @@ function Notice({ children }: { children: ComponentChildren }) {
   );
 }
 
-const cw = translator('en', 'casework');
-const tv = translator('en', 'victims');
+const cw = pageTranslator('casework');
+const tv = pageTranslator('victims');
 
 export function CaseListPage(props: {
   t: T;

@@ -8,8 +8,8 @@ import { holdersOf } from './hand-over.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { ApiError, errorText } from '../http/errors.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { listResponses } from '../inbox/store.ts';
 import { ResponseTable } from '../inbox/pages.tsx';
 import { InvitationTable } from '../invitations/pages.tsx';
@@ -41,9 +41,9 @@ import {
 type C = Context<AppEnv>;
 
 const gate = requireStaff('cases.read');
-const t = translator('en', 'cases');
+const t = pageTranslator('cases');
 
-export const notFound = () => new ApiError(404, 'not_found', 'We could not find that page. Please check the link.');
+export const notFound = () => new ApiError(404, 'not_found', errorText('notFound.page'));
 
 const ListQuery = z.object({
   search: z.string().max(60).catch(''),
@@ -119,8 +119,8 @@ caseRoutes.get('/staff/cases/:id', gate, async (c) => {
     canReassign(p) ? possibleOwners(db, p, found) : Promise.resolve(undefined),
     found.kind === 'victim' ? victimContactOf(db, found, info.timeZone) : Promise.resolve(undefined),
   ]);
-  const ti = translator('en', 'invitations');
-  const tr = translator('en', 'inbox');
+  const ti = pageTranslator('invitations');
+  const tr = pageTranslator('inbox');
   const done = doneOf(c);
   return renderStaffPage(c, {
     title: t('view.title', { reference: found.caseReference }),
@@ -207,7 +207,7 @@ const OwnerForm = z.object({ ownerId: z.string().max(100).catch('') });
 caseRoutes.post('/staff/cases/:id/owner', gate, async (c) => {
   const id = idParam(c);
   const p = c.var.staff;
-  if (!canReassign(p)) throw new ApiError(403, 'forbidden', 'Only a team manager or a service admin can hand a case to someone else.');
+  if (!canReassign(p)) throw new ApiError(403, 'forbidden', errorText('forbidden.reassign'));
   const { ownerId } = OwnerForm.parse(await c.req.parseBody());
   const moved = await reassignCase(c.var.deps, p, id, ownerId);
   if (moved === undefined) throw notFound();

@@ -1,4 +1,5 @@
 // The comments pages: a filtered list, one comment (themes and approval), and the themes.
+import { formatDayShort } from '../time/format.ts';
 import { FormKeyField } from '../staff/form-key-field.tsx';
 import { FORM_KEY_FIELD } from '../staff/form-once.ts';
 import type { TFunction } from 'i18next';
@@ -10,7 +11,6 @@ import { quarterLabel } from './quarter.ts';
 import type { Theme } from './themes.ts';
 import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
-const dayOf = (d: Date, zone: string) => d.toLocaleDateString('en-GB', { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric' });
 
 function sourceOf(t: TFunction, c: Comment): string {
   return c.source.kind === 'answer' ? t('source.answer', { questionnaire: c.source.questionnaire, question: c.source.question }) : t(`source.tell_us.${c.source.type}`);
@@ -20,7 +20,7 @@ function sourceOf(t: TFunction, c: Comment): string {
 function Meta({ t, c, access, zone }: { t: TFunction; c: Comment; access: CommentAccess; zone: string }) {
   return (
     <p class="muted">
-      {[sourceOf(t, c), c.areaName ?? t('detail.serviceWide'), access.full ? dayOf(c.at, zone) : quarterLabel(c.at, zone)].join(' · ')}
+      {[sourceOf(t, c), c.areaName ?? t('detail.serviceWide'), access.full ? formatDayShort(c.at, zone) : quarterLabel(c.at, zone)].join(' · ')}
     </p>
   );
 }
@@ -247,7 +247,7 @@ export function CommentDetail({ t, access, zone, comment: c, themes, csrf, saved
         <dt>{t('detail.where')}</dt>
         <dd>{c.areaName ?? t('detail.serviceWide')}</dd>
         <dt>{t('detail.when')}</dt>
-        <dd>{access.full ? dayOf(c.at, zone) : quarterLabel(c.at, zone)}</dd>
+        <dd>{access.full ? formatDayShort(c.at, zone) : quarterLabel(c.at, zone)}</dd>
       </dl>
       {access.canTag && (
         <form method="post" action={`/staff/comments/${c.key}/themes`}>
@@ -279,7 +279,7 @@ export function CommentDetail({ t, access, zone, comment: c, themes, csrf, saved
           <CsrfField token={csrf} />
           <h2>{t('detail.approvalHeading')}</h2>
           <p class="hint">{t('detail.approvalHint')}</p>
-          {c.approvedAt && <p>{t('detail.approvedOn', { date: dayOf(c.approvedAt, zone) })}</p>}
+          {c.approvedAt && <p>{t('detail.approvedOn', { date: formatDayShort(c.approvedAt, zone) })}</p>}
           {c.approvedAt ? (
             <button type="submit" name="decision" value="withdraw" class="secondary">
               {t('detail.withdraw')}

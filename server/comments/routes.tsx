@@ -10,9 +10,9 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { areas } from '../../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { DAY_MESSAGE, optionalDayParam } from '../time/date-param.ts';
-import { translator } from '../i18n/index.ts';
+import { errorIn, pageTranslator } from '../i18n/request-language.ts';
 import { rolesFor } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
@@ -25,7 +25,7 @@ import { ID_PATTERN, idParam } from '../http/ids.ts';
 import { wholeQuarters } from './quarter.ts';
 
 type C = Context<AppEnv>;
-const t = translator('en', 'comments');
+const t = pageTranslator('comments');
 const KEY = '{a-[1-9][0-9]{0,15}|t-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
 
 export const commentRoutes = new Hono<AppEnv>();
@@ -35,11 +35,11 @@ commentRoutes.use('/staff/comments/*', async (c, next) => {
 
 function accessOf(c: C): CommentAccess {
   const access = commentAccess(c.var.staff);
-  if (!access) throw new ApiError(403, 'forbidden', 'Your role does not give you access to comments.');
+  if (!access) throw new ApiError(403, 'forbidden', errorText('forbidden.comments'));
   return access;
 }
 
-const notFound = () => new ApiError(404, 'not_found', 'We could not find that comment.');
+const notFound = () => new ApiError(404, 'not_found', errorText('notFound.comment'));
 const blank = (v: unknown) => (v === '' ? undefined : v);
 
 const ListQuery = z.object({
@@ -70,7 +70,7 @@ commentRoutes.get('/staff/comments', async (c) => {
   const zone = await serviceZone(db, access.serviceId);
   const serviceAreas = await db.select({ id: areas.id, name: areas.name }).from(areas).where(eq(areas.serviceId, access.serviceId)).orderBy(areas.name);
   const visibleAreas = access.areaId ? serviceAreas.filter((a) => a.id === access.areaId) : serviceAreas;
-  if (q.area && !visibleAreas.some((a) => a.id === q.area)) throw new ApiError(404, 'not_found', 'We could not find that area.');
+  if (q.area && !visibleAreas.some((a) => a.id === q.area)) throw new ApiError(404, 'not_found', errorText('notFound.area'));
   const areaId = q.area;
   const days = {
     start: q.from ? DateTime.fromISO(q.from, { zone }).startOf('day').toJSDate() : undefined,
@@ -128,7 +128,7 @@ const BulkTheme = z.object({
 // Many comments at once: tick them on the list, choose a theme, add it. Back to the same list.
 commentRoutes.post('/staff/comments/bulk-theme', async (c) => {
   const access = accessOf(c);
-  if (!access.canTag) throw new ApiError(403, 'forbidden', 'Your role does not give you access to themes.');
+  if (!access.canTag) throw new ApiError(403, 'forbidden', errorText('forbidden.themes'));
   const form = BulkTheme.parse(await c.req.parseBody({ all: true }));
   const back = (extra: Record<string, string>) => `${form.back}&${new URLSearchParams(extra)}`;
   if (form.keys.length === 0) return c.redirect(back({ bulk: 'noneSelected' }), 303);
@@ -142,14 +142,14 @@ const ThemeName = z.object({
   name: z
     .string()
     .trim()
-    .min(1, t('themes.nameRequired'))
-    .max(80, t('themes.nameTooLong'))
+    .min(1, errorIn(t, 'themes.nameRequired'))
+    .max(80, errorIn(t, 'themes.nameTooLong'))
     .transform((s) => s.replace(/\s+/g, ' ')),
 });
 
 async function themesPage(c: C, opts: { saved?: string; error?: { field: string; message: string }; values?: Record<string, string> } = {}) {
   const access = accessOf(c);
-  if (!access.canTag) throw new ApiError(403, 'forbidden', 'Your role does not give you access to themes.');
+  if (!access.canTag) throw new ApiError(403, 'forbidden', errorText('forbidden.themes'));
   const themes = await listThemes(c.var.deps.db, access.serviceId);
   const status = opts.error ? (opts.error.message.startsWith('There is already') ? 409 : 400) : 200;
   return renderStaffPage(c, { title: t('themes.title'), active: 'comments', status, body: <ThemesPage t={t} themes={themes} csrf={c.var.csrfToken} saved={opts.saved} error={opts.error} values={opts.values ?? {}} /> });
@@ -162,7 +162,7 @@ commentRoutes.get('/staff/comments/themes', (c) => {
 
 commentRoutes.post('/staff/comments/themes', async (c) => {
   const access = accessOf(c);
-  if (!access.canTag) throw new ApiError(403, 'forbidden', 'Your role does not give you access to themes.');
+  if (!access.canTag) throw new ApiError(403, 'forbidden', errorText('forbidden.themes'));
   const form = (await c.req.parseBody()) as Record<string, string>;
   const parsed = ThemeName.safeParse(form);
   if (!parsed.success) return themesPage(c, { error: { field: 'name', message: parsed.error.issues[0]!.message }, values: form });
@@ -178,13 +178,13 @@ commentRoutes.post('/staff/comments/themes', async (c) => {
 
 commentRoutes.post(`/staff/comments/themes/:id${ID_PATTERN}`, async (c) => {
   const access = accessOf(c);
-  if (!access.canTag) throw new ApiError(403, 'forbidden', 'Your role does not give you access to themes.');
+  if (!access.canTag) throw new ApiError(403, 'forbidden', errorText('forbidden.themes'));
   const id = idParam(c);
   const form = (await c.req.parseBody()) as Record<string, string>;
   const parsed = ThemeName.safeParse(form);
   if (!parsed.success) return themesPage(c, { error: { field: `rename-${id}`, message: parsed.error.issues[0]!.message }, values: form });
   try {
-    if (!(await renameTheme(c.var.deps.db, c.var.deps.clock, c.var.staff, id, parsed.data.name))) throw new ApiError(404, 'not_found', 'We could not find that theme.');
+    if (!(await renameTheme(c.var.deps.db, c.var.deps.clock, c.var.staff, id, parsed.data.name))) throw new ApiError(404, 'not_found', errorText('notFound.theme'));
   } catch (e) {
     if (e instanceof ThemeNameTaken) return themesPage(c, { error: { field: `rename-${id}`, message: e.message }, values: form });
     throw e;
@@ -230,7 +230,7 @@ const ApprovalForm = z.object({ decision: z.enum(['approve', 'withdraw']) });
 
 commentRoutes.post(`/staff/comments/:key${KEY}/approval`, async (c) => {
   const access = accessOf(c);
-  if (!access.canApprove) throw new ApiError(403, 'forbidden', 'Your role does not give you access to approving quotes.');
+  if (!access.canApprove) throw new ApiError(403, 'forbidden', errorText('forbidden.quotes'));
   const key = c.req.param('key');
   const { decision } = ApprovalForm.parse(await c.req.parseBody());
   if (!(await setCommentApproval(c.var.deps.db, c.var.deps.clock, c.var.staff, access, key, decision === 'approve'))) throw notFound();

@@ -7,7 +7,7 @@ import { complaints, contactDetails, outbox, staffUsers, tellUsItems, type Compl
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import { ApiError } from '../http/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { can, visibleComplaints } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { checkMove, replyWanted, type MoveInput, type MoveRefusal } from './lifecycle.ts';
@@ -15,7 +15,7 @@ import { isUuid, settingsOf } from './queries.ts';
 import { withClosingParagraph } from './signpost.ts';
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-const t = translator('en', 'complaints');
+const t = pageTranslator('complaints');
 
 export class ComplaintNotFound extends ApiError {
   constructor() {

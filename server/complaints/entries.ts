@@ -7,14 +7,14 @@ import type { Database } from '../../db/index.ts';
 import { complaintNotes, complaints, complaintStages, outbox, type ComplaintStage } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { addWorkingDays, dayOf, endOfWorkingDay, isWorkingDayOn, startOfDay } from '../time/working-time.ts';
 import { ComplaintRefused, lockVisible, type RefusedField, type Tx } from './actions.ts';
 import { checkExtension, checkNote, checkStageTwo, replyWanted, type EntryDays, type EntryRefusal } from './lifecycle.ts';
 import { settingsOf } from './queries.ts';
 
-const t = translator('en', 'complaints');
+const t = pageTranslator('complaints');
 
 /** Which field a refusal belongs beside, per form. */
 function refuse(code: EntryRefusal, fields: { day: RefusedField; text: RefusedField; step: RefusedField }, params: Record<string, string> = {}): never {

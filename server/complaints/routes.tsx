@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { COMPLAINT_OUTCOMES, COMPLAINT_STATUSES } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { requireStaff } from '../staff/session.ts';
 import { readsContact } from '../staff/policy.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
@@ -32,7 +32,7 @@ import type { ComplaintStage } from '../../db/schema.ts';
 import { idParam } from '../http/ids.ts';
 
 type C = Context<AppEnv>;
-const t = translator('en', 'complaints');
+const t = pageTranslator('complaints');
 
 export const complaintRoutes = new Hono<AppEnv>();
 const handlers = requireStaff('complaints.handle');
@@ -67,7 +67,7 @@ complaintRoutes.get('/staff/complaints', handlers, async (c) => {
   });
 });
 
-const cw = translator('en', 'casework');
+const cw = pageTranslator('casework');
 const DONE = z.enum(['assigned', 'moved', 'sent', 'noted', 'extended', 'stageTwo']).optional().catch(undefined);
 type Done = NonNullable<z.infer<typeof DONE>>;
 type Notes = Awaited<ReturnType<typeof notesOf>>;

@@ -2,9 +2,9 @@
 // stage 2 (the final response), the ombudsman who can look at it next — England's or Wales's,
 // as the service chose. Added by Heard, so no final response goes out without it.
 import type { ComplaintStage, Ombudsman } from '../../db/schema.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 
-const t = translator('en', 'complaints');
+const t = pageTranslator('complaints');
 
 /** The paragraph Heard adds to a reply at this stage. */
 export function closingParagraph(stage: ComplaintStage, ombudsman: Ombudsman): string {

@@ -8,7 +8,7 @@ import { areas } from '../../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { localise } from '../questionnaire/options.ts';
 import { listQuestionnaires } from '../questionnaire/store.ts';
 import { scopeIncludes, scopeOf } from '../staff/policy.ts';
@@ -19,7 +19,7 @@ import { ExportForm } from './pages.tsx';
 import { exportIds, exportStream, planExport } from './responses.ts';
 
 type C = Context<AppEnv>;
-const t = translator('en', 'export');
+const t = pageTranslator('export');
 
 export const exportRoutes = new Hono<AppEnv>();
 exportRoutes.use('/staff/export/*', requireStaff('responses.export'));

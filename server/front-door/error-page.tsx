@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
+import { requestLanguage } from '../i18n/request-language.ts';
 import { Page, renderPage } from '../respond/pages/layout.tsx';
 import { frameOf } from '../respond/routes.tsx';
 import { doorPreferences } from './preferences.ts';
@@ -11,16 +12,16 @@ import { doorPreferences } from './preferences.ts';
 const KNOWN = new Set([400, 401, 403, 404, 409, 410, 413, 422, 429, 503]);
 
 export function errorPage(c: Context<AppEnv>, status: number, message: string): string {
-  const prefs = doorPreferences(c);
+  const staff = c.req.path.startsWith('/staff');
+  // A signed-in person reads errors in their own language; messages are written in the request's.
+  const prefs = { ...doorPreferences(c), lang: requestLanguage() };
   const t = translator(prefs.lang, 'front-door');
   const kind = KNOWN.has(status) ? String(status) : '500';
-  const staff = c.req.path.startsWith('/staff');
   return renderPage(
     <Page frame={frameOf(c, prefs)} title={t(`errors.${kind}.title`)}>
       <h1>{t(`errors.${kind}.title`)}</h1>
       <p>{t(`errors.${kind}.body`)}</p>
-      {/* The specific reason is written in English; it is shown as it is to English readers. */}
-      {prefs.lang === 'en' && message && message !== t(`errors.${kind}.body`) && <p>{message}</p>}
+      {message && message !== t(`errors.${kind}.body`) && <p>{message}</p>}
       <ul>
         {staff && (
           <li>

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
 import type { Language } from '../questionnaire/definition.ts';
-import { preferencesOf, type Preferences } from '../respond/preferences.ts';
+import { chosenLanguage, preferencesOf, type Preferences } from '../respond/preferences.ts';
 
 const DOOR_LANGUAGES: Language[] = ['en', 'cy'];
 
@@ -11,4 +11,13 @@ export function doorPreferences(c: Context<AppEnv>): Preferences {
   const prefs = preferencesOf(c);
   const lang = DOOR_LANGUAGES.includes(prefs.lang) ? prefs.lang : 'en';
   return { ...prefs, lang, dir: 'ltr', chrome: { languages: DOOR_LANGUAGES, easyRead: false, modes: ['form'], register: 'informal' } };
+}
+
+/** The front door's language for this visitor (English or Welsh), which the staff pages start in too. */
+export const doorLanguage = (c: Context<AppEnv>): 'en' | 'cy' => (doorPreferences(c).lang === 'cy' ? 'cy' : 'en');
+
+/** English or Welsh, when the visitor chose one with a language link (the staff sign-in page's switch). */
+export function chosenDoorLanguage(c: Context<AppEnv>): 'en' | 'cy' | undefined {
+  const lang = chosenLanguage(c);
+  return lang === 'en' || lang === 'cy' ? lang : undefined;
 }

@@ -2,7 +2,7 @@
 // GET /services/{slug}   one service's front door when Heard hosts several
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { translator } from '../i18n/index.ts';
 import { frameOf, html } from '../respond/routes.tsx';
 import { ChooserPage, ServiceDoorPage } from './pages.tsx';
@@ -17,7 +17,7 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 async function serviceDoor(c: C, slug: string) {
   const prefs = doorPreferences(c);
   const found = SLUG.test(slug) ? await openLinksOf(c.var.deps.db, slug, prefs.lang) : undefined;
-  if (!found) throw new ApiError(404, 'not_found', 'There is no service at this address.');
+  if (!found) throw new ApiError(404, 'not_found', errorText('notFound.serviceAddress'));
   return html(c, <ServiceDoorPage frame={frameOf(c, prefs)} t={translator(prefs.lang, 'front-door')} service={found.service} links={found.links} />);
 }
 

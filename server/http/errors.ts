@@ -3,6 +3,10 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import type { AppEnv } from '../deps.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
+
+/** Error messages, in the language of the request (a key in locales/{lang}/errors.json). */
+export const errorText = pageTranslator('errors');
 
 /** An error a person or client caused, with the status and code to answer with. */
 export class ApiError extends Error {
@@ -40,19 +44,20 @@ export type ErrorPage = (c: Context<AppEnv>, status: ContentfulStatusCode, messa
 export function handleError(err: Error, c: Context<AppEnv>, page: ErrorPage = plainErrorPage): Response {
   let status: ContentfulStatusCode = 500;
   let code = 'internal_error';
-  let message = 'Something went wrong on our side. Please try again.';
+  let message = errorText('internal');
   let issues: unknown[] | undefined;
   if (err instanceof ApiError) {
     ({ status, code, message, issues } = err);
   } else if (err instanceof ZodError) {
     status = 400;
     code = 'invalid_input';
-    message = 'Some of the information sent was not valid.';
+    message = errorText('invalidInput');
     issues = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   } else if (err instanceof HTTPException) {
     status = err.status as ContentfulStatusCode;
     code = status === 413 ? 'payload_too_large' : status === 403 ? 'forbidden' : 'http_error';
-    message = err.message || 'The request could not be handled.';
+    // Hono's own messages (the CSRF check's "Forbidden") are English words for developers.
+    message = status === 413 ? errorText('tooLarge') : status === 403 ? errorText('forbidden.page') : errorText('http');
   } else {
     c.var.deps.log.error('unhandled error', { requestId: c.var.requestId, error: withoutQuotedValues(err.message), route: c.req.routePath });
   }

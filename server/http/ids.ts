@@ -1,6 +1,7 @@
 // The one parser for ids in addresses. A row id is a real UUID — 8-4-4-4-12 hexadecimal digits —
 // never merely "36 characters of hex and dashes" (which lets "------------------------------------"
 // through to PostgreSQL and a 500). Anything else in an id's place is simply not found: 404.
+import { errorText } from './errors.ts';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { ApiError } from './errors.ts';
@@ -27,7 +28,7 @@ export function parseCount(raw: string | null | undefined, max = Number.MAX_SAFE
   return n <= max ? n : undefined;
 }
 
-const notFound = () => new ApiError(404, 'not_found', 'We could not find that.');
+const notFound = () => new ApiError(404, 'not_found', errorText('notFound.thing'));
 
 /** The path parameter `name` as an id; a malformed one answers 404 before any query runs. */
 export function idParam(c: Context, name = 'id'): string {

@@ -4,11 +4,12 @@
 // (The respondent pages clean NUL out of children's answers instead, so nothing they wrote is
 // lost: see server/respond/.) File uploads (multipart) are left to the importer, which reads
 // the file's bytes itself.
+import { errorText } from './errors.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from './errors.ts';
 
-const refused = () => new ApiError(400, 'invalid_input', 'Some of the information sent contains a character we cannot accept (NUL). Please remove it and try again.');
+const refused = () => new ApiError(400, 'invalid_input', errorText('nul'));
 
 /** A NUL as it travels: percent-encoded in a URL or form, raw, or escaped in JSON. */
 const NUL_IN_URL = /%00/i;

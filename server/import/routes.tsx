@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { checkedFileFields, packChecked, unpackChecked } from '../csv/checked-file.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import type { ImportScope } from './check.ts';
@@ -28,7 +28,7 @@ export const API_IMPORT_PATH = '/api/v1/responses/import';
 export const LARGE_BODY_PATHS = [IMPORT_PATHS, API_IMPORT_PATH];
 
 type C = Context<AppEnv>;
-const t = translator('en', 'import');
+const t = pageTranslator('import');
 
 export const importRoutes = new Hono<AppEnv>();
 importRoutes.use(

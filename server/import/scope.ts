@@ -1,7 +1,7 @@
 // What a person (or an API token) may import, as the access policy scopes it: the whole service
 // or one area; victims' surveys only for those who work with victims. One place for the staff
 // page and the API; the CLI, run by the operator, imports for a whole service.
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { can, caseKindsFor, scopeOf } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import type { ImportScope } from './check.ts';
@@ -12,7 +12,7 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export function importScopeFor(p: StaffPrincipal): ImportScope {
   const scope = scopeOf(p, 'responses.import');
   if (scope.kind === 'none') {
-    throw new ApiError(403, 'forbidden', can(p, 'responses.import') ? 'You are not linked to an area, so you cannot import responses.' : 'You may not import responses.');
+    throw new ApiError(403, 'forbidden', can(p, 'responses.import') ? errorText('forbidden.importNoArea') : errorText('forbidden.import'));
   }
   return {
     serviceId: p.serviceId,

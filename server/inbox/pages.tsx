@@ -3,13 +3,14 @@
 import type { TFunction } from 'i18next';
 import { Fragment } from 'preact';
 import { LANGUAGE_NAMES, isLanguage } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { ErrorSummary, SelectField, TableWrap, TextArea } from '../ui/form-parts.tsx';
 import { formatDay, formatWhen, formatWhenShort } from '../time/format.ts';
 import { OutOfHoursTag } from '../alerts/out-of-hours-parts.tsx';
 import { translator } from '../i18n/index.ts';
 
-const cw = translator('en', 'casework');
+const cw = pageTranslator('casework');
 import type { ShownQuestion } from './answers-view.ts';
 import { INBOX_PER_PAGE, REVIEW_NOTE_MAX, type InboxFilter, type InboxRow, type ResponseDetail } from './store.ts';
 

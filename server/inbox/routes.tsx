@@ -11,7 +11,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { notFound } from '../cases/routes.tsx';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { can, ownCasesOnly, scopeOf } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
@@ -32,7 +32,7 @@ const readGate = requireStaff('cases.read');
 const enterGate = requireStaff('responses.enter');
 import { reviewOverdueBefore } from '../workspace/overdue.ts';
 
-const t = translator('en', 'inbox');
+const t = pageTranslator('inbox');
 
 const InboxQuery = z.object({
   filter: z.enum(INBOX_FILTERS).catch('all'),

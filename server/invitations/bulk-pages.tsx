@@ -1,6 +1,7 @@
 // The pages for inviting many children at once: the list form, the preview (who gets what, what
 // is wrong), and the result (each link and code, shown once).
-import { translator, LANGUAGE_NAMES } from '../i18n/index.ts';
+import { LANGUAGE_NAMES } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { ErrorSummary, SelectField, TableWrap, TextArea, TextField } from '../ui/form-parts.tsx';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { FORM_KEY_FIELD } from '../staff/form-once.ts';
@@ -10,8 +11,8 @@ import { linkIn, MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { groupCode } from './status.ts';
 import type { InvitableQuestionnaire } from './store.ts';
 
-const t = translator('en', 'invitation-bulk');
-const ti = translator('en', 'invitations');
+const t = pageTranslator('invitation-bulk');
+const ti = pageTranslator('invitations');
 
 export function BulkFormPage({ csrf, choices, input, plan }: { csrf: string; choices: InvitableQuestionnaire[]; input: BulkInput; plan?: BulkPlan }) {
   const wrong = plan ? [...plan.problems.map((p) => ({ id: p === 'empty' || p === 'tooMany' ? 'references' : p === 'language' ? 'language' : p === 'stage' ? 'stage' : 'questionnaireId', message: t(`whole.${p}`) })), ...plan.lines.filter((l) => l.problem).map((l) => ({ id: 'references', message: `${l.reference}: ${t(`problem.${l.problem}`)}` }))] : [];

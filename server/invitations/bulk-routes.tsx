@@ -4,7 +4,7 @@
 //   POST /staff/invitations/bulk           make them all (one transaction) and show each code once
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { claimFormKey, earlierResult, FORM_KEY_FIELD, newFormKey } from '../staff/form-once.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
@@ -14,7 +14,7 @@ import { invitableQuestionnaires } from './store.ts';
 
 type C = Context<AppEnv>;
 const gate = requireStaff('cases.read');
-const t = translator('en', 'invitation-bulk');
+const t = pageTranslator('invitation-bulk');
 
 export const bulkRoutes = new Hono<AppEnv>();
 

@@ -12,7 +12,7 @@ import { areas, cases, invitations, type Stage } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import { normaliseCaseReference } from '../cases/reference.ts';
 import type { Clock } from '../clock.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { generateInvitationCode, hashCode } from '../respond/codes.ts';
 import { caseKindsFor } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
@@ -42,7 +42,7 @@ export interface IssuedInvitation {
 }
 
 const refused = (status: 400 | 409, path: string, message: string) =>
-  new ApiError(status, status === 400 ? 'invalid_input' : 'conflict', status === 400 ? 'Some of the information sent was not valid.' : message, [{ path, message }]);
+  new ApiError(status, status === 400 ? 'invalid_input' : 'conflict', status === 400 ? errorText('invalidInput') : message, [{ path, message }]);
 
 const personId = (p: StaffPrincipal) => (p.kind === 'staff' ? p.id : null);
 

@@ -11,6 +11,7 @@ import { notFound } from '../cases/routes.tsx';
 import { findCase, type CaseDetail } from '../cases/store.ts';
 import type { AppEnv } from '../deps.ts';
 import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { serviceInfo } from '../workspace/service.ts';
@@ -31,7 +32,7 @@ import { bulkRoutes } from './bulk-routes.tsx';
 
 type C = Context<AppEnv>;
 const gate = requireStaff('cases.read');
-const t = translator('en', 'invitations');
+const t = pageTranslator('invitations');
 
 export const invitationRoutes = new Hono<AppEnv>();
 

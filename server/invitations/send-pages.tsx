@@ -1,11 +1,11 @@
 // The "send it by text or email" form on the page that shows a new code, and the delivery lines
 // on the case page (masked contact only).
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { ChoiceGroup, ErrorSummary, TextField } from '../ui/form-parts.tsx';
 import { CsrfField } from '../ui/staff-page.tsx';
 import type { SendListItem, SendRefusal } from './send.ts';
 
-const t = translator('en', 'invitation-send');
+const t = pageTranslator('invitation-send');
 
 export interface SendSectionProps {
   csrf: string;

@@ -5,13 +5,13 @@ import { serviceSettingsOf } from '../alerts/queries.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { OutboxAdminPage } from './admin-page.tsx';
 import { outboxStatus, retryNow } from './status.ts';
 
-const t = translator('en', 'outbox');
+const t = pageTranslator('outbox');
 const admins = requireStaff('admin');
 const PageQuery = z.object({ retried: z.coerce.number().int().positive().optional() });
 const RowId = z.coerce.number().int().positive();

@@ -10,11 +10,11 @@ import { ageOf } from '../alerts/age.ts';
 import { outOfHoursAddress } from '../alerts/out-of-hours.ts';
 import { alertRecipients, TOP_ESCALATION_LEVEL } from '../alerts/recipients.ts';
 import { formatWhen } from '../time/format.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { resolveSettings } from '../services/settings.ts';
 import { mailText as t, placeOf, Undeliverable, withFooter, type Composer } from './compose.ts';
 
-const cw = translator('en', 'casework');
+const cw = pageTranslator('casework');
 
 async function loadAlert(db: Queryable, alertId: string) {
   const [row] = await db

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { areas, outbox, services } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { resolveSettings } from '../services/settings.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 
@@ -28,7 +28,7 @@ export interface ComposeContext {
 
 export type Composer = (ctx: ComposeContext, row: OutboxRow) => Promise<Composed>;
 
-export const mailText = translator('en', 'outbox');
+export const mailText = pageTranslator('outbox');
 
 export async function placeOf(db: Queryable, serviceId: string, areaId: string | null) {
   const [service] = await db.select({ name: services.name, settings: services.settings }).from(services).where(eq(services.id, serviceId));

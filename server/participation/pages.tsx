@@ -2,13 +2,13 @@
 // the report; and the pack itself, a printable page (the shared report's print styles: A4, a new
 // page for each charted section, headers and footers).
 import type { ComponentChildren } from 'preact';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { ChoiceGroup, ErrorSummary, SelectField, TextArea } from '../ui/form-parts.tsx';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { MAX_COMMENTARY } from './form.ts';
 import { PACK_SECTIONS } from './pack.ts';
 
-const t = translator('en', 'participation');
+const t = pageTranslator('participation');
 
 export interface PackFormProps {
   csrf: string;

@@ -6,8 +6,8 @@
 import { Hono, type Context } from 'hono';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { ApiError, errorText } from '../http/errors.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { buildReport } from '../reports/build.ts';
 import { formatPeriod, parsePeriod } from '../reports/period.ts';
 import { ReportBody } from '../reports/render/html.tsx';
@@ -20,7 +20,7 @@ import { loadPack, packAccess, savePack, type PackAccess } from './pack.ts';
 import { Commentary, PackFormPage, PackLinks } from './pages.tsx';
 
 type C = Context<AppEnv>;
-const t = translator('en', 'participation');
+const t = pageTranslator('participation');
 
 export const participationRoutes = new Hono<AppEnv>();
 participationRoutes.use('/staff/participation-pack', requireStaff('yousaid.manage'));
@@ -35,7 +35,7 @@ interface PackContext {
 
 async function contextOf(c: C): Promise<PackContext> {
   const access = packAccess(c.var.staff);
-  if (!access) throw new ApiError(403, 'forbidden', 'You are not linked to an area, so you cannot build a pack.');
+  if (!access) throw new ApiError(403, 'forbidden', errorText('forbidden.packNoArea'));
   const { db, clock } = c.var.deps;
   const [{ timeZone }, all] = await Promise.all([serviceInfo(db, access.serviceId), areasOf(db, access.serviceId)]);
   return { access, zone: timeZone, areas: access.areaId ? all.filter((a) => a.id === access.areaId) : all, now: clock.now() };
@@ -46,7 +46,7 @@ function placeOf(ctx: PackContext, input: Record<string, unknown>): Place {
   const parsed = placeSchema(ctx.now, ctx.zone).safeParse({ area: input.area ?? ctx.access.areaId ?? '', period: input.period });
   if (!parsed.success) throw new ApiError(400, 'invalid_input', parsed.error.issues[0]!.message, parsed.error.issues.map((i) => ({ path: String(i.path[0]), message: i.message })));
   const area = parsed.data.area ?? ctx.access.areaId;
-  if (area !== null && !ctx.areas.some((a) => a.id === area)) throw new ApiError(404, 'not_found', 'We could not find that area.');
+  if (area !== null && !ctx.areas.some((a) => a.id === area)) throw new ApiError(404, 'not_found', errorText('notFound.area'));
   return { area, period: parsed.data.period };
 }
 

@@ -4,8 +4,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { LANGUAGE_NAMES, translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { invitableQuestionnaires } from '../invitations/store.ts';
 import { LANGUAGES } from '../questionnaire/definition.ts';
 import { latestVersion, listQuestionnaires } from '../questionnaire/store.ts';
@@ -31,7 +32,7 @@ async function printable(db: Queryable, p: StaffPrincipal) {
 export const paperRoutes = new Hono<AppEnv>();
 
 paperRoutes.get('/staff/print/paper', gate, async (c) => {
-  const t = translator('en', 'paper');
+  const t = pageTranslator('paper');
   const all = await listQuestionnaires(c.var.deps.db, c.var.staff.serviceId);
   const rows = (await printable(c.var.deps.db, c.var.staff)).map((q) => ({ ...q, languages: all.find((v) => v.questionnaireId === q.id)?.definition.languages ?? ['en'] }));
   return renderStaffPage(c, {
@@ -79,9 +80,9 @@ paperRoutes.get('/staff/print/paper/:questionnaireId', gate, async (c) => {
   const { lang } = Query.parse({ lang: c.req.query('lang') });
   const chosen = (await printable(db, c.var.staff)).find((q) => q.id === c.req.param('questionnaireId'));
   const version = chosen && (await latestVersion(db, c.var.staff.serviceId, chosen.slug));
-  if (!version) throw new ApiError(404, 'not_found', 'There is no questionnaire here that you can print.');
+  if (!version) throw new ApiError(404, 'not_found', errorText('notFound.paper'));
   const def = version.definition;
-  if (!def.languages.includes(lang)) throw new ApiError(404, 'not_found', 'This questionnaire is not written in that language.');
+  if (!def.languages.includes(lang)) throw new ApiError(404, 'not_found', errorText('notFound.paperLanguage'));
   const t = translator(lang, 'paper');
   const page = <PaperQuestionnaire t={t} respond={translator(lang, 'respond')} def={def} lang={lang} />;
   return c.html(renderPrintDocument({ lang, title: t('paper.screenTitle', { title: def.title[lang] ?? def.title.en }), nonce: c.get('secureHeadersNonce'), css: PAPER_CSS, children: page }));

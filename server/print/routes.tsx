@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { translator } from '../i18n/index.ts';
 import { LANGUAGES } from '../questionnaire/definition.ts';
 import { qrRoutes } from '../qr/routes.ts';
@@ -21,7 +21,7 @@ async function targetOf(c: Context<AppEnv>) {
   const { lang } = Query.parse({ lang: c.req.query('lang') });
   const { db, config } = c.var.deps;
   const target = await printTarget(db, config.publicUrl, c.req.param('place') ?? '', c.req.param('questionnaire') ?? '', lang);
-  if (!target) throw new ApiError(404, 'not_found', 'There is no open questionnaire at this address.');
+  if (!target) throw new ApiError(404, 'not_found', errorText('notFound.openLink'));
   return { lang, target, t: translator(lang, 'print') };
 }
 

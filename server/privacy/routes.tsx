@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { areas } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { fieldErrors, formFields } from '../staff/forms.ts';
 import { withStatus } from '../staff/http.ts';
 import { titleWithErrors, type T } from '../staff/pages/form-parts.tsx';
@@ -17,7 +17,7 @@ import { renderStaffPage } from '../ui/staff-page.tsx';
 import { PrivacyPage, type FoundCase } from './pages/privacy-page.tsx';
 import { eraseCase, subjectAccessExport, type CaseKey } from './subject-access.ts';
 
-const t = translator('en', 'privacy') as unknown as T;
+const t = pageTranslator('privacy') as unknown as T;
 const admin = requireStaff('admin');
 
 const CaseQuery = z.object({

@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { LANGUAGES } from '../questionnaire/definition.ts';
 import { consumeRateLimit } from '../rate-limit/consume.ts';
 import { clientKey } from '../rate-limit/client.ts';
@@ -34,9 +34,9 @@ type C = Context<AppEnv>;
 
 function parse(c: C) {
   const image = ImageName.safeParse(c.req.param('image'));
-  if (!image.success) throw new ApiError(404, 'not_found', 'There is no QR code at this address.');
+  if (!image.success) throw new ApiError(404, 'not_found', errorText('notFound.qr'));
   const query = Query.safeParse({ size: c.req.query('size'), lang: c.req.query('lang') });
-  if (!query.success) throw new ApiError(400, 'invalid_qr', `size must be a whole number of pixels from ${QR_SIZE.min} to ${QR_SIZE.max}, and lang one of ${LANGUAGES.join(', ')}.`);
+  if (!query.success) throw new ApiError(400, 'invalid_qr', errorText('invalidQr', { min: QR_SIZE.min, max: QR_SIZE.max, languages: LANGUAGES.join(', ') }));
   return { ...image.data, ...query.data };
 }
 
@@ -45,7 +45,7 @@ async function send(c: C, url: string, format: QrFormat, size: number) {
   const allowed = await consumeRateLimit(db, clientKey(c, 'qr'), QR_LIMIT.limit, QR_LIMIT.windowMs, clock.now());
   if (!allowed.allowed) {
     c.header('Retry-After', String(allowed.retryAfterSeconds));
-    throw new ApiError(allowed.reason === 'limited' ? 429 : 503, 'rate_limited', 'Too many QR codes asked for. Please wait a few minutes.');
+    throw new ApiError(allowed.reason === 'limited' ? 429 : 503, 'rate_limited', errorText('qrRateLimited'));
   }
   // Printed links do not change, so caches may keep the image for a day.
   c.header('Cache-Control', 'public, max-age=86400');
@@ -59,13 +59,13 @@ qrRoutes.get('/qr/s/:place/:image', async (c) => {
   const { slug, format, size, lang } = parse(c);
   const place = c.req.param('place');
   const { db, config } = c.var.deps;
-  if (!(await openLinkExists(db, place, slug))) throw new ApiError(404, 'not_found', 'There is no open questionnaire at this address.');
+  if (!(await openLinkExists(db, place, slug))) throw new ApiError(404, 'not_found', errorText('notFound.openLink'));
   return send(c, openLinkUrl(config.publicUrl, place, slug, lang), format, size);
 });
 
 qrRoutes.get('/qr/you-said-we-did/:image', async (c) => {
   const { slug, format, size, lang } = parse(c);
   const { db, config } = c.var.deps;
-  if (!(await placeExists(db, slug))) throw new ApiError(404, 'not_found', 'There is no area or service with that name.');
+  if (!(await placeExists(db, slug))) throw new ApiError(404, 'not_found', errorText('notFound.place'));
   return send(c, youSaidWeDidUrl(config.publicUrl, slug, lang), format, size);
 });

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/index.ts';
 import { questionnaireVersions, questionnaires } from '../../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { builtinBySlug, BUILTIN_DEFINITIONS, OPEN_LINK_BUILTINS } from './builtin/index.ts';
 import { Definition } from './definition.ts';
 import { readableIssues, type DefinitionIssue } from './issues.ts';
@@ -203,7 +203,7 @@ export async function listQuestionnaires(db: Queryable, serviceId: string): Prom
  */
 export async function copyBuiltin(db: Database, serviceId: string, builtinSlug: string, newSlug?: string, createdBy?: string | null): Promise<PublishedVersion> {
   const builtin = builtinBySlug(builtinSlug);
-  if (!builtin) throw new ApiError(404, 'unknown_builtin', `There is no built-in questionnaire called "${builtinSlug}".`);
+  if (!builtin) throw new ApiError(404, 'unknown_builtin', errorText('notFound.builtinNamed', { name: builtinSlug }));
   const slug = newSlug ?? builtin.slug;
   if (await latestVersion(db, serviceId, slug)) {
     throw new QuestionnaireConflict(`This service already has a questionnaire called "${slug}". Choose another name for the copy.`);

@@ -6,7 +6,7 @@ import type { Database, Queryable } from '../../db/index.ts';
 import { questionnaireVersions, questionnaires } from '../../db/schema.ts';
 import { recordAudit, type AuditActor } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import {
   checkDefinition,
   copyBuiltin,
@@ -150,6 +150,6 @@ export async function versionByNumber(db: Queryable, serviceId: string, slug: st
     .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
     .where(and(eq(questionnaires.serviceId, serviceId), eq(questionnaires.slug, slug), eq(questionnaireVersions.version, version)));
   const stored = row ? await versionById(db, row.id) : undefined;
-  if (!stored) throw new ApiError(404, 'not_found', `"${slug}" has no version ${version}.`);
+  if (!stored) throw new ApiError(404, 'not_found', errorText('notFound.version', { slug, version }));
   return stored;
 }

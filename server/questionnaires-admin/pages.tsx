@@ -5,14 +5,14 @@ import type { Definition, Question } from '../questionnaire/definition.ts';
 import { optionsOf } from '../questionnaire/options.ts';
 import type { StoredVersion } from '../questionnaire/store.ts';
 import { formatWhenBrief } from '../time/format.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import type { Place } from './links.ts';
 import { openLinkPath } from './links.ts';
 import type { QuestionnaireSummary } from './manage.ts';
 import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
-const t = translator('en', 'questionnaires-admin');
+const t = pageTranslator('questionnaires-admin');
 
 export const BASE = '/staff/questionnaires';
 const detailPath = (slug: string) => `${BASE}/${slug}`;

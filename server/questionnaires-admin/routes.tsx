@@ -4,8 +4,8 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { serviceTimeZone } from '../alerts/queries.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { ApiError, errorText } from '../http/errors.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { BUILTIN_DEFINITIONS } from '../questionnaire/builtin/index.ts';
 import { QUESTIONNAIRE_SCHEMA_PATH } from '../questionnaire/json-schema.ts';
 import { DefinitionInvalid, QuestionnaireConflict, type StoredVersion } from '../questionnaire/store.ts';
@@ -17,7 +17,7 @@ import { copyBuiltinForService, createQuestionnaire, publishNewVersion, question
 import { BASE, DetailPage, EditPage, ListPage, VersionPage, type FieldError, type ListPageProps } from './pages.tsx';
 import { countParam } from '../http/ids.ts';
 
-const t = translator('en', 'questionnaires-admin');
+const t = pageTranslator('questionnaires-admin');
 type C = Context<AppEnv>;
 
 const DONE = ['published', 'created', 'copied', 'openLinkOn', 'openLinkOff'] as const;
@@ -38,7 +38,7 @@ const change = (c: C) => {
 
 function slugOf(c: C): string {
   const slug = Slug.safeParse(c.req.param('slug'));
-  if (!slug.success) throw new ApiError(404, 'not_found', 'We could not find that questionnaire.');
+  if (!slug.success) throw new ApiError(404, 'not_found', errorText('notFound.questionnaire'));
   return slug.data;
 }
 

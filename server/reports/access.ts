@@ -5,7 +5,7 @@
 //   - the team version, with every small number, only for roles with reports.identifiable;
 //   - the victim liaison officer works with victims only, so sees victims' reports only;
 //   - one child's distance travelled only for staff who may see that case (visibleCases).
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { can, scopeOf } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import type { Audience, ReportKind } from './model.ts';
@@ -26,7 +26,7 @@ export interface GrantedReport {
 }
 
 const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
-const notFound = () => new ApiError(404, 'not_found', 'We could not find that report.');
+const notFound = () => new ApiError(404, 'not_found', errorText('notFound.report'));
 
 /** The kinds of report a person may open at all (for the reports page). */
 export function reportsFor(p: StaffPrincipal): ReportKind[] {
@@ -48,19 +48,19 @@ export function reportsFor(p: StaffPrincipal): ReportKind[] {
  */
 export function grantReport(p: StaffPrincipal, kind: ReportKind, req: ReportRequest, areaIdOf: (slugOrId: string) => string | undefined): GrantedReport {
   if (!reportsFor(p).includes(kind)) {
-    throw kind === 'victims' ? notFound() : forbidden('Your role does not give you access to this report.');
+    throw kind === 'victims' ? notFound() : forbidden(errorText('forbidden.report'));
   }
   const scope = scopeOf(p, 'reports.view');
   const scoped = scope.kind !== 'service';
   let area: string | null = req.area && req.area !== 'all' ? req.area : null;
   if (scoped) {
-    if (scope.kind !== 'area') throw forbidden('Your account is not linked to an area.');
+    if (scope.kind !== 'area') throw forbidden(errorText('forbidden.noArea'));
     const own = scope.areaId;
-    if (req.area === 'all') throw forbidden('You can see the figures for your own area only.');
+    if (req.area === 'all') throw forbidden(errorText('forbidden.ownAreaOnly'));
     if (area !== null && areaIdOf(area) !== own) throw notFound();
     area = own;
   }
   const mayTeam = can(p, 'reports.identifiable');
-  if (req.view === 'team' && !mayTeam) throw forbidden('Your role can see the version shared beyond the team only.');
+  if (req.view === 'team' && !mayTeam) throw forbidden(errorText('forbidden.sharedOnly'));
   return { area, audience: req.view ?? 'shared', allowVictims: can(p, 'reports.victims'), chooseArea: !scoped && kind !== 'board', chooseView: mayTeam };
 }

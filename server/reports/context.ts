@@ -4,7 +4,7 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { areas, questionnaires, services, type QuestionnaireKind, type Stage } from '../../db/schema.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import type { Definition } from '../questionnaire/definition.ts';
 import { localise } from '../questionnaire/options.ts';
 import { latestVersion } from '../questionnaire/store.ts';
@@ -45,7 +45,7 @@ export interface ReportContext {
   params: ReportParams;
 }
 
-const notFound = (what: string) => new ApiError(404, 'not_found', `We could not find that ${what}.`);
+const notFound = (what: 'service' | 'questionnaire' | 'area') => new ApiError(404, 'not_found', errorText(`notFound.${what}`));
 
 /** The questionnaire kind each report is about by default, and the built-in tried first. */
 const DEFAULT_QUESTIONNAIRE: Record<ReportKind, { kind: QuestionnaireKind; slug: string }> = {
@@ -79,7 +79,7 @@ async function resolveQuestionnaire(db: Queryable, serviceId: string, kind: Repo
   }
   if (!row) throw notFound('questionnaire');
   const required = REQUIRED_KIND[kind];
-  if (required && row.kind !== required) throw new ApiError(400, 'wrong_questionnaire', `This report is about ${required.replace(/_/g, ' ')} questionnaires.`);
+  if (required && row.kind !== required) throw new ApiError(400, 'wrong_questionnaire', errorText('wrongQuestionnaire', { kind: required.replace(/_/g, ' ') }));
   const version = await latestVersion(db, serviceId, row.slug);
   if (!version) throw notFound('questionnaire');
   return {
@@ -104,12 +104,12 @@ function refuseUnsharable(kind: ReportKind, period: Period, stage: Stage | null,
   const refuse = (message: string) => {
     throw new ApiError(400, 'not_shareable', message, [{ path: 'view', message }]);
   };
-  if (period.kind === 'range') refuse('Reports shared beyond the team cover a whole financial quarter, half-year or year. Choose a period, or use the team view for dates of your own.');
+  if (period.kind === 'range') refuse(errorText('shared.wholePeriod'));
   // A period still running grows day by day: two copies taken a day apart would differ by that
   // day's answers, as two periods a day apart would.
-  if (!ended && kind !== 'distance-case') refuse('Reports shared beyond the team cover a period that has ended. Use the team view for the period so far.');
-  if (stage !== null && kind !== 'distance-case') refuse('Reports shared beyond the team cover every stage together. Use the team view to look at one stage.');
-  if (kind === 'disproportionality' && (period.kind !== 'half' || area !== null)) refuse('The shared breakdown by group is for the whole service and a whole half-year. Use the team view for an area or another period.');
+  if (!ended && kind !== 'distance-case') refuse(errorText('shared.ended'));
+  if (stage !== null && kind !== 'distance-case') refuse(errorText('shared.allStages'));
+  if (kind === 'disproportionality' && (period.kind !== 'half' || area !== null)) refuse(errorText('shared.groups'));
 }
 
 export const isVictimQuestionnaire = (q: { kind: string; audience: string }) => q.audience === 'victim' || q.kind === 'victim_satisfaction';

@@ -1,11 +1,11 @@
 // How numbers read in every rendering: "89% (75 of 84)", "fewer than 5", "withheld".
 import type { TFunction } from 'i18next';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import type { Cell, Share } from './model.ts';
 import { roundHalfAwayFromZero } from './stats.ts';
 import type { CountCellValue } from './suppression.ts';
 
-export const tr: TFunction = translator('en', 'reports');
+export const tr: TFunction = pageTranslator('reports');
 
 export function countText(c: CountCellValue, threshold: number): string {
   if (c.status === 'small') return tr('numbers.fewerThan', { threshold });

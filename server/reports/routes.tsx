@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { areas, cases } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { visibleCases } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
@@ -69,14 +69,14 @@ reportRoutes.get('/staff/reports/distance/cases/:caseId', async (c) => {
   const [visible] = caseId
     ? await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), eq(cases.kind, 'child'), visibleCases(staff)))
     : [];
-  if (!visible) throw new ApiError(404, 'not_found', 'We could not find that case.');
+  if (!visible) throw new ApiError(404, 'not_found', errorText('notFound.case'));
   const model = await buildReport(db, { serviceId: staff.serviceId, kind: 'distance-case', caseId, questionnaireSlug: query.questionnaire, now: clock.now() });
   return respond(c, model, query.format ?? 'html', () => renderStaffPage(c, { title: model.title, active: 'reports', body: <ReportBody model={model} nonce={c.get('secureHeadersNonce')} back="/staff/reports" /> }), { type: 'case', id: caseId });
 });
 
 reportRoutes.get('/staff/reports/:kind', async (c) => {
   const parsedKind = KindParam.safeParse(c.req.param('kind'));
-  if (!parsedKind.success) throw new ApiError(404, 'not_found', 'We could not find that report.');
+  if (!parsedKind.success) throw new ApiError(404, 'not_found', errorText('notFound.report'));
   const kind: ReportKind = parsedKind.data;
   const staff = c.var.staff;
   const { db, clock } = c.var.deps;

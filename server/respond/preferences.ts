@@ -38,6 +38,12 @@ function fromAcceptLanguage(header: string | undefined): Language | undefined {
   return undefined;
 }
 
+/** The language this visitor chose themselves (a language link now or before), not one guessed from the browser. */
+export function chosenLanguage(c: Context<AppEnv>): Language | undefined {
+  const stored = Stored.safeParse((getCookie(c, PREFS_COOKIE) ?? '').split('.'));
+  return Query.parse({ lang: c.req.query('lang') }).lang ?? (stored.success ? stored.data[0] : undefined);
+}
+
 /** Reads the preferences for this request, remembering any chosen in the query. */
 export function preferencesOf(c: Context<AppEnv>): Preferences {
   const query = Query.parse({ lang: c.req.query('lang'), mode: c.req.query('mode'), easy: c.req.query('easy') });

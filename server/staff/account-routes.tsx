@@ -4,10 +4,12 @@
 //   GET/POST /staff/account/two-factor         set up an authenticator app (QR code), confirm a code
 //   POST /staff/account/two-factor/off         turn it off (password needed)
 //   POST /staff/account/sign-out-everywhere    end every session, this one included
+//   POST /staff/account/language               read the staff pages in English or Welsh (the header's switch)
 import { eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { areas } from '../../db/schema.ts';
+import { areas, staffUsers } from '../../db/schema.ts';
+import { STAFF_LANGUAGES } from '../i18n/request-language.ts';
 import type { AppEnv } from '../deps.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { changePassword, signOutEverywhere, turnOffTwoFactor, turnOnTwoFactor } from './account.ts';
@@ -15,7 +17,7 @@ import { ChangePasswordForm, fieldErrors, formFields, ReauthenticateForm, TwoFac
 import { staffText as t, withStatus } from './http.ts';
 import { AccountPage, TwoFactorSetupPage, type AccountNotice } from './pages/account-pages.tsx';
 import { titleWithErrors } from './pages/form-parts.tsx';
-import { clearSessionCookie, createSession, requireStaff, setSessionCookie } from './session.ts';
+import { clearSessionCookie, createSession, requireStaff, safeNext, setSessionCookie } from './session.ts';
 import { staffUserById } from './staff-user.ts';
 import { groupedSecret, newTotpSecret, totpQrDataUrl } from './totp.ts';
 
@@ -107,4 +109,14 @@ accountRoutes.post('/staff/account/sign-out-everywhere', requireStaff(), async (
   await signOutEverywhere(c.var.deps.db, c.var.deps.clock, c.var.staff);
   clearSessionCookie(c);
   return c.redirect('/staff/sign-in?notice=signed-out-everywhere', 303);
+});
+
+const LanguageForm = z.object({ language: z.enum(STAFF_LANGUAGES), back: z.string().max(2000).optional() });
+
+/** Remembered for the person, so every device they sign in on shows the pages in their language. */
+accountRoutes.post('/staff/account/language', requireStaff(), async (c) => {
+  const parsed = LanguageForm.safeParse(await c.req.parseBody());
+  if (!parsed.success) return c.redirect('/staff/account', 303);
+  await c.var.deps.db.update(staffUsers).set({ language: parsed.data.language }).where(eq(staffUsers.id, c.var.staff.id));
+  return c.redirect(safeNext(parsed.data.back), 303);
 });

@@ -3,13 +3,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { consumeRateLimit } from '../rate-limit/consume.ts';
 import { clientKey } from '../rate-limit/client.ts';
 import { ADDRESS_ATTEMPTS } from './lockout.ts';
 import type { T } from './pages/form-parts.tsx';
 
-export const staffText = translator('en', 'staff') as unknown as T;
+export const staffText = pageTranslator('staff') as unknown as T;
 
 /**
  * Forms used before anyone is signed in (sign-in, links, set-up) have no session to carry a

@@ -9,9 +9,12 @@ import { staffSessions, staffUsers, type StaffRole } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
+import { isStaffLanguage, pageTranslator, useLanguageFromNowOn, type StaffLanguage } from '../i18n/request-language.ts';
 import { randomToken, sameSecret, sha256Hex } from '../security/tokens.ts';
 import type { StaffPrincipal } from './principal.ts';
 import { can, type Action } from './policy.ts';
+
+const t = pageTranslator('staff');
 
 /** A session unused for this long ends. */
 export const SESSION_IDLE_MS = 60 * 60 * 1000;
@@ -59,6 +62,8 @@ export async function createSession(
 
 export interface LoadedSession {
   principal: StaffPrincipal;
+  /** The language the person reads the staff pages in. */
+  language: StaffLanguage;
   csrfToken: string;
   awaitingSecondFactor: boolean;
 }
@@ -88,6 +93,7 @@ export async function loadSession(db: Queryable, clock: Clock, token: string): P
   }
   return {
     principal: { kind: 'staff', id: user.id, serviceId: user.serviceId, areaId: user.areaId, role: user.role, name: user.name, email: user.email },
+    language: isStaffLanguage(user.language) ? user.language : 'en',
     csrfToken: session.csrfSecret,
     awaitingSecondFactor: session.awaitingSecondFactor,
   };
@@ -157,8 +163,9 @@ export function requireStaff(...actions: Action[]): MiddlewareHandler<AppEnv> {
         const url = new URL(c.req.url);
         return c.redirect(`${target}?next=${encodeURIComponent(safeNext(url.pathname + url.search))}`, 303);
       }
-      throw new ApiError(401, 'signed_out', 'Please sign in again.');
+      throw new ApiError(401, 'signed_out', t('errors.signedOut'));
     }
+    useLanguageFromNowOn(session.language);
     if (!SAFE_METHODS.has(c.req.method)) {
       // A browser says where a request came from; one from another site (or an opaque "null"
       // origin: a sandboxed frame, a data: page) is refused even if it carries a token. Our own
@@ -172,11 +179,11 @@ export function requireStaff(...actions: Action[]): MiddlewareHandler<AppEnv> {
         from === new URL(c.var.deps.config.publicUrl).origin;
       const sent = ours ? await sentCsrfToken(c) : undefined;
       if (!sent || !sameSecret(sent, session.csrfToken)) {
-        throw new ApiError(403, 'csrf', 'This form has expired. Please go back, reload the page and try again.');
+        throw new ApiError(403, 'csrf', t('errors.csrf'));
       }
     }
     if (actions.length > 0 && !actions.some((a) => can(session.principal, a))) {
-      throw new ApiError(403, 'forbidden', 'Your role does not give you access to this page.');
+      throw new ApiError(403, 'forbidden', t('errors.forbidden'));
     }
     c.set('staff', session.principal);
     c.set('csrfToken', session.csrfToken);

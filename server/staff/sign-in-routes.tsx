@@ -4,8 +4,9 @@
 //   POST     /staff/sign-out             ends this session
 // Every successful step starts a session with a new token, so a token planted before sign-in
 // (session fixation) is never the one that gets signed in.
-import { asc } from 'drizzle-orm';
-import { services } from '../../db/schema.ts';
+import { asc, eq } from 'drizzle-orm';
+import { services, staffUsers } from '../../db/schema.ts';
+import { chosenDoorLanguage } from '../front-door/preferences.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
@@ -98,6 +99,9 @@ signInRoutes.post('/staff/sign-in', sameOriginForm, async (c) => {
   const outcome = await checkPassword(db, clock, { ...parsed.data, serviceId: service.id, client: clientTag(c), device: trustedDevice(c), secret: config.sessionSecret });
   if (outcome.kind === 'wrong' || outcome.kind === 'locked') return signInPage(c, { next, email: parsed.data.email, service: service.id, ...failure(outcome, 'email') });
 
+  // A language chosen on the sign-in page becomes the person's own, on every device from now on.
+  const chosen = chosenDoorLanguage(c);
+  if (chosen) await db.update(staffUsers).set({ language: chosen }).where(eq(staffUsers.id, outcome.user.id));
   // Whatever session this browser had (someone else's, or one planted on it) ends here.
   const { token: old } = await currentSession(c);
   if (old) await endSession(db, old);

@@ -7,11 +7,11 @@ import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import { isUuid } from '../complaints/queries.ts';
 import { ApiError } from '../http/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { visibleTellUs } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 
-const t = translator('en', 'tell-us');
+const t = pageTranslator('tell-us');
 
 export class TellUsNotFound extends ApiError {
   constructor() {

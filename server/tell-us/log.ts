@@ -9,24 +9,24 @@ import { cases, TELL_US_TYPES } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import { settingsOf } from '../complaints/queries.ts';
-import { translator } from '../i18n/index.ts';
+import { errorIn, pageTranslator } from '../i18n/request-language.ts';
 import { visibleCases } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { fileTellUsItem } from './file.ts';
 import { areasFor } from './queries.ts';
 import { claimFormKey, earlierResult } from '../staff/form-once.ts';
 
-const t = translator('en', 'tell-us');
+const t = pageTranslator('tell-us');
 
 export const LOG_CHANNELS = ['phone', 'email', 'paper', 'in_person'] as const;
 
 export const LogTellUsForm = z.object({
-  type: z.enum(TELL_US_TYPES, { error: t('log.errors.type') }),
-  message: z.string({ error: t('log.errors.message') }).trim().min(1, t('log.errors.message')).max(3000, t('log.errors.messageLong')),
-  channel: z.enum(LOG_CHANNELS, { error: t('log.errors.channel') }),
-  areaId: z.string({ error: t('log.errors.area') }).min(1, t('log.errors.area')),
-  caseReference: z.string().trim().max(64, t('log.errors.caseLong')).default(''),
-  wantsReply: z.enum(['yes', 'no'], { error: t('log.errors.wantsReply') }),
+  type: z.enum(TELL_US_TYPES, errorIn(t, 'log.errors.type')),
+  message: z.string(errorIn(t, 'log.errors.message')).trim().min(1, errorIn(t, 'log.errors.message')).max(3000, errorIn(t, 'log.errors.messageLong')),
+  channel: z.enum(LOG_CHANNELS, errorIn(t, 'log.errors.channel')),
+  areaId: z.string(errorIn(t, 'log.errors.area')).min(1, errorIn(t, 'log.errors.area')),
+  caseReference: z.string().trim().max(64, errorIn(t, 'log.errors.caseLong')).default(''),
+  wantsReply: z.enum(['yes', 'no'], errorIn(t, 'log.errors.wantsReply')),
   receivedOn: z
     .string()
     .trim()

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/record.ts';
 import { formatWhen } from '../time/format.ts';
 import { contactOf, settingsOf } from '../complaints/queries.ts';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { can, readsContact } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
@@ -27,7 +27,7 @@ import { idParam, parseId } from '../http/ids.ts';
 import { FORM_KEY_FIELD, newFormKey } from '../staff/form-once.ts';
 
 type C = Context<AppEnv>;
-const t = translator('en', 'tell-us');
+const t = pageTranslator('tell-us');
 
 export const tellUsRoutes = new Hono<AppEnv>();
 const handlers = requireStaff('tellus.handle');

@@ -6,7 +6,8 @@ import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { alertsBannerLoader } from '../alerts/banner.tsx';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
+import { LANGUAGE_NAMES } from '../i18n/index.ts';
+import { pageTranslator, requestLanguage, STAFF_LANGUAGES } from '../i18n/request-language.ts';
 import { can, type Action } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { STAFF_CSS } from './staff-styles.ts';
@@ -53,6 +54,8 @@ export function CsrfField({ token }: { token: string }) {
 
 interface FrameProps {
   title: string;
+  /** This page's address (path and query), for the language switch to come back to. */
+  here: string;
   staff?: StaffPrincipal;
   csrfToken?: string;
   nonce?: string;
@@ -61,11 +64,46 @@ interface FrameProps {
   children: ComponentChildren;
 }
 
-export function StaffFrame({ title, staff, csrfToken, nonce, active, banner, children }: FrameProps) {
-  const t = translator('en', 'staff');
+/**
+ * English and Cymraeg, each named in its own language. Signed in, the choice is the person's and
+ * is saved (a form); before, it is the browser's (a link, remembered in the preferences cookie).
+ */
+function LanguageSwitch({ here, csrfToken, signedIn }: { here: string; csrfToken?: string; signedIn: boolean }) {
+  const current = requestLanguage();
+  const others = STAFF_LANGUAGES.filter((l) => l !== current);
+  return (
+    <>
+      {others.map((l) =>
+        signedIn && csrfToken ? (
+          <form key={l} class="inline" method="post" action="/staff/account/language">
+            <CsrfField token={csrfToken} />
+            <input type="hidden" name="language" value={l} />
+            <input type="hidden" name="back" value={here} />
+            <button type="submit" class="link" lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </button>
+          </form>
+        ) : (
+          <a key={l} href={withLang(here, l)} lang={l} hrefLang={l}>
+            {LANGUAGE_NAMES[l]}
+          </a>
+        ),
+      )}
+    </>
+  );
+}
+
+function withLang(here: string, lang: string): string {
+  const url = new URL(here, 'http://x');
+  url.searchParams.set('lang', lang);
+  return url.pathname + url.search;
+}
+
+export function StaffFrame({ title, here, staff, csrfToken, nonce, active, banner, children }: FrameProps) {
+  const t = pageTranslator('staff');
   const visible = staff ? SECTIONS.filter((s) => !s.action || can(staff, s.action)) : [];
   return (
-    <html lang="en">
+    <html lang={requestLanguage()}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
@@ -82,8 +120,14 @@ export function StaffFrame({ title, staff, csrfToken, nonce, active, banner, chi
             <a class="brand" href="/staff">
               {t('frame.appName')}
             </a>
+            {!(staff && csrfToken) && (
+              <div class="who">
+                <LanguageSwitch here={here} signedIn={false} />
+              </div>
+            )}
             {staff && csrfToken && (
               <div class="who">
+                <LanguageSwitch here={here} csrfToken={csrfToken} signedIn />
                 <span>
                   {staff.name} ({t(`roles.${staff.role}`)})
                 </span>
@@ -133,7 +177,7 @@ export async function renderStaffPage(
   const html =
     '<!doctype html>' +
     renderToString(
-      <StaffFrame title={page.title} staff={staff} csrfToken={c.get('csrfToken')} nonce={c.get('secureHeadersNonce')} active={page.active} banner={banner}>
+      <StaffFrame title={page.title} here={c.req.path + new URL(c.req.url).search} staff={staff} csrfToken={c.get('csrfToken')} nonce={c.get('secureHeadersNonce')} active={page.active} banner={banner}>
         {page.body}
       </StaffFrame>,
     );

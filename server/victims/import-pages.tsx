@@ -1,14 +1,14 @@
 // The victims' contact import: the upload form with the file's format, the check (every problem
 // by row and column, or what saving will do) and the result.
 import { ProblemList } from '../import/pages.tsx';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { CsvUploadForm } from '../ui/csv-upload.tsx';
 import { CsrfField } from '../ui/staff-page.tsx';
 import type { ContactImportReport } from './import.ts';
 import { CONTACT_COLUMNS } from './records.ts';
 
-const t = translator('en', 'victims');
-const ti = translator('en', 'import');
+const t = pageTranslator('victims');
+const ti = pageTranslator('import');
 
 export function ContactUploadForm({ csrf, error }: { csrf: string; error?: string }) {
   const text = { title: t('import.title'), intro: t('import.intro'), label: t('import.label'), hint: t('import.hint'), check: t('import.check'), errorTitle: t('errors.title') };

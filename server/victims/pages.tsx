@@ -2,7 +2,7 @@
 // that keeps it up to date. Plain HTML; every problem sits beside its field and in the summary.
 import { Fragment } from 'preact';
 import { VICTIM_CONTACT_PREFERENCES } from '../../db/schema.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from '../ui/form-parts.tsx';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { startOfDay } from '../time/working-time.ts';
@@ -10,7 +10,7 @@ import { formatDay } from '../time/format.ts';
 import type { VictimContactError, VictimContactField, VictimContactInput } from './funnel.ts';
 import type { VictimContactTyped } from './form.ts';
 
-const t = translator('en', 'victims');
+const t = pageTranslator('victims');
 
 export function VictimContactSummary({ contact, href, zone }: { contact: VictimContactInput & { saved: boolean }; href: string; zone: string }) {
   const longDay = (day: string) => formatDay(startOfDay(day, zone), zone);

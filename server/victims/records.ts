@@ -4,11 +4,11 @@
 import { z } from 'zod';
 import { VICTIM_CONTACT_PREFERENCES } from '../../db/schema.ts';
 import { normaliseCaseReference } from '../cases/reference.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { isSaneDay } from '../time/date-param.ts';
 import type { VictimContactError, VictimContactInput } from './funnel.ts';
 
-const t = translator('en', 'victims');
+const t = pageTranslator('victims');
 const Day = z.string().refine(isSaneDay, 'a real date, written YYYY-MM-DD');
 
 /** The API's body (PUT /api/v1/victim-contacts/{caseReference}). */

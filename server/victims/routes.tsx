@@ -10,9 +10,9 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { checkedFileFields, packChecked, unpackChecked } from '../csv/checked-file.ts';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { idParam } from '../http/ids.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { findCase } from '../cases/store.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
@@ -24,9 +24,9 @@ import { importVictimContacts } from './import.ts';
 import { ContactCheck, ContactImportDone, ContactUploadForm } from './import-pages.tsx';
 import { saveVictimContact, victimContactOf } from './store.ts';
 
-const t = translator('en', 'victims');
-const te = translator('en', 'staff');
-const notFound = () => new ApiError(404, 'not_found', 'We could not find that page. Please check the link.');
+const t = pageTranslator('victims');
+const te = pageTranslator('staff');
+const notFound = () => new ApiError(404, 'not_found', errorText('notFound.page'));
 
 export const victimRoutes = new Hono<AppEnv>();
 const recorders = requireStaff('cases.victim');

@@ -6,7 +6,7 @@ import { areas } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
 import { caseRoutes } from '../cases/routes.tsx';
 import type { AppEnv } from '../deps.ts';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { inboxRoutes } from '../inbox/routes.tsx';
 import { listResponses } from '../inbox/store.ts';
 import { invitationRoutes } from '../invitations/routes.tsx';
@@ -18,7 +18,7 @@ import { attentionFor, worksWithCases } from './attention.ts';
 import { HomePage } from './pages.tsx';
 import { serviceInfo } from './service.ts';
 
-const t = translator('en', 'workspace');
+const t = pageTranslator('workspace');
 const LATEST = 5;
 
 function shortcutsFor(p: StaffPrincipal): { href: string; label: string }[] {
@@ -48,8 +48,8 @@ workspaceRoutes.get('/staff', requireStaff(), async (c) => {
     body: (
       <HomePage
         t={t}
-        tStaff={translator('en', 'staff')}
-        tInbox={translator('en', 'inbox')}
+        tStaff={pageTranslator('staff')}
+        tInbox={pageTranslator('inbox')}
         staff={p}
         areaName={area?.name ?? null}
         attention={attention}

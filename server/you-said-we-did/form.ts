@@ -2,27 +2,27 @@
 // stored as midday there so a change never slips into the period before.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { translator } from '../i18n/index.ts';
+import { errorIn, pageTranslator } from '../i18n/request-language.ts';
 
-const t = translator('en', 'you-said-we-did');
+const t = pageTranslator('you-said-we-did');
 
-const text = (required: string) =>
+const text = (requiredKey: string) =>
   z
     .string()
     .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().min(1, required).max(1000, t('staff.errors.tooLong')));
+    .pipe(z.string().min(1, errorIn(t, requiredKey)).max(1000, errorIn(t, 'staff.errors.tooLong')));
 
 export const EntryForm = z.object({
-  youSaid: text(t('staff.errors.youSaid')),
-  weDid: text(t('staff.errors.weDid')),
+  youSaid: text('staff.errors.youSaid'),
+  weDid: text('staff.errors.weDid'),
   whatNext: z
     .string()
     .default('')
     .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().max(1000, t('staff.errors.tooLong'))),
-  happenedOn: z.iso.date({ error: t('staff.errors.happenedOn') }),
-  area: z.union([z.literal(''), z.uuid({ error: t('staff.errors.area') })]).default(''),
-  theme: z.union([z.literal(''), z.uuid({ error: t('staff.errors.theme') })]).default(''),
+    .pipe(z.string().max(1000, errorIn(t, 'staff.errors.tooLong'))),
+  happenedOn: z.iso.date(errorIn(t, 'staff.errors.happenedOn')),
+  area: z.union([z.literal(''), z.uuid(errorIn(t, 'staff.errors.area'))]).default(''),
+  theme: z.union([z.literal(''), z.uuid(errorIn(t, 'staff.errors.theme'))]).default(''),
 });
 
 export interface EntryInput {

@@ -1,17 +1,21 @@
 // Staff pages for "You said, we did": the list with the public pages and their QR codes, and
 // the form to record a change, publish it and link the comments it answers.
+import { formatDayShort, isoDayIn } from '../time/format.ts';
 import { FormKeyField } from '../staff/form-key-field.tsx';
 import { FORM_KEY_FIELD } from '../staff/form-once.ts';
 import type { TFunction } from 'i18next';
-import { translator } from '../i18n/index.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import type { Comment } from '../comments/queries.ts';
 import { CsrfField } from '../ui/staff-page.tsx';
 import type { FieldError } from './form.ts';
 import type { Entry } from './store.ts';
+import { TranslationsList } from './translate-page.tsx';
+import { TRANSLATABLE } from './translations.ts';
+import { Fragment } from 'preact';
+import { LANGUAGE_NAMES } from '../i18n/index.ts';
+import { LANGUAGES } from '../questionnaire/definition.ts';
 import { ErrorSummary as SharedErrorSummary } from '../ui/form-parts.tsx';
 
-const dayOf = (d: Date, zone: string) => d.toLocaleDateString('en-GB', { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric' });
-const isoDay = (d: Date, zone: string) => d.toLocaleDateString('en-CA', { timeZone: zone });
 
 function ErrorSummary({ t, errors }: { t: TFunction; errors: FieldError[] }) {
   return <SharedErrorSummary title={t('staff.problem')} errors={errors.map((e) => ({ id: e.field, message: e.message }))} />;
@@ -22,7 +26,7 @@ export interface Place {
   name: string;
 }
 
-const tp = translator('en', 'participation');
+const tp = pageTranslator('participation');
 
 export function ChangesList({ t, entries, places, zone, saved }: { t: TFunction; entries: Entry[]; places: Place[]; zone: string; saved?: string }) {
   return (
@@ -65,7 +69,7 @@ export function ChangesList({ t, entries, places, zone, saved }: { t: TFunction;
                   </td>
                   <td>{e.weDid}</td>
                   <td>{e.areaName ?? t('staff.serviceWide')}</td>
-                  <td>{dayOf(e.happenedOn, zone)}</td>
+                  <td>{formatDayShort(e.happenedOn, zone)}</td>
                   <td>{e.publishedAt ? <span class="tag green">{t('staff.published')}</span> : <span class="tag grey">{t('staff.draft')}</span>}</td>
                 </tr>
               ))}
@@ -86,6 +90,17 @@ export function ChangesList({ t, entries, places, zone, saved }: { t: TFunction;
               <a href={`/qr/you-said-we-did/${p.slug}.png?size=1024`} download={`you-said-we-did-${p.slug}.png`}>
                 {t('staff.qrPng', { place: p.name })}
               </a>
+            </p>
+            <p>
+              {t('staff.posterIn', { place: p.name })}{' '}
+              {LANGUAGES.map((l, i) => (
+                <Fragment key={l}>
+                  {i > 0 && ' · '}
+                  <a href={`/print/you-said-we-did/${p.slug}?lang=${l}`} lang={l} hrefLang={l}>
+                    {LANGUAGE_NAMES[l]}
+                  </a>
+                </Fragment>
+              ))}
             </p>
           </li>
         ))}
@@ -157,7 +172,7 @@ export function ChangeForm({ t, csrf, zone, entry, editable, areas, serviceWide,
             {t('staff.happenedOnHint')}
           </p>
           {err('happenedOn') && <p class="error">{err('happenedOn')}</p>}
-          <input type="date" id="happenedOn" name="happenedOn" value={v('happenedOn', entry ? isoDay(entry.happenedOn, zone) : '')} aria-describedby="happenedOn-hint" />
+          <input type="date" id="happenedOn" name="happenedOn" value={v('happenedOn', entry ? isoDayIn(entry.happenedOn, zone) : '')} aria-describedby="happenedOn-hint" />
           <label for="area">{t('staff.area')}</label>
           {err('area') && <p class="error">{err('area')}</p>}
           <select id="area" name="area">
@@ -201,6 +216,7 @@ export function ChangeForm({ t, csrf, zone, entry, editable, areas, serviceWide,
           )}
         </form>
       )}
+      {entry && editable && <TranslationsList t={t} entry={entry} languages={TRANSLATABLE} />}
       {entry && editable && (
         <form method="post" action={`/staff/you-said-we-did/${entry.id}/comments`}>
           <CsrfField token={csrf} />

@@ -1,6 +1,10 @@
 // The public "You said, we did" page children reach by QR code: plain warm words, big cards,
 // no names, no script, readable from 320 px, one small inline stylesheet with the CSP nonce.
 // The children's words are set bolder, never in italics (harder to read with dyslexia).
+import { formatMonth } from '../time/format.ts';
+import { directionOf, LANGUAGE_NAMES } from '../i18n/index.ts';
+import { LANGUAGES, type Language } from '../questionnaire/definition.ts';
+import { wordsIn } from './translations.ts';
 import type { TFunction } from 'i18next';
 import { renderToString } from 'preact-render-to-string';
 import type { PublicPlace } from './published.ts';
@@ -24,16 +28,51 @@ ol.changes{list-style:none;margin:0;padding:0}
 .tell a{display:inline-block;font-weight:700;font-size:1.25rem;padding:.75rem 1rem;min-height:44px;background:#00703c;color:#fff;text-decoration:none;border-radius:.5rem}
 a:focus{outline:3px solid #ffbf47;outline-offset:2px}
 .tell a:focus{background:#ffdd00;color:#0b0c0c}
+.langs ul{list-style:none;margin:.75rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.langs a{display:inline-block;min-height:44px;padding:.5rem 0;color:#1d3b5a}
+.langs a[aria-current]{font-weight:700;text-decoration:none}
 `;
 
-const monthOf = (d: Date, zone: string) => d.toLocaleDateString('en-GB', { timeZone: zone, month: 'long', year: 'numeric' });
 
-export function renderPublicPage({ t, place, nonce, tellUsUrl }: { t: TFunction; place: PublicPlace; nonce: string | undefined; tellUsUrl: string | null }): string {
+/** The languages the page is offered in, each named in its own language; the current one marked. */
+function LanguageLinks({ t, lang }: { t: TFunction; lang: Language }) {
+  return (
+    <nav class="langs" aria-label={t('public.languages')}>
+      <ul>
+        {LANGUAGES.map((l) => (
+          <li key={l}>
+            {l === lang ? (
+              <a href={`?lang=${l}`} aria-current="true" lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </a>
+            ) : (
+              <a href={`?lang=${l}`} lang={l} hrefLang={l}>
+                {LANGUAGE_NAMES[l]}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A change's words, marked with their own language where it is not the page's (English not yet translated). */
+function Said({ lang, words, field, class: className }: { lang: Language; words: ReturnType<typeof wordsIn>; field: 'youSaid' | 'weDid' | 'whatNext'; class?: string }) {
+  const other = words.lang !== lang;
+  return (
+    <p class={className} lang={other ? words.lang : undefined} dir={other ? directionOf(words.lang) : undefined}>
+      {words[field]}
+    </p>
+  );
+}
+
+export function renderPublicPage({ t, lang, place, nonce, tellUsUrl }: { t: TFunction; lang: Language; place: PublicPlace; nonce: string | undefined; tellUsUrl: string | null }): string {
   const title = `${t('public.title')} – ${place.name}`;
   return (
     '<!doctype html>' +
     renderToString(
-      <html lang="en">
+      <html lang={lang} dir={directionOf(lang)}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width,initial-scale=1" />
@@ -47,6 +86,7 @@ export function renderPublicPage({ t, place, nonce, tellUsUrl }: { t: TFunction;
             </div>
           </header>
           <main class="wrap">
+            <LanguageLinks t={t} lang={lang} />
             <h1>
               {t('public.heading')}
               <br />
@@ -57,27 +97,30 @@ export function renderPublicPage({ t, place, nonce, tellUsUrl }: { t: TFunction;
               <p class="card">{t('public.none')}</p>
             ) : (
               <ol class="changes">
-                {place.changes.map((c) => (
-                  <li key={c.id} class="card">
-                    <h2>{t('public.youSaid')}</h2>
-                    <p class="said">{c.youSaid}</p>
-                    <h2>{t('public.weDid')}</h2>
-                    <p>{c.weDid}</p>
-                    {c.whatNext && (
-                      <>
-                        <h2>{t('public.whatNext')}</h2>
-                        <p>{c.whatNext}</p>
-                      </>
-                    )}
-                    <p class="meta">{[monthOf(c.happenedOn, place.zone), c.area ?? t('public.serviceWide', { service: place.serviceName })].join(' · ')}</p>
-                  </li>
-                ))}
+                {place.changes.map((c) => {
+                  const words = wordsIn(c, lang);
+                  return (
+                    <li key={c.id} class="card">
+                      <h2>{t('public.youSaid')}</h2>
+                      <Said lang={lang} words={words} field="youSaid" class="said" />
+                      <h2>{t('public.weDid')}</h2>
+                      <Said lang={lang} words={words} field="weDid" />
+                      {words.whatNext && (
+                        <>
+                          <h2>{t('public.whatNext')}</h2>
+                          <Said lang={lang} words={words} field="whatNext" />
+                        </>
+                      )}
+                      <p class="meta">{[formatMonth(c.happenedOn, place.zone, lang), c.area ?? t('public.serviceWide', { service: place.serviceName })].join(' · ')}</p>
+                    </li>
+                  );
+                })}
               </ol>
             )}
             {tellUsUrl && (
               <div class="tell">
                 <p>
-                  <a href={tellUsUrl}>{t('public.tellUs')}</a>
+                  <a href={lang === 'en' ? tellUsUrl : `${tellUsUrl}?lang=${lang}`}>{t('public.tellUs')}</a>
                 </p>
                 <p>{t('public.tellUsHint')}</p>
               </div>

@@ -4,12 +4,15 @@ import { and, count, desc, eq, gte, isNotNull, isNull, lt, or } from 'drizzle-or
 import type { Queryable } from '../../db/index.ts';
 import { areas, services, themes, youSaidWeDid, youSaidWeDidComments } from '../../db/schema.ts';
 import { resolveSettings } from '../services/settings.ts';
+import type { Translations } from './translations.ts';
 
 export interface PublishedChange {
   id: string;
   youSaid: string;
   weDid: string;
   whatNext: string | null;
+  /** The same words in other languages (see translations.ts). */
+  translations: Translations;
   happenedOn: Date;
   publishedAt: Date;
   areaId: string | null;
@@ -29,6 +32,7 @@ async function published(db: Queryable, where: ReturnType<typeof and>, limit = 5
       youSaid: youSaidWeDid.youSaid,
       weDid: youSaidWeDid.weDid,
       whatNext: youSaidWeDid.whatNext,
+      translations: youSaidWeDid.translations,
       happenedOn: youSaidWeDid.happenedOn,
       publishedAt: youSaidWeDid.publishedAt,
       areaId: youSaidWeDid.areaId,

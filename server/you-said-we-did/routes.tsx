@@ -4,6 +4,8 @@
 //   GET  /staff/you-said-we-did/new, POST /staff/you-said-we-did          record a change
 //   GET  /staff/you-said-we-did/{id}, POST …/{id}                          edit it
 //   POST /staff/you-said-we-did/{id}/publish, POST …/{id}/comments         publish or unpublish; link comments
+//   GET  /staff/you-said-we-did/{id}/translate/{lang}, POST …               its words in another language
+//   GET  /print/you-said-we-did/{place}?lang=                              an A4 poster with the latest changes and a QR code
 import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import { eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
@@ -13,8 +15,8 @@ import { commentAccess } from '../comments/access.ts';
 import { listComments, serviceZone } from '../comments/queries.ts';
 import { listThemes } from '../comments/themes.ts';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
-import { translator } from '../i18n/index.ts';
+import { ApiError, errorText } from '../http/errors.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { resolveOpenLink } from '../respond/open-link.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
@@ -22,11 +24,20 @@ import { parseEntryForm, type FieldError } from './form.ts';
 import { ChangeForm, ChangesList, type Place } from './pages.tsx';
 import { renderPublicPage } from './public-page.tsx';
 import { publicChanges } from './published.ts';
-import { changeAccess, createChange, findChange, inputFits, listChanges, mayEdit, setLinkedComments, setPublished, updateChange, type ChangeAccess, type Entry } from './store.ts';
+import { changeAccess, createChange, findChange, inputFits, listChanges, mayEdit, saveTranslation, setLinkedComments, setPublished, updateChange, type ChangeAccess, type Entry } from './store.ts';
 import { ID_PATTERN, idParam } from '../http/ids.ts';
+import { translator } from '../i18n/index.ts';
+import { renderPrintDocument } from '../print/layout.tsx';
+import { POSTER_CSS } from '../print/styles.ts';
+import { youSaidWeDidUrl } from '../qr/links.ts';
+import { LANGUAGES, type Language } from '../questionnaire/definition.ts';
+import { preferencesOf } from '../respond/preferences.ts';
+import { ChangesPoster, CHANGES_POSTER_CSS } from './poster.tsx';
+import { TranslateForm } from './translate-page.tsx';
+import { parseTranslationForm, TRANSLATABLE, type FieldError as TranslationError } from './translations.ts';
 
 type C = Context<AppEnv>;
-const t = translator('en', 'you-said-we-did');
+const t = pageTranslator('you-said-we-did');
 const ID = ID_PATTERN;
 
 export const youSaidWeDidRoutes = new Hono<AppEnv>();
@@ -36,11 +47,25 @@ export const youSaidWeDidRoutes = new Hono<AppEnv>();
 youSaidWeDidRoutes.get('/you-said-we-did/:place', async (c) => {
   const { db } = c.var.deps;
   const place = await publicChanges(db, c.req.param('place'));
-  if (!place) throw new ApiError(404, 'not_found', 'We could not find that page. Please check the link.');
+  if (!place) throw new ApiError(404, 'not_found', errorText('notFound.page'));
   const tellUs = await resolveOpenLink(db, place.slug, 'tell-us');
+  const { lang } = preferencesOf(c);
   // Unpublishing must take effect at once: caches revalidate every time.
   c.header('Cache-Control', 'no-cache');
-  return c.html(renderPublicPage({ t, place, nonce: c.get('secureHeadersNonce'), tellUsUrl: tellUs ? tellUs.path : null }));
+  return c.html(renderPublicPage({ t: translator(lang, 'you-said-we-did'), lang, place, nonce: c.get('secureHeadersNonce'), tellUsUrl: tellUs ? tellUs.path : null }));
+});
+
+const PosterQuery = z.object({ lang: z.enum(LANGUAGES).catch('en').default('en') });
+
+youSaidWeDidRoutes.get('/print/you-said-we-did/:place', async (c) => {
+  const { db, config } = c.var.deps;
+  const place = await publicChanges(db, c.req.param('place'));
+  if (!place) throw new ApiError(404, 'not_found', errorText('notFound.page'));
+  const { lang } = PosterQuery.parse({ lang: c.req.query('lang') });
+  const t = translator(lang, 'you-said-we-did');
+  const poster = <ChangesPoster t={t} lang={lang} place={place} url={youSaidWeDidUrl(config.publicUrl, place.slug, lang)} />;
+  c.header('Cache-Control', 'no-cache');
+  return c.html(renderPrintDocument({ lang, title: t('poster.pageTitle', { place: place.name }), nonce: c.get('secureHeadersNonce'), css: POSTER_CSS + CHANGES_POSTER_CSS, children: poster }));
 });
 
 // ── staff ───────────────────────────────────────────────────────────────────────────────────
@@ -49,11 +74,11 @@ youSaidWeDidRoutes.use('/staff/you-said-we-did/*', requireStaff('yousaid.manage'
 
 function accessOf(c: C): ChangeAccess {
   const access = changeAccess(c.var.staff);
-  if (!access) throw new ApiError(403, 'forbidden', 'Your role does not give you access to this page.');
+  if (!access) throw new ApiError(403, 'forbidden', errorText('forbidden.page'));
   return access;
 }
 
-const notFound = () => new ApiError(404, 'not_found', 'We could not find that change.');
+const notFound = () => new ApiError(404, 'not_found', errorText('notFound.change'));
 
 async function placesFor(c: C, access: ChangeAccess): Promise<{ areas: { id: string; name: string; slug: string }[]; places: Place[] }> {
   const { db } = c.var.deps;
@@ -64,7 +89,7 @@ async function placesFor(c: C, access: ChangeAccess): Promise<{ areas: { id: str
   return { areas: mine, places };
 }
 
-const SAVED = ['saved', 'publishedNow', 'unpublishedNow'];
+const SAVED = ['saved', 'publishedNow', 'unpublishedNow', 'translated', 'translationRemoved'];
 const savedOf = (c: C) => {
   const s = c.req.query('saved');
   return s && SAVED.includes(s) ? s : undefined;
@@ -170,4 +195,27 @@ youSaidWeDidRoutes.post(`/staff/you-said-we-did/:id${ID}/comments`, async (c) =>
   const { reviewIds } = CommentsForm.parse({ reviewIds: raw === undefined ? [] : Array.isArray(raw) ? raw : [raw] });
   await setLinkedComments(c.var.deps.db, c.var.deps.clock, c.var.staff, entry.id, reviewIds);
   return c.redirect(`/staff/you-said-we-did/${entry.id}?saved=saved`, 303);
+});
+
+// ── translations ────────────────────────────────────────────────────────────────────────────
+
+const LANG = `:lang{${TRANSLATABLE.join('|')}}`;
+const langOf = (c: C) => c.req.param('lang') as Language;
+
+function translatePage(c: C, entry: Entry, lang: Language, opts: { values?: Record<string, string>; errors?: TranslationError[] } = {}) {
+  const errors = opts.errors ?? [];
+  const body = <TranslateForm t={t} csrf={c.var.csrfToken} entry={entry} lang={lang} values={opts.values} errors={errors} />;
+  return renderStaffPage(c, { title: t('staff.translate.title', { language: t(`staff.translate.languages.${lang}`) }), active: 'you-said-we-did', status: errors.length ? 400 : 200, body });
+}
+
+youSaidWeDidRoutes.get(`/staff/you-said-we-did/:id${ID}/translate/${LANG}`, async (c) => translatePage(c, await editable(c, accessOf(c)), langOf(c)));
+
+youSaidWeDidRoutes.post(`/staff/you-said-we-did/:id${ID}/translate/${LANG}`, async (c) => {
+  const entry = await editable(c, accessOf(c));
+  const lang = langOf(c);
+  const form = (await c.req.parseBody()) as Record<string, string>;
+  const parsed = parseTranslationForm(form, { youSaid: entry.youSaid, weDid: entry.weDid, whatNext: entry.whatNext });
+  if (!parsed.ok) return translatePage(c, entry, lang, { values: form, errors: parsed.errors });
+  await saveTranslation(c.var.deps.db, c.var.deps.clock, c.var.staff, entry.id, lang, parsed.translation);
+  return c.redirect(`/staff/you-said-we-did/${entry.id}?saved=${parsed.translation ? 'translated' : 'translationRemoved'}`, 303);
 });

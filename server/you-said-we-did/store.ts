@@ -9,6 +9,7 @@ import type { Clock } from '../clock.ts';
 import { scopeOf } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import type { EntryInput } from './form.ts';
+import type { Translation, Translations } from './translations.ts';
 import { isId } from '../http/ids.ts';
 
 export interface ChangeAccess {
@@ -91,6 +92,18 @@ export async function updateChange(db: Queryable, clock: Clock, p: StaffPrincipa
 export async function setPublished(db: Queryable, clock: Clock, p: StaffPrincipal, id: string, publish: boolean): Promise<void> {
   await db.update(youSaidWeDid).set({ publishedAt: publish ? clock.now() : null }).where(eq(youSaidWeDid.id, id));
   await recordAudit(db, clock, { actor: p, action: publish ? 'yousaid.publish' : 'yousaid.unpublish', subjectType: 'you_said_we_did', subjectId: id });
+}
+
+/** Saves (or, with null, removes) the change's words in one language. */
+export async function saveTranslation(db: Database, clock: Clock, p: StaffPrincipal, id: string, lang: string, translation: Translation | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select({ translations: youSaidWeDid.translations }).from(youSaidWeDid).where(eq(youSaidWeDid.id, id)).for('update');
+    const translations: Translations = { ...(row?.translations ?? {}) };
+    if (translation) translations[lang] = translation;
+    else delete translations[lang];
+    await tx.update(youSaidWeDid).set({ translations }).where(eq(youSaidWeDid.id, id));
+    await recordAudit(tx, clock, { actor: p, action: 'yousaid.translate', subjectType: 'you_said_we_did', subjectId: id, detail: { language: lang, removed: translation === null } });
+  });
 }
 
 /** Links the change to exactly these comments (reviews of the same service; others are ignored). */

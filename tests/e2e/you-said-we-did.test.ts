@@ -158,3 +158,39 @@ describe('the staff pages', () => {
     await context.close();
   });
 });
+
+describe('in other languages', () => {
+  it('a change is translated into Welsh beside the English, and the Welsh and Urdu pages and the poster pass axe at 320 px', async () => {
+    const { context, page } = await signedInAt320();
+    await page.goto(`${server.url}/staff/you-said-we-did/${changeId}`);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Translate into Welsh' }).click()]);
+    await expectNoAxeViolations(page, 'translate into Welsh');
+    await expectNoHorizontalScroll(page);
+    await page.getByLabel('You said').fill('Mae’r ystafell aros yn ddiflas');
+    await page.getByLabel('We did').fill('Rydyn ni wedi rhoi gemau, llyfrau a chylchgronau yn yr ystafell aros');
+    await page.getByLabel('What happens next').fill('Byddwn ni’n gofyn i chi eto yn yr haf');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Save translation' }).click()]);
+    await expect(page.locator('[role=status]').textContent()).resolves.toBe('Translation saved.');
+
+    await page.goto(`${server.url}/you-said-we-did/${areaSlug}?lang=cy`);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('cy');
+    await expect(page.locator('.card .said').allTextContents()).resolves.toContain('Mae’r ystafell aros yn ddiflas');
+    await expectNoAxeViolations(page, 'public page in Welsh');
+    await expectNoHorizontalScroll(page);
+
+    await page.goto(`${server.url}/you-said-we-did/${areaSlug}?lang=ur`);
+    await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+    await expectNoAxeViolations(page, 'public page in Urdu, with English changes marked');
+    await expectNoHorizontalScroll(page);
+
+    await page.goto(`${server.url}/print/you-said-we-did/${areaSlug}?lang=cy`);
+    await expectNoAxeViolations(page, 'poster in Welsh');
+    await expectNoHorizontalScroll(page);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // One A4 sheet.
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    await context.close();
+  });
+});

@@ -125,6 +125,7 @@ const ID_RULES: [RegExp, (o: Offer) => string[] | undefined][] = [
   [/^\/staff\/comments\/themes\/$/, (o) => o.service?.themes],
   [/^\/staff\/comments\/$/, (o) => o.comments],
   [/^\/staff\/you-said-we-did\/$/, (o) => o.youSaidWeDid],
+  [/^\/staff\/you-said-we-did\/x\/translate\/$/, () => ['cy']],
   [/^\/staff\/admin\/users\/$/, (o) => o.service?.users],
   [/^\/staff\/admin\/api-tokens\/$/, (o) => o.service?.tokens],
   [/^\/staff\/admin\/outbox\/$/, (o) => o.service?.outbox],

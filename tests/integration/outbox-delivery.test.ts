@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../../db/index.ts';
-import { complaints, outbox } from '../../db/schema.ts';
+import { complaints, outbox, staffUsers } from '../../db/schema.ts';
+import { translator } from '../../server/i18n/index.ts';
 import type { Clock } from '../../server/clock.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { startJobs } from '../../server/jobs/runner.ts';
@@ -198,6 +199,27 @@ describe('delivering safeguarding emails from the outbox', () => {
     expect(about.find((m) => m.subject === 'Complaint past its deadline')!.text).toContain('has not been acknowledged');
     expect(complaint).toBeDefined();
     for (const m of about) expect(m.raw).not.toContain('shouted');
+  });
+
+  it('writes to someone who reads Heard in Welsh in Welsh first, then English, in one email', async () => {
+    const { db } = t.deps;
+    const { service, north } = await makeService(db);
+    const manager = await makeStaff(db, service.id, 'team_manager', north.id);
+    await db.update(staffUsers).set({ language: 'cy' }).where(eq(staffUsers.id, manager.id));
+    const { version } = await makeQuestionnaire(db, service.id, MINI_TELL_US, true);
+    const r = await submitResponse(t.deps, { responseId: randomUUID(), serviceId: service.id, areaId: north.id, questionnaireVersionId: version.id, channel: 'open_link', answers: { feedback_type: 'complaint', message: 'nobody called me back' } });
+    const mail = await mailServer();
+    try {
+      await deliverOutbox(depsFor(db, mail.url));
+    } finally {
+      await mail.stop();
+    }
+    const [email] = mail.received.filter((m) => m.text.includes(`/staff/complaints/${r.complaintId}`));
+    const cy = translator('cy', 'outbox');
+    expect(email!.subject).toBe(`${cy('email.complaint_received.subject')} / Complaint received through Heard`);
+    expect(email!.text.indexOf(cy('email.footer', { service: service.name }))).toBeLessThan(email!.text.indexOf('-'.repeat(40)));
+    expect(email!.text.indexOf('-'.repeat(40))).toBeLessThan(email!.text.indexOf('Complaint received'));
+    expect(email!.raw).not.toContain('nobody called me back');
   });
 
   it('keeps a message it has no words for, marked with the reason, instead of dropping it', async () => {

@@ -3,11 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answers, areas, themes, youSaidWeDid, youSaidWeDidComments } from '../../db/schema.ts';
+import { answers, areas, auditLog, themes, youSaidWeDid, youSaidWeDidComments } from '../../db/schema.ts';
 import { submitResponse } from '../../server/submission/submit.ts';
 import { youSaidWeDidFor } from '../../server/you-said-we-did/published.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeQuestionnaire, makeService, makeStaff, MINI_EOOQ, MINI_TELL_US } from '../support/fixtures.ts';
+import { decodeQrSvg } from '../support/qr-svg.ts';
 import { signInAs, type StaffClient } from '../support/staff.ts';
 
 let t: TestApp;
@@ -162,5 +163,77 @@ describe('linking comments and reading changes for reports', () => {
     const wholeService = await youSaidWeDidFor(db, serviceId, null, ...q1);
     expect(wholeService.map((c) => c.youSaid)).toContain('South: the bus is too expensive');
     expect(wholeService.map((c) => c.youSaid)).not.toContain('The waiting room is boring'); // March: the quarter before
+  });
+});
+
+describe('in every language the public page offers', () => {
+  it('shows a change in Welsh once translated, in English while not (marked as English), and the English again once the English changes', async () => {
+    const id = await record(lead, { youSaid: 'Appointments clash with school', weDid: 'We now offer appointments after 4pm', whatNext: 'We will check this works in June', happenedOn: '2026-04-02', area: north.id });
+    await publish(lead, id);
+    const welsh = async () => (await t.app.request(`/you-said-we-did/${north.slug}?lang=cy`)).text();
+
+    let html = await welsh();
+    expect(html).toContain('<html lang="cy" dir="ltr">');
+    expect(html).toContain('Dywedoch chi, gwnaethon ni');
+    expect(html).toContain('<p class="said" lang="en" dir="ltr">Appointments clash with school</p>');
+
+    // Every box the English has must be filled.
+    const incomplete = await lead.post(`/staff/you-said-we-did/${id}/translate/cy`, { youSaid: 'Mae apwyntiadau yn gwrthdaro ag ysgol', weDid: '', whatNext: '' });
+    expect(incomplete.status).toBe(400);
+    expect(await incomplete.text()).toContain('Enter what you did, in this language');
+
+    const saved = await lead.post(`/staff/you-said-we-did/${id}/translate/cy`, { youSaid: 'Mae apwyntiadau yn gwrthdaro ag ysgol', weDid: 'Rydyn ni nawr yn cynnig apwyntiadau ar ôl 4pm', whatNext: 'Byddwn ni’n gwirio bod hyn yn gweithio ym mis Mehefin' });
+    expect(saved.status).toBe(303);
+    html = await welsh();
+    expect(html).toContain('<p class="said">Mae apwyntiadau yn gwrthdaro ag ysgol</p>');
+    expect(html).toContain('Byddwn ni’n gwirio bod hyn yn gweithio ym mis Mehefin');
+    expect(html).toContain('Ebrill 2026'); // the month in Welsh
+    expect(html).not.toContain('Appointments clash with school');
+    // English readers still read the English.
+    expect((await publicPage(north.slug)).html).toContain('Appointments clash with school');
+
+    const edit = await lead.get(`/staff/you-said-we-did/${id}`);
+    expect(await edit.text()).toMatch(/Translate into Welsh<\/a> <span class="tag green">Translated/);
+
+    // The English changes: the Welsh no longer says the same, so the English shows until it is checked.
+    await lead.post(`/staff/you-said-we-did/${id}`, { youSaid: 'Appointments clash with school and college', weDid: 'We now offer appointments after 4pm', whatNext: 'We will check this works in June', happenedOn: '2026-04-02', area: north.id, theme: '' });
+    html = await welsh();
+    expect(html).toContain('lang="en" dir="ltr">Appointments clash with school and college</p>');
+    expect(html).not.toContain('Mae apwyntiadau yn gwrthdaro ag ysgol');
+    const page = await (await lead.get(`/staff/you-said-we-did/${id}/translate/cy`)).text();
+    expect(page).toContain('The English has changed since this was translated');
+    expect(page).toContain('<p class="source" lang="en" id="youSaid-source">Appointments clash with school and college</p>');
+
+    // Emptying every box removes the translation; the audit log has both.
+    expect((await lead.post(`/staff/you-said-we-did/${id}/translate/cy`, { youSaid: '', weDid: '', whatNext: '' })).status).toBe(303);
+    const [row] = await t.deps.db.select({ translations: youSaidWeDid.translations }).from(youSaidWeDid).where(eq(youSaidWeDid.id, id));
+    expect(row!.translations).toEqual({});
+    const audited = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.subjectId, id), eq(auditLog.action, 'yousaid.translate'))).orderBy(auditLog.id);
+    expect(audited.map((a) => a.detail)).toEqual([{ language: 'cy', removed: false }, { language: 'cy', removed: true }]);
+  });
+
+  it('reads right to left in Urdu, offers every language by name, and refuses a language it does not have', async () => {
+    const html = (await t.app.request(`/you-said-we-did/${north.slug}?lang=ur`)).text();
+    expect(await html).toContain('<html lang="ur" dir="rtl">');
+    for (const name of ['English', 'Cymraeg', 'Polski', 'Română', 'اردو']) expect(await html).toContain(`>${name}</a>`);
+    expect(await html).toContain('آپ نے کہا، ہم نے کیا');
+    expect((await lead.get(`/staff/you-said-we-did/${randomUUID()}/translate/cy`)).status).toBe(404);
+    const [any] = await t.deps.db.select({ id: youSaidWeDid.id }).from(youSaidWeDid).where(eq(youSaidWeDid.serviceId, serviceId)).limit(1);
+    expect((await lead.get(`/staff/you-said-we-did/${any!.id}/translate/en`)).status).toBe(404);
+    expect((await lead.get(`/staff/you-said-we-did/${any!.id}/translate/fr`)).status).toBe(404);
+  });
+
+  it('prints an A4 poster with the latest three changes and a QR code that opens the page in the same language', async () => {
+    const res = await t.app.request(`/print/you-said-we-did/${north.slug}?lang=cy`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="cy" dir="ltr">');
+    expect(html).toContain('@page');
+    expect(html.match(/<li>/g)?.length).toBe(3);
+    const svg = /(<svg[\s\S]*?<\/svg>)/.exec(html)![1]!;
+    expect(decodeQrSvg(svg)).toBe(`${t.deps.config.publicUrl}/you-said-we-did/${north.slug}?lang=cy`);
+    expect((await t.app.request('/print/you-said-we-did/no-such-place')).status).toBe(404);
+    const list = await (await lead.get('/staff/you-said-we-did')).text();
+    expect(list).toContain(`href="/print/you-said-we-did/${north.slug}?lang=ur"`);
   });
 });

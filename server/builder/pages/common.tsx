@@ -1,12 +1,12 @@
 // Pieces the builder's pages share: the back link to the task list, notices, error summaries.
 import { FormKeyField } from '../../staff/form-key-field.tsx';
 import type { ComponentChildren } from 'preact';
-import { translator } from '../../i18n/index.ts';
+import { pageTranslator } from '../../i18n/request-language.ts';
 import { ErrorSummary as SharedErrorSummary, type FieldError } from '../../ui/form-parts.tsx';
 import { CsrfField } from '../../ui/staff-page.tsx';
 import { draftPath } from '../paths.ts';
 
-export const t = translator('en', 'builder');
+export const t = pageTranslator('builder');
 
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   return <SharedErrorSummary title={t('errorSummary')} errors={errors} />;

@@ -2,7 +2,7 @@
 // next step, and its history. Contact details only for the complaint's owner.
 import { Fragment } from 'preact';
 import { COMPLAINT_OUTCOMES, type complaintStages } from '../../../db/schema.ts';
-import { translator } from '../../i18n/index.ts';
+import { pageTranslator } from '../../i18n/request-language.ts';
 import { CsrfField } from '../../ui/staff-page.tsx';
 import { formatDay, formatWhen } from '../../time/format.ts';
 import { nextStatus, overdueOf, replyWanted, type ComplaintOutcome } from '../lifecycle.ts';
@@ -11,9 +11,9 @@ import { statusTag } from './list-page.tsx';
 import { ErrorSummary, Paragraphs, type FieldError } from './parts.tsx';
 import { ExtensionForm, NoteForm, StageTwoForm, type EntryFormValues } from './procedure-forms.tsx';
 
-const t = translator('en', 'complaints');
-const tu = translator('en', 'tell-us');
-const ts = translator('en', 'staff');
+const t = pageTranslator('complaints');
+const tu = pageTranslator('tell-us');
+const ts = pageTranslator('staff');
 
 export type ContactView = { kind: 'owner'; details: Record<string, string> | null } | { kind: 'not_owner' };
 

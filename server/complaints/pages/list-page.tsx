@@ -1,11 +1,11 @@
 // The complaints list: status, owner and both deadlines, with OVERDUE marked in words.
-import { translator } from '../../i18n/index.ts';
+import { pageTranslator } from '../../i18n/request-language.ts';
 import { COMPLAINT_VIEWS, type ComplaintListRow, type ComplaintView } from '../queries.ts';
 import { overdueOf } from '../lifecycle.ts';
 import { formatWhenShort } from '../../time/format.ts';
 import { Pager, queryOf, When } from './parts.tsx';
 
-const t = translator('en', 'complaints');
+const t = pageTranslator('complaints');
 
 export interface ComplaintListProps {
   rows: ComplaintListRow[];

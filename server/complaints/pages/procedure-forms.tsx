@@ -1,12 +1,12 @@
 // The complaint page's forms beside the next step: a dated note on the investigation, more time
 // to respond (with the reason), and stage 2 when the person is not satisfied. Plain HTML forms;
 // each shows its own problem beside the field it is about.
-import { translator } from '../../i18n/index.ts';
+import { pageTranslator } from '../../i18n/request-language.ts';
 import { TextArea, TextField } from '../../ui/form-parts.tsx';
 import { CsrfField } from '../../ui/staff-page.tsx';
 import type { FieldError } from './parts.tsx';
 
-const t = translator('en', 'complaints');
+const t = pageTranslator('complaints');
 
 export interface EntryFormValues {
   note?: string;

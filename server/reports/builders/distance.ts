@@ -1,9 +1,10 @@
 // (d) Self-assessment distance travelled: for the board, how children's own view of each life
 // area moved between their start and end self-assessments; for a case manager, one child's
 // start, reviews and end side by side.
+import { formatDayShort } from '../../time/format.ts';
 import { eq } from 'drizzle-orm';
 import { cases } from '../../../db/schema.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError, errorText } from '../../http/errors.ts';
 import { localise, optionsOf } from '../../questionnaire/options.ts';
 import { countCell, countOf, countsAcross, measureOver, textCell } from '../cells.ts';
 import { modelHeader, scopeOf, type ReportContext } from '../context.ts';
@@ -102,10 +103,10 @@ export async function buildDistanceReport(ctx: ReportContext): Promise<ReportMod
 export async function buildCaseDistanceReport(ctx: ReportContext): Promise<ReportModel> {
   const caseId = ctx.params.caseId;
   const [child] = isId(caseId) ? await ctx.db.select().from(cases).where(eq(cases.id, caseId)) : [];
-  if (!child || child.serviceId !== ctx.service.id || child.kind !== 'child') throw new ApiError(404, 'not_found', 'We could not find that case.');
+  if (!child || child.serviceId !== ctx.service.id || child.kind !== 'child') throw new ApiError(404, 'not_found', errorText('notFound.case'));
   const scores = await caseAssessments(ctx.db, ctx.service.id, child.id, [ctx.questionnaire.id]);
   const assessments = [...new Map(scores.map((s) => [s.responseId, s])).values()];
-  const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: ctx.zone });
+  const day = (d: Date) => formatDayShort(d, ctx.zone);
   const headers = assessments.map((a) => tr('distance.assessment', { stage: tr(`stages.${a.stage}`), date: day(a.submittedAt) }));
   const questions = new Map(ctx.questionnaire.definition.questions.map((q) => [q.id, q]));
   const domains = domainsOf(ctx);

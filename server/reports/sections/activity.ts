@@ -8,12 +8,12 @@ import { countOfAtoms, countOfFamily, familySafe } from '../disclosure/atoms.ts'
 import { slicesFor } from '../disclosure/slices.ts';
 import { tr } from '../format.ts';
 import type { Section } from '../model.ts';
-import { translator } from '../../i18n/index.ts';
+import { pageTranslator } from '../../i18n/request-language.ts';
 import { alertOutcomeCounts, type OutcomeCount } from '../queries/alert-outcomes.ts';
 import { alertCounts, complaintCounts, tellUsCounts, type AlertCounts, type ComplaintCounts, type DeadlineCounts, type Window } from '../queries/activity.ts';
 import type { CountCellValue } from '../suppression.ts';
 
-const cw = translator('en', 'casework');
+const cw = pageTranslator('casework');
 
 export const windowOf = (ctx: ReportContext): Window => ({ serviceId: ctx.service.id, areaId: ctx.area?.id ?? null, start: ctx.bounds.start, end: ctx.bounds.end });
 

@@ -1,4 +1,5 @@
 // "You said, we did": the changes made because of feedback in the period.
+import { formatDayShort } from '../../time/format.ts';
 import { textCell } from '../cells.ts';
 import type { ReportContext } from '../context.ts';
 import { tr } from '../format.ts';
@@ -8,7 +9,7 @@ import { windowOf } from './activity.ts';
 
 export async function changesSection(ctx: ReportContext): Promise<{ section: Section; total: number }> {
   const changes = await changesMade(ctx.db, windowOf(ctx));
-  const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: ctx.zone });
+  const day = (d: Date) => formatDayShort(d, ctx.zone);
   return {
     total: changes.length,
     section: {

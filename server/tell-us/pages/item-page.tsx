@@ -2,12 +2,12 @@
 import { Fragment } from 'preact';
 import { formatWhen } from '../../time/format.ts';
 import { Paragraphs } from '../../complaints/pages/parts.tsx';
-import { translator } from '../../i18n/index.ts';
+import { pageTranslator } from '../../i18n/request-language.ts';
 import { CsrfField } from '../../ui/staff-page.tsx';
 import type { TellUsDetail } from '../queries.ts';
 
-const t = translator('en', 'tell-us');
-const tc = translator('en', 'complaints');
+const t = pageTranslator('tell-us');
+const tc = pageTranslator('complaints');
 
 export type ItemContact = { kind: 'shown'; details: Record<string, string> | null } | { kind: 'managers_only' };
 

@@ -1,12 +1,12 @@
 // Logging a Tell Us that came by phone, email, letter or in person: one short form.
 import { TELL_US_TYPES } from '../../../db/schema.ts';
 import { ErrorSummary } from '../../complaints/pages/parts.tsx';
-import { translator } from '../../i18n/index.ts';
+import { pageTranslator } from '../../i18n/request-language.ts';
 import { CsrfField } from '../../ui/staff-page.tsx';
 import { LOG_CHANNELS, type LogField, type LogTellUsInput } from '../log.ts';
 import { FORM_KEY_FIELD } from '../../staff/form-once.ts';
 
-const t = translator('en', 'tell-us');
+const t = pageTranslator('tell-us');
 
 export interface LogPageProps {
   areas: { id: string; name: string }[];

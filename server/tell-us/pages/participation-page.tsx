@@ -1,13 +1,13 @@
 // The participation lead's view: comments, compliments and ideas as words only — no case, no
 // contact details, no area, no name of whoever logged it — to look for themes.
-import { translator } from '../../i18n/index.ts';
+import { pageTranslator } from '../../i18n/request-language.ts';
 import { formatMonth } from '../../time/format.ts';
 import { Pager, queryOf } from '../../complaints/pages/parts.tsx';
 import type { AnonymisedRow } from '../queries.ts';
 import type { TellUsType } from '../file.ts';
 import { typeTag } from './queue-page.tsx';
 
-const t = translator('en', 'tell-us');
+const t = pageTranslator('tell-us');
 const TYPES = ['comment', 'compliment', 'idea'] as const;
 
 export interface ParticipationProps {

@@ -1,12 +1,12 @@
 // The Tell Us queue for the people who handle it: filters, then one row per item.
-import { translator } from '../../i18n/index.ts';
+import { pageTranslator } from '../../i18n/request-language.ts';
 import { formatWhenShort } from '../../time/format.ts';
 import { Pager, queryOf, When } from '../../complaints/pages/parts.tsx';
 import { TELL_US_STATES, TELL_US_TYPES, type TellUsListRow, type TellUsState } from '../queries.ts';
 import type { TellUsType } from '../file.ts';
 
-const t = translator('en', 'tell-us');
-const tc = translator('en', 'complaints');
+const t = pageTranslator('tell-us');
+const tc = pageTranslator('complaints');
 
 /** Long messages are cut in the list; the item page has the whole text. */
 const EXCERPT = 240;
