@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
-import { LANGUAGES, RTL_LANGUAGES, type Language } from '../questionnaire/definition.ts';
+import { LANGUAGES, RTL_LANGUAGES, type Language } from './languages.ts';
 
 const dir = fileURLToPath(new URL('./locales', import.meta.url));
 

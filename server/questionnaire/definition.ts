@@ -2,11 +2,10 @@
 // whole: unique ids, every declared language filled in, show-if pointing only backwards at
 // options that exist. Pure: no I/O, bundled for the browser as plain types only.
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../i18n/languages.ts';
 import { optionsOf } from './options.ts';
 
-export const LANGUAGES = ['en', 'cy', 'pl', 'ro', 'ur'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const RTL_LANGUAGES: readonly Language[] = ['ur'];
+export { LANGUAGES, RTL_LANGUAGES, type Language } from '../i18n/languages.ts';
 
 /** Words people read: no NUL, which PostgreSQL cannot store (a definition holding one would fail to save). */
 const words = (max: number) => z.string().max(max).regex(/^[^\u0000]*$/, 'text may not contain the NUL character');
