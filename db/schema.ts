@@ -152,6 +152,12 @@ export const staffSessions = pgTable(
     csrfSecret: text('csrf_secret').notNull(),
     /** True until the second factor is given, for users with TOTP. */
     awaitingSecondFactor: boolean('awaiting_second_factor').notNull().default(false),
+    /**
+     * Set while the worker has handed this device to a child (assisted mode): the draft they are
+     * answering. Every staff page is locked until the worker's password is given again.
+     */
+    assistedDraftId: uuid('assisted_draft_id'),
+    assistedSince: ts('assisted_since'),
     createdAt: createdAt(),
     lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),

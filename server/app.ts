@@ -21,6 +21,7 @@ import { printRoutes } from './print/routes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
 import { alertSettingsRoutes } from './alerts/settings-routes.tsx';
 import { handOverRoutes } from './cases/hand-over-routes.tsx';
+import { assistedRoutes } from './assisted/routes.tsx';
 import { victimRoutes } from './victims/routes.tsx';
 import { outboxAdminRoutes } from './outbox/admin-routes.tsx';
 import { questionnaireRoutes } from './questionnaire/routes.ts';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', paperRoutes); // /staff/print/paper… paper questionnaires
   app.route('/', alertRoutes).route('/', outboxAdminRoutes);
   app.route('/', handOverRoutes); // /staff/caseloads/hand-over: a whole caseload to another worker
+  app.route('/', assistedRoutes); // /staff/invitations/{id}/assisted, /staff/assisted/hand-back: the worker's device handed to the child
   app.route('/', victimRoutes); // /staff/cases/{id}/victim-contact: a victim's contact and restorative justice
   app.route('/', alertSettingsRoutes); // /staff/admin/alert-settings: working hours, out of hours, outcomes
   app.route('/', questionnaireRoutes);

@@ -52,7 +52,7 @@ const ListQuery = z.object({
   holder: z.uuid().catch(''),
 });
 
-const DONE = ['created', 'updated', 'closed', 'reopened', 'reassigned', 'revoked', 'alreadyFinished', 'sending', 'alreadyIssued', 'contactSaved'] as const;
+const DONE = ['created', 'updated', 'closed', 'reopened', 'reassigned', 'revoked', 'alreadyFinished', 'sending', 'alreadyIssued', 'contactSaved', 'handedBackSent', 'handedBackStopped'] as const;
 const doneOf = (c: C) => (DONE as readonly string[]).includes(c.req.query('done') ?? '') ? (c.req.query('done') as (typeof DONE)[number]) : undefined;
 
 export const caseRoutes = new Hono<AppEnv>();

@@ -48,9 +48,18 @@ export function InvitationTable({ t, rows, zone }: { t: T; rows: InvitationListI
               </td>
               <td>
                 {isOutstanding(r.status) && (
-                  <a href={`/staff/invitations/${r.id}/withdraw`} aria-label={t('list.revokeLabel', { questionnaire: r.questionnaireTitle, date: formatWhenShort(r.createdAt, zone) })}>
-                    {t('list.revoke')}
-                  </a>
+                  <ul class="actions">
+                    <li>
+                      <a href={`/staff/invitations/${r.id}/assisted`} aria-label={t('list.assistedLabel', { questionnaire: r.questionnaireTitle })}>
+                        {t('list.assisted')}
+                      </a>
+                    </li>
+                    <li>
+                      <a href={`/staff/invitations/${r.id}/withdraw`} aria-label={t('list.revokeLabel', { questionnaire: r.questionnaireTitle, date: formatWhenShort(r.createdAt, zone) })}>
+                        {t('list.revoke')}
+                      </a>
+                    </li>
+                  </ul>
                 )}
               </td>
             </tr>

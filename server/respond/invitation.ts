@@ -1,6 +1,6 @@
 // Opening a personal link: the code in /r/{code} is exchanged for a draft and a cookie, so
 // the code need not stay in the address bar (or in history, or a screenshot).
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/index.ts';
 import { drafts, invitations } from '../../db/schema.ts';
 import { hashCode, normaliseCode } from './codes.ts';
@@ -17,9 +17,21 @@ export type OpenedInvitation =
 export async function openInvitation(db: Database, rawCode: string, now: Date): Promise<OpenedInvitation> {
   const code = normaliseCode(rawCode);
   if (!code) return { kind: 'unknown' };
+  return openWhere(db, eq(invitations.codeHash, hashCode(code)), now);
+}
+
+/**
+ * The same for a worker handing their own device to the child (assisted mode), who has the
+ * invitation's id but not its code. The caller has checked they may see the invitation.
+ */
+export function openInvitationById(db: Database, invitationId: string, now: Date): Promise<OpenedInvitation> {
+  return openWhere(db, eq(invitations.id, invitationId), now);
+}
+
+async function openWhere(db: Database, which: SQL, now: Date): Promise<OpenedInvitation> {
   return db.transaction(async (tx) => {
     // Locked so two taps on the link at once make one draft, not two.
-    const [inv] = await tx.select().from(invitations).where(eq(invitations.codeHash, hashCode(code))).for('update');
+    const [inv] = await tx.select().from(invitations).where(which).for('update');
     if (!inv) return { kind: 'unknown' } as const;
     if (inv.submittedAt) {
       const version = await latestVersionId(tx, inv.questionnaireId);

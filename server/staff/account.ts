@@ -15,7 +15,7 @@ import { matchTotp } from './totp.ts';
 import { sealTotpSecret } from './totp-seal.ts';
 
 /** Checks the password of the signed-in person again before a sensitive change. */
-async function reauthenticate(db: Database, clock: Clock, me: StaffPrincipal, password: string): Promise<boolean> {
+export async function reauthenticate(db: Database, clock: Clock, me: StaffPrincipal, password: string): Promise<boolean> {
   const user = await staffUserById(db, me.id);
   if (user?.passwordHash && (await verifyPassword(user.passwordHash, password))) return true;
   await countFailedReauthentication(db, clock, me.id);

@@ -8,13 +8,16 @@ import type { Queryable } from '../../db/index.ts';
 import { staffSessions, staffUsers, type StaffRole } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import type { AppEnv } from '../deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, errorText } from '../http/errors.ts';
 import { isStaffLanguage, pageTranslator, useLanguageFromNowOn, type StaffLanguage } from '../i18n/request-language.ts';
 import { randomToken, sameSecret, sha256Hex } from '../security/tokens.ts';
 import type { StaffPrincipal } from './principal.ts';
 import { can, type Action } from './policy.ts';
 
 const t = pageTranslator('staff');
+
+/** Where a device handed to a child is given back (assisted mode). */
+export const HAND_BACK_PATH = '/staff/assisted/hand-back';
 
 /** A session unused for this long ends. */
 export const SESSION_IDLE_MS = 60 * 60 * 1000;
@@ -64,6 +67,8 @@ export interface LoadedSession {
   principal: StaffPrincipal;
   /** The language the person reads the staff pages in. */
   language: StaffLanguage;
+  /** The draft a child is answering on this device, while it is handed over (assisted mode). */
+  assistedDraftId: string | null;
   csrfToken: string;
   awaitingSecondFactor: boolean;
 }
@@ -94,6 +99,7 @@ export async function loadSession(db: Queryable, clock: Clock, token: string): P
   return {
     principal: { kind: 'staff', id: user.id, serviceId: user.serviceId, areaId: user.areaId, role: user.role, name: user.name, email: user.email },
     language: isStaffLanguage(user.language) ? user.language : 'en',
+    assistedDraftId: session.assistedDraftId,
     csrfToken: session.csrfSecret,
     awaitingSecondFactor: session.awaitingSecondFactor,
   };
@@ -166,6 +172,12 @@ export function requireStaff(...actions: Action[]): MiddlewareHandler<AppEnv> {
       throw new ApiError(401, 'signed_out', t('errors.signedOut'));
     }
     useLanguageFromNowOn(session.language);
+    // Handed to a child: no staff page opens (the back button included) until the worker's password is given.
+    if (session.assistedDraftId) {
+      c.header('Cache-Control', 'no-store');
+      if (c.req.method === 'GET') return c.redirect(HAND_BACK_PATH, 303);
+      throw new ApiError(403, 'handed_over', errorText('handedOver'));
+    }
     if (!SAFE_METHODS.has(c.req.method)) {
       // A browser says where a request came from; one from another site (or an opaque "null"
       // origin: a sandboxed frame, a data: page) is refused even if it carries a token. Our own

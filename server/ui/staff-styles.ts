@@ -48,6 +48,7 @@ form.inline{display:inline}
 .alerts-banner{border:4px solid #d4351c;background:#fff5f4;padding:1rem;margin:1rem 0 0}
 .alerts-banner h2{margin:0 0 .5rem;color:#942514;font-size:1.25rem}
 .tag{display:inline-block;padding:.1rem .5rem;font-size:.85rem;font-weight:700;background:#e8f1f8;color:#0c2d4a}
+ul.actions{list-style:none;margin:0;padding:0}ul.actions li{margin:0 0 .25rem}
 .source{border-inline-start:4px solid #b1b4b6;background:#f3f2f1;padding:.25rem .75rem;margin:.25rem 0 .5rem;white-space:pre-line}
 .tag.red{background:#f6d7d2;color:#2a0b06}.tag.green{background:#cce2d8;color:#005a30}.tag.grey{background:#eeefef;color:#383f43}.tag.yellow{background:#fff7bf;color:#594d00}
 dl.summary{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.25rem 1rem;margin:0 0 1.5rem}

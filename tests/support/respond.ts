@@ -78,6 +78,11 @@ export class Respondent {
   forget(): void {
     this.cookies.clear();
   }
+
+  /** A cookie this browser already holds (a staff session on the worker's own device). */
+  addCookie(name: string, value: string, path = '/'): void {
+    this.cookies.set(name, { value, path });
+  }
 }
 
 export const location = (res: Response) => res.headers.get('location') ?? '';
