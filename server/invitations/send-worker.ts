@@ -124,7 +124,7 @@ async function sendOne(deps: SendWorkerDeps, row: OutboxRow): Promise<boolean> {
   } catch (e) {
     const reason = send.via === 'notify' && !(e instanceof Final) ? notifyReason(e) : (e instanceof Error ? e.message : String(e)).split(send.contact ?? '\u0000').join('[recipient]').slice(0, 300);
     if (isFinal(e)) {
-      if (reminder === undefined) await db.update(invitationSends).set({ status: 'failed', failureReason: reason }).where(eq(invitationSends.id, send.id));
+      if (reminder === undefined) await markFailed(db, send, reason, clock.now());
       await done({ lastError: reason });
       await forgetContacts(db, send.invitationId, clock.now());
     } else {
@@ -134,6 +134,17 @@ async function sendOne(deps: SendWorkerDeps, row: OutboxRow): Promise<boolean> {
     deps.log.warn('invitation not sent', { outboxId: row.id, sendId: send.id, channel: send.channel, final: isFinal(e), error: reason });
     return false;
   }
+}
+
+/** A send that will not arrive: marked failed, and whoever sent it is told by email (once). */
+async function markFailed(db: Database, send: { id: string; serviceId: string }, reason: string, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(invitationSends).set({ status: 'failed', failureReason: reason }).where(eq(invitationSends.id, send.id));
+    await tx
+      .insert(outbox)
+      .values({ serviceId: send.serviceId, kind: 'invitation_send_failed', payload: { sendId: send.id }, dedupeKey: `invitation_send_failed:${send.id}`, createdAt: now, availableAt: now })
+      .onConflictDoNothing();
+  });
 }
 
 /** Sends every due invitation text and email, batch by batch. */
@@ -158,7 +169,7 @@ const NOTIFY_FAILED: Record<string, string> = {
 export async function refreshDeliveryStatus(deps: Pick<SendWorkerDeps, 'db' | 'notify' | 'clock'>): Promise<number> {
   if (!deps.notify) return 0;
   const pending = await deps.db
-    .select({ id: invitationSends.id, notifyId: invitationSends.notifyId, invitationId: invitationSends.invitationId })
+    .select({ id: invitationSends.id, serviceId: invitationSends.serviceId, notifyId: invitationSends.notifyId, invitationId: invitationSends.invitationId })
     .from(invitationSends)
     .where(and(eq(invitationSends.status, 'sent'), eq(invitationSends.via, 'notify')));
   let changed = 0;
@@ -169,7 +180,7 @@ export async function refreshDeliveryStatus(deps: Pick<SendWorkerDeps, 'db' | 'n
       await deps.db.update(invitationSends).set({ status: 'delivered' }).where(eq(invitationSends.id, s.id));
       changed++;
     } else if (NOTIFY_FAILED[status] || status.endsWith('failure')) {
-      await deps.db.update(invitationSends).set({ status: 'failed', failureReason: NOTIFY_FAILED[status] ?? status }).where(eq(invitationSends.id, s.id));
+      await markFailed(deps.db, s, NOTIFY_FAILED[status] ?? status, deps.clock.now());
       // No reminder goes to a number that does not work.
       await forgetContacts(deps.db, s.invitationId, deps.clock.now());
       changed++;

@@ -6,6 +6,7 @@
 // first and the English follows in the same email (one email per row, as Welsh services send).
 import { alertEscalated, alertRaised } from './alert-messages.ts';
 import { complaintAssigned, complaintOverdue, complaintReceived, complaintStageTwo } from './complaint-messages.ts';
+import { invitationSendFailed } from './invitation-messages.ts';
 import { Undeliverable, type ComposeContext, type Composer, type OutboxRow } from './compose.ts';
 import type { MailMessage } from './mailer.ts';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -23,6 +24,7 @@ const composers: Record<string, Composer> = {
   complaint_assigned: complaintAssigned,
   complaint_overdue: complaintOverdue,
   complaint_stage_two: complaintStageTwo,
+  invitation_send_failed: invitationSendFailed,
 };
 
 export const OUTBOX_KINDS = Object.keys(composers);

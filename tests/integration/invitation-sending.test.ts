@@ -10,6 +10,7 @@ import { EndOfOrderQuestionnaire } from '../../server/questionnaire/builtin/inde
 import { runInvitationSends } from '../../server/invitations/send-job.ts';
 import { refreshDeliveryStatus } from '../../server/invitations/send-worker.ts';
 import { notifyClient } from '../../server/notify/client.ts';
+import { composeMessage } from '../../server/outbox/messages.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { caseIdFrom, codeFrom, setUpCasework, textOf, type Casework } from '../support/casework.ts';
 import { makeQuestionnaire } from '../support/fixtures.ts';
@@ -99,6 +100,17 @@ describe('through GOV.UK Notify', () => {
     const page = textOf(await (await x.cm.get(`/staff/cases/${caseId}`)).text());
     expect(page).toContain('Email to c•••@example.org: Not delivered');
     expect(page).toContain('permanent failure');
+
+    // …and by email, once: to whoever sent it, with a link to the case and neither the address nor the child.
+    const [send] = await x.t.deps.db.select().from(invitationSends).where(eq(invitationSends.invitationId, invitationId));
+    const rows = await x.t.deps.db.select().from(outbox).where(eq(outbox.dedupeKey, `invitation_send_failed:${send!.id}`));
+    expect(rows).toHaveLength(1);
+    const message = await composeMessage({ db: x.t.deps.db, config: x.t.deps.config }, rows[0]!);
+    expect(message.to).toEqual([x.w.people.caseManager.email]);
+    expect(message.subject).toBe('An invitation email could not be delivered');
+    expect(message.text).toContain(`/staff/cases/${caseId}`);
+    expect(message.text).toContain('permanent failure');
+    expect(message.text.toLowerCase()).not.toContain('child@example.org');
   });
 
   it('sends once only when the connection drops after Notify accepted the text (a restart mid-send)', async () => {
