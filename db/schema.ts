@@ -6,6 +6,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -269,6 +270,8 @@ export const cases = pgTable(
     ethnicity: text('ethnicity'),
     careStatus: text('care_status'),
     specialNeeds: text('special_needs'),
+    /** The day a child's order or intervention ends (optional): for inviting those whose orders end this month. */
+    orderEndsOn: date('order_ends_on', { mode: 'string' }),
     createdAt: createdAt(),
     closedAt: ts('closed_at'),
   },

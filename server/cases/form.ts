@@ -10,10 +10,11 @@ const CaseFields = z.object({
   caseReference: Field,
   areaId: Field,
   kind: Field,
+  orderEndsOn: Field,
   ...Object.fromEntries(REPORTING_DETAIL_NAMES.map((d) => [d, Field])),
 });
 
-export type CaseFormField = 'caseReference' | 'areaId' | 'kind' | ReportingDetail;
+export type CaseFormField = 'caseReference' | 'areaId' | 'kind' | 'orderEndsOn' | ReportingDetail;
 export type CaseFormError = { field: CaseFormField; key: string };
 
 export interface CaseFormValues {
@@ -21,6 +22,8 @@ export interface CaseFormValues {
   areaId: string;
   kind: string;
   details: ReportingDetails;
+  /** A child's order end day as typed (YYYY-MM-DD), or ''. */
+  orderEndsOn: string;
 }
 
 export interface ParsedCaseForm {
@@ -54,7 +57,9 @@ export function parseCaseForm(body: Record<string, unknown>, opts: { areaChoice:
     areaId: opts.areaChoice ? (raw.areaId ?? '') : '',
     kind,
     details,
+    orderEndsOn: victim ? '' : (raw.orderEndsOn ?? '').trim(),
   };
+  if (values.orderEndsOn !== '' && !z.iso.date().safeParse(values.orderEndsOn).success) errors.push({ field: 'orderEndsOn', key: 'errors.orderEndsInvalid' });
   let reference: string | undefined;
   if (opts.referenceRequired !== false) {
     if (values.caseReference === '') errors.unshift({ field: 'caseReference', key: 'errors.referenceMissing' });

@@ -209,6 +209,9 @@ export function CaseFormPage(props: {
           <SelectField id="areaId" label={t('form.area')} error={errorOf('areaId')} value={values.areaId} blank="" options={props.area.choose.map((a) => ({ value: a.id, label: a.name }))} />
         )}
         {props.area && 'fixed' in props.area && <p>{t('form.areaFixed', { area: props.area.fixed })}</p>}
+        {props.kind === 'child' && (
+          <TextField id="orderEndsOn" type="date" label={t('form.orderEndsOn')} hint={t('form.orderEndsOnHint')} error={errorOf('orderEndsOn')} value={values.orderEndsOn} width="short" />
+        )}
         {props.kind === 'child' ? <DetailFields t={t} values={values} errors={errors} /> : props.mode === 'new' && <p class="hint">{t('form.victimNext')}</p>}
         <button type="submit">{props.mode === 'new' ? t('form.create') : t('form.save')}</button>
         <a class="button secondary" href={props.cancel}>
@@ -285,6 +288,8 @@ export function CasePage(props: {
         <>
           <h2>{t('view.details')}</h2>
           <dl class="summary">
+            <dt>{t('form.orderEndsOn')}</dt>
+            <dd>{found.orderEndsOn ? formatDay(new Date(`${found.orderEndsOn}T12:00:00Z`), zone) : t('form.notRecorded')}</dd>
             {REPORTING_DETAIL_NAMES.map((d) => (
               <Fragment key={d}>
                 <dt>{t(`form.${d}`)}</dt>

@@ -91,7 +91,7 @@ async function caseForm(c: C, opts: { values: CaseFormValues; errors: CaseFormEr
 }
 
 const NewQuery = z.object({ kind: z.enum(['child', 'victim']).optional().catch(undefined) });
-caseRoutes.get('/staff/cases/new', gate, (c) => caseForm(c, { values: { caseReference: '', areaId: '', kind: NewQuery.parse(c.req.query()).kind ?? '', details: emptyDetails() }, errors: [] }));
+caseRoutes.get('/staff/cases/new', gate, (c) => caseForm(c, { values: { caseReference: '', areaId: '', kind: NewQuery.parse(c.req.query()).kind ?? '', details: emptyDetails(), orderEndsOn: '' }, errors: [] }));
 
 caseRoutes.post('/staff/cases', gate, async (c) => {
   const p = c.var.staff;
@@ -99,7 +99,7 @@ caseRoutes.post('/staff/cases', gate, async (c) => {
   const formKey = formKeyOf(body);
   const form = parseCaseForm(body, { areaChoice: choosesArea(p), kindChoice: caseKindsFor(p).length > 1 });
   if (!form.reference) return caseForm(c, { values: form.values, errors: form.errors, status: 400, formKey });
-  const input = { reference: form.reference, areaId: form.values.areaId, kind: form.values.kind, details: form.values.details };
+  const input = { reference: form.reference, areaId: form.values.areaId, kind: form.values.kind, details: form.values.details, orderEndsOn: form.values.orderEndsOn || null };
   const once = await createOnce(c.var.deps.db, p, formKey, c.var.deps.clock.now(), (db) => createCase({ ...c.var.deps, db }, p, input), (made) => (made.ok ? `/staff/cases/${made.id}?done=created` : undefined));
   if (once.again) return c.redirect(once.result, 303);
   const made = once.made;
@@ -151,6 +151,7 @@ async function editForm(c: C, id: string, opts: { values?: CaseFormValues; error
     areaId: '',
     kind: '',
     details: { ageBand: found.ageBand, gender: found.gender, ethnicity: found.ethnicity, careStatus: found.careStatus, specialNeeds: found.specialNeeds },
+    orderEndsOn: found.orderEndsOn ?? '',
   };
   return renderStaffPage(c, {
     title: t('form.editTitle', { reference: found.caseReference }),
@@ -184,7 +185,7 @@ caseRoutes.post('/staff/cases/:id', gate, async (c) => {
   if (!form.reference) {
     return editForm(c, id, { values: form.values, errors: form.errors, status: 400 });
   }
-  const changed = await updateCase(c.var.deps, c.var.staff, id, { reference: form.reference, details: form.values.details });
+  const changed = await updateCase(c.var.deps, c.var.staff, id, { reference: form.reference, details: form.values.details, orderEndsOn: form.values.orderEndsOn || null });
   if (!changed) throw notFound();
   if (!changed.ok) return editForm(c, id, { values: form.values, errors: [{ field: changed.field, key: changed.key }], status: 400 });
   return c.redirect(`/staff/cases/${changed.id}?done=updated`, 303);

@@ -31,7 +31,10 @@ export interface CaseSummary {
   closedAt: Date | null;
 }
 
-export interface CaseDetail extends CaseSummary, ReportingDetails {}
+export interface CaseDetail extends CaseSummary, ReportingDetails {
+  /** A child's order end day (YYYY-MM-DD), or null. */
+  orderEndsOn: string | null;
+}
 
 const summaryColumns = {
   id: cases.id,
@@ -63,6 +66,7 @@ export async function findCase(db: Queryable, p: StaffPrincipal, id: string): Pr
       ethnicity: cases.ethnicity,
       careStatus: cases.careStatus,
       specialNeeds: cases.specialNeeds,
+      orderEndsOn: cases.orderEndsOn,
     })
     .from(cases)
     .innerJoin(areas, eq(areas.id, cases.areaId))
@@ -124,6 +128,8 @@ export interface NewCase {
   /** Only read for people who work with both kinds (service admins). */
   kind: string;
   details: ReportingDetails;
+  /** A child's order end day (YYYY-MM-DD), or null. */
+  orderEndsOn: string | null;
 }
 
 export type CaseChange = { ok: true; id: string } | { ok: false; field: 'caseReference' | 'areaId' | 'kind'; key: string };
@@ -158,7 +164,7 @@ export async function createCase(deps: Deps, p: StaffPrincipal, input: NewCase):
     return await deps.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(cases)
-        .values({ serviceId: p.serviceId, areaId, kind, caseReference: reference, ownerId: p.id, ...childDetails(kind, input.details), createdAt: deps.clock.now() })
+        .values({ serviceId: p.serviceId, areaId, kind, caseReference: reference, ownerId: p.id, ...childDetails(kind, input.details), orderEndsOn: kind === 'child' ? input.orderEndsOn : null, createdAt: deps.clock.now() })
         .returning({ id: cases.id });
       await recordAudit(tx, deps.clock, { actor: p, action: 'case.create', subjectType: 'case', subjectId: row!.id, detail: { kind } });
       return { ok: true as const, id: row!.id };
@@ -173,13 +179,16 @@ export async function createCase(deps: Deps, p: StaffPrincipal, input: NewCase):
 const childDetails = (kind: string, details: ReportingDetails): Partial<ReportingDetails> => (kind === 'child' ? details : {});
 
 /** Corrects the reference and the reporting details of a case this person may see. */
-export async function updateCase(deps: Deps, p: StaffPrincipal, id: string, input: { reference: string; details: ReportingDetails }): Promise<CaseChange | undefined> {
+export async function updateCase(deps: Deps, p: StaffPrincipal, id: string, input: { reference: string; details: ReportingDetails; orderEndsOn: string | null }): Promise<CaseChange | undefined> {
   const found = await findCase(deps.db, p, id);
   if (!found) return undefined;
   const reference = normaliseCaseReference(input.reference);
   if (!reference) return { ok: false, field: 'caseReference', key: 'errors.referenceInvalid' };
   try {
-    await deps.db.update(cases).set({ caseReference: reference, ...childDetails(found.kind, input.details) }).where(eq(cases.id, found.id));
+    await deps.db
+      .update(cases)
+      .set({ caseReference: reference, ...childDetails(found.kind, input.details), orderEndsOn: found.kind === 'child' ? input.orderEndsOn : null })
+      .where(eq(cases.id, found.id));
   } catch (e) {
     if (isUniqueViolation(e)) return { ok: false, field: 'caseReference', key: 'errors.referenceTaken' };
     throw e;

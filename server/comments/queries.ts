@@ -1,6 +1,7 @@
 // Reading comments: free-text answers (short and long text questions, not Tell Us's own message)
 // and Tell Us comments, compliments and ideas, always inside the reader's CommentAccess. A
 // comment is known by a key: `a-{answer id}` or `t-{Tell Us item id}`.
+import { requestLanguage } from '../i18n/request-language.ts';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { rowsOf } from '../../db/rows.ts';
@@ -110,7 +111,7 @@ async function toComments(db: Queryable, rows: Row[]): Promise<Comment[]> {
     if (r.version_id && r.question_id) {
       const version = await versionById(db, r.version_id);
       const q = version?.definition.questions.find((x) => x.id === r.question_id);
-      source = { kind: 'answer', questionnaire: version ? localise(version.definition.title, 'en') : '', question: q ? (q.report?.label ?? localise(q.title, 'en')) : r.question_id };
+      source = { kind: 'answer', questionnaire: version ? localise(version.definition.title, requestLanguage()) : '', question: q ? (q.report?.label ?? localise(q.title, requestLanguage())) : r.question_id };
     } else {
       source = { kind: 'tell_us', type: r.tell_us_type ?? 'comment' };
     }

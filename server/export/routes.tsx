@@ -8,7 +8,7 @@ import { areas } from '../../db/schema.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { recordAudit } from '../audit/record.ts';
-import { pageTranslator } from '../i18n/request-language.ts';
+import { pageTranslator, requestLanguage } from '../i18n/request-language.ts';
 import { localise } from '../questionnaire/options.ts';
 import { listQuestionnaires } from '../questionnaire/store.ts';
 import { scopeIncludes, scopeOf } from '../staff/policy.ts';
@@ -27,7 +27,7 @@ exportRoutes.use('/staff/export/*', requireStaff('responses.export'));
 async function formPage(c: C, values: Record<string, string>, errors: { field: string; message: string }[]) {
   const { db } = c.var.deps;
   const staff = c.var.staff;
-  const questionnaires = (await listQuestionnaires(db, staff.serviceId)).map((q) => ({ slug: q.slug, title: localise(q.definition.title, 'en') }));
+  const questionnaires = (await listQuestionnaires(db, staff.serviceId)).map((q) => ({ slug: q.slug, title: localise(q.definition.title, requestLanguage()) }));
   const scope = scopeOf(staff, 'responses.export');
   const allAreas = await db.select({ id: areas.id, name: areas.name }).from(areas).where(eq(areas.serviceId, staff.serviceId)).orderBy(areas.name);
   const body = <ExportForm t={t} questionnaires={questionnaires} areas={allAreas.filter((a) => scopeIncludes(scope, a.id))} allAreas={scope.kind === 'service'} values={values} errors={errors} />;

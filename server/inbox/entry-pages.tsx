@@ -1,6 +1,7 @@
 // The pages for keying in a paper form or a phone call: first who and how, then the whole
 // questionnaire on one page (every question, with the ones that depend on an earlier answer
 // saying so), then a confirmation.
+import { requestLanguage } from '../i18n/request-language.ts';
 import type { TFunction } from 'i18next';
 import type { Definition, Question } from '../questionnaire/definition.ts';
 import { localise, optionsOf } from '../questionnaire/options.ts';
@@ -105,16 +106,16 @@ export function firstControlId(q: Question): string {
 }
 
 function QuestionField({ t, def, q, values, error }: { t: T; def: Definition; q: Question; values: Record<string, unknown>; error?: string }) {
-  const title = localise(q.title, 'en');
+  const title = localise(q.title, requestLanguage());
   const trigger = q.showIf ? def.questions.find((x) => x.id === q.showIf!.questionId) : undefined;
   const condition =
     q.showIf && trigger
       ? t('entry.onlyIf', {
-          question: localise(trigger.title, 'en'),
+          question: localise(trigger.title, requestLanguage()),
           answers: q.showIf.anyOf.map((v) => localise(optionsOf(trigger).find((o) => o.value === v)?.label, 'en') || v).join(' / '),
         })
       : undefined;
-  const hint = [condition, q.hint ? localise(q.hint, 'en') : '', q.type === 'multiple_choice' && q.maxChoices ? t('entry.maxChoices', { count: q.maxChoices }) : ''].filter(Boolean).join(' · ') || undefined;
+  const hint = [condition, q.hint ? localise(q.hint, requestLanguage()) : '', q.type === 'multiple_choice' && q.maxChoices ? t('entry.maxChoices', { count: q.maxChoices }) : ''].filter(Boolean).join(' · ') || undefined;
   const name = fieldName(q);
   switch (q.type) {
     case 'info':
@@ -123,7 +124,7 @@ function QuestionField({ t, def, q, values, error }: { t: T; def: Definition; q:
           <p>
             <strong>{title}</strong>
           </p>
-          {q.body && <p>{localise(q.body, 'en')}</p>}
+          {q.body && <p>{localise(q.body, requestLanguage())}</p>}
         </div>
       );
     case 'short_text':
@@ -149,10 +150,10 @@ function QuestionField({ t, def, q, values, error }: { t: T; def: Definition; q:
     }
     case 'multiple_choice':
       return (
-        <ChoiceGroup id={name} name={name} type="checkbox" legend={title} hint={hint} error={error} checked={given(values, q.id)} options={optionsOf(q).map((o) => ({ value: o.value, label: localise(o.label, 'en') }))} />
+        <ChoiceGroup id={name} name={name} type="checkbox" legend={title} hint={hint} error={error} checked={given(values, q.id)} options={optionsOf(q).map((o) => ({ value: o.value, label: localise(o.label, requestLanguage()) }))} />
       );
     default: {
-      const options = optionsOf(q).map((o) => ({ value: o.value, label: localise(o.label, 'en') }));
+      const options = optionsOf(q).map((o) => ({ value: o.value, label: localise(o.label, requestLanguage()) }));
       const chosen = given(values, q.id);
       return (
         <ChoiceGroup
@@ -183,7 +184,7 @@ export function EntryFormPage(props: {
   const { t, ctx, errors } = props;
   const def = ctx.version.definition;
   const byId = new Map(def.questions.map((q) => [q.id, q]));
-  const summary: FieldError[] = errors.map((e) => ({ id: firstControlId(byId.get(e.questionId)!), message: t(`errors.answer.${e.key}`, { question: localise(byId.get(e.questionId)!.title, 'en') }) }));
+  const summary: FieldError[] = errors.map((e) => ({ id: firstControlId(byId.get(e.questionId)!), message: t(`errors.answer.${e.key}`, { question: localise(byId.get(e.questionId)!.title, requestLanguage()) }) }));
   if (props.dateInvalid) summary.unshift({ id: 'receivedOn', message: t('errors.dateInvalid') });
   const cancel = ctx.forCase ? `/staff/cases/${ctx.forCase.id}` : '/staff/responses';
   return (
@@ -218,7 +219,7 @@ export function EntryFormPage(props: {
         </div>
         {def.questions.map((q) => {
           const e = errors.find((x) => x.questionId === q.id);
-          return <QuestionField key={q.id} t={t} def={def} q={q} values={props.values} error={e ? t(`errors.answer.${e.key}`, { question: localise(q.title, 'en') }) : undefined} />;
+          return <QuestionField key={q.id} t={t} def={def} q={q} values={props.values} error={e ? t(`errors.answer.${e.key}`, { question: localise(q.title, requestLanguage()) }) : undefined} />;
         })}
         <button type="submit">{t('entry.save')}</button>
         <a class="button secondary" href={cancel}>

@@ -5,7 +5,7 @@ import { pageTranslator } from '../i18n/request-language.ts';
 import { ErrorSummary, SelectField, TableWrap, TextArea, TextField } from '../ui/form-parts.tsx';
 import { CsrfField } from '../ui/staff-page.tsx';
 import { FORM_KEY_FIELD } from '../staff/form-once.ts';
-import type { BulkInput, BulkIssued, BulkPlan } from './bulk.ts';
+import { ENDING, type BulkInput, type BulkIssued, type BulkPlan, type Ending } from './bulk.ts';
 import { invitationUrl } from './link.ts';
 import { linkIn, MESSAGE_LANGUAGES, type MessageLanguage } from './message.ts';
 import { groupCode } from './status.ts';
@@ -14,13 +14,29 @@ import type { InvitableQuestionnaire } from './store.ts';
 const t = pageTranslator('invitation-bulk');
 const ti = pageTranslator('invitations');
 
-export function BulkFormPage({ csrf, choices, input, plan }: { csrf: string; choices: InvitableQuestionnaire[]; input: BulkInput; plan?: BulkPlan }) {
+export function BulkFormPage({ csrf, choices, input, plan, filled }: { csrf: string; choices: InvitableQuestionnaire[]; input: BulkInput; plan?: BulkPlan; filled?: { ending: Ending; found: number } }) {
   const wrong = plan ? [...plan.problems.map((p) => ({ id: p === 'empty' || p === 'tooMany' ? 'references' : p === 'language' ? 'language' : p === 'stage' ? 'stage' : 'questionnaireId', message: t(`whole.${p}`) })), ...plan.lines.filter((l) => l.problem).map((l) => ({ id: 'references', message: `${l.reference}: ${t(`problem.${l.problem}`)}` }))] : [];
   return (
     <>
       <h1>{t('title')}</h1>
       {wrong.length > 0 && <ErrorSummary title={t('nothingMade')} errors={wrong} />}
       <p>{t('intro')}</p>
+      {filled && (
+        <p class="success" role="status">
+          {t(`ending.found.${filled.ending}`, { count: filled.found })}
+        </p>
+      )}
+      <form method="get" action="/staff/invitations/bulk" class="ending">
+        <fieldset>
+          <legend>{t('ending.legend')}</legend>
+          <p class="hint">{t('ending.hint')}</p>
+          {ENDING.map((e) => (
+            <button type="submit" name="ending" value={e} class="secondary" key={e}>
+              {t(`ending.${e}`)}
+            </button>
+          ))}
+        </fieldset>
+      </form>
       <form method="post" action="/staff/invitations/bulk/preview" novalidate>
         <CsrfField token={csrf} />
         <TextArea id="references" name="references" label={t('references')} hint={t('referencesHint')} value={input.references} rows={8} />

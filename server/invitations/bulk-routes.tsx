@@ -1,5 +1,6 @@
 // Inviting many children at once (staff side).
-//   GET  /staff/invitations/bulk           the list form
+//   GET  /staff/invitations/bulk           the list form (?ending=this-month|next-month fills it with
+//                                          the open children's cases whose order ends then)
 //   POST /staff/invitations/bulk/preview   who gets what; nothing is made
 //   POST /staff/invitations/bulk           make them all (one transaction) and show each code once
 import { Hono, type Context } from 'hono';
@@ -9,7 +10,10 @@ import { claimFormKey, earlierResult, FORM_KEY_FIELD, newFormKey } from '../staf
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { BulkDonePage, BulkFormPage, BulkPreviewPage } from './bulk-pages.tsx';
-import { BulkForm, issueBulk, planBulk, planIsGood, type BulkInput, type BulkPlan } from './bulk.ts';
+import { BulkForm, casesWithOrdersEnding, ENDING, issueBulk, monthOf, planBulk, planIsGood, type BulkInput, type BulkPlan, type Ending } from './bulk.ts';
+import { z } from 'zod';
+import { isoDayIn } from '../time/format.ts';
+import { serviceInfo } from '../workspace/service.ts';
 import { invitableQuestionnaires } from './store.ts';
 
 type C = Context<AppEnv>;
@@ -18,12 +22,21 @@ const t = pageTranslator('invitation-bulk');
 
 export const bulkRoutes = new Hono<AppEnv>();
 
-async function formPage(c: C, input: BulkInput, plan?: BulkPlan) {
+async function formPage(c: C, input: BulkInput, plan?: BulkPlan, filled?: { ending: Ending; found: number }) {
   const choices = await invitableQuestionnaires(c.var.deps.db, c.var.staff.serviceId, 'child');
-  return renderStaffPage(c, { title: t('title'), active: 'cases', status: plan ? 400 : 200, body: <BulkFormPage csrf={c.var.csrfToken} choices={choices} input={input} plan={plan} /> });
+  return renderStaffPage(c, { title: t('title'), active: 'cases', status: plan ? 400 : 200, body: <BulkFormPage csrf={c.var.csrfToken} choices={choices} input={input} plan={plan} filled={filled} /> });
 }
 
-bulkRoutes.get('/staff/invitations/bulk', gate, (c) => formPage(c, BulkForm.parse({})));
+const EndingQuery = z.object({ ending: z.enum(ENDING).optional().catch(undefined) });
+
+bulkRoutes.get('/staff/invitations/bulk', gate, async (c) => {
+  const { ending } = EndingQuery.parse(c.req.query());
+  if (!ending) return formPage(c, BulkForm.parse({}));
+  const { db, clock } = c.var.deps;
+  const today = isoDayIn(clock.now(), (await serviceInfo(db, c.var.staff.serviceId)).timeZone);
+  const references = await casesWithOrdersEnding(db, c.var.staff, monthOf(ending, today));
+  return formPage(c, BulkForm.parse({ references: references.join('\n'), stage: 'end' }), undefined, { ending, found: references.length });
+});
 
 bulkRoutes.post('/staff/invitations/bulk/preview', gate, async (c) => {
   const input = BulkForm.parse(await c.req.parseBody());

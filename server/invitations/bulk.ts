@@ -2,7 +2,7 @@
 // the case management system: the first column that looks like a reference on each line). First
 // a preview says who gets what and what is wrong; nothing is issued unless every line is right,
 // and then all in one transaction (all or nothing).
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
 import { cases, type Stage } from '../../db/schema.ts';
@@ -39,6 +39,29 @@ export interface BulkPlan {
   expiresInDays: number;
   /** Problems with the whole list (no questionnaire, too many, none). */
   problems: ('questionnaire' | 'stage' | 'language' | 'empty' | 'tooMany')[];
+}
+
+/** "Orders ending": this month or next, in the service's time zone. */
+export const ENDING = ['this-month', 'next-month'] as const;
+export type Ending = (typeof ENDING)[number];
+
+/** The first day of the month `ending` names and of the one after it, as YYYY-MM-DD. */
+export function monthOf(ending: Ending, today: string): { from: string; to: string } {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const first = (year: number, month: number) => `${year + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-01`;
+  const start = ending === 'this-month' ? m : m + 1;
+  return { from: first(y, start), to: first(y, start + 1) };
+}
+
+/** Open children's cases this person may see whose order ends in [from, to), by reference. */
+export async function casesWithOrdersEnding(db: Queryable, p: StaffPrincipal, month: { from: string; to: string }): Promise<string[]> {
+  const rows = await db
+    .select({ reference: cases.caseReference })
+    .from(cases)
+    .where(and(eq(cases.serviceId, p.serviceId), eq(cases.kind, 'child'), isNull(cases.closedAt), gte(cases.orderEndsOn, month.from), lt(cases.orderEndsOn, month.to), visibleCases(p)))
+    .orderBy(cases.orderEndsOn, cases.caseReference)
+    .limit(MAX_BULK + 1);
+  return rows.map((r) => r.reference);
 }
 
 /** The references in pasted text or a CSV: per line, the first cell that is a case reference. */

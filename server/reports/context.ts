@@ -1,6 +1,7 @@
 // Everything a report builder needs, resolved once: the service and its settings, the area,
 // the period and the one before it, the questionnaire and its statements. Unknown areas,
 // questionnaires and cases — and those of another service — are "not found".
+import { requestLanguage } from '../i18n/request-language.ts';
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { areas, questionnaires, services, type QuestionnaireKind, type Stage } from '../../db/schema.ts';
@@ -87,7 +88,7 @@ async function resolveQuestionnaire(db: Queryable, serviceId: string, kind: Repo
     slug: row.slug,
     kind: row.kind,
     audience: row.audience,
-    title: localise(version.definition.title, 'en'),
+    title: localise(version.definition.title, requestLanguage()),
     definition: version.definition,
     statements: reportedStatements(version.definition),
   };

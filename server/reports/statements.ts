@@ -1,6 +1,7 @@
 // Which questions a questionnaire reports as statements ("89% said …"): the ones with a single
 // answer that has positive options. Read from the latest version's definition; answers from
 // older versions count under the same question id. Pure.
+import { requestLanguage } from '../i18n/request-language.ts';
 import type { Definition, Question } from '../questionnaire/definition.ts';
 import { localise, optionsOf } from '../questionnaire/options.ts';
 import { tr } from './format.ts';
@@ -20,8 +21,8 @@ export function reportedStatements(def: Definition): ReportedStatement[] {
   return def.questions
     .filter((q) => SINGLE_ANSWER.includes(q.type) && optionsOf(q).some((o) => o.positive))
     .map((q) => {
-      const title = localise(q.title, 'en');
-      const statement = q.report?.statement ? localise(q.report.statement, 'en') : tr('statements.fallback', { question: title });
+      const title = localise(q.title, requestLanguage());
+      const statement = q.report?.statement ? localise(q.report.statement, requestLanguage()) : tr('statements.fallback', { question: title });
       return { questionId: q.id, label: q.report?.label ?? title, statement, domain: q.domain ?? null };
     });
 }

@@ -68,3 +68,32 @@ describe('inviting many children at once', () => {
     expect(textOf(await res.text())).toContain('BULK-001: No open child');
   });
 });
+
+describe('children whose order ends soon', () => {
+  it('records an order end day on the case, refuses a day that is not real, and fills the list with this month’s and next month’s', async () => {
+    // The test clock is 12 May 2026.
+    const thisMonth = caseIdFrom(await cm.post('/staff/cases', { caseReference: 'END-0501', orderEndsOn: '2026-05-31' }))!;
+    const nextMonth = caseIdFrom(await cm.post('/staff/cases', { caseReference: 'END-0601', orderEndsOn: '2026-06-01' }))!;
+    const closed = caseIdFrom(await cm.post('/staff/cases', { caseReference: 'END-0502', orderEndsOn: '2026-05-02' }))!;
+    await cm.post(`/staff/cases/${closed}/close`, {});
+    const south = await signInAs(t, w.people.southCaseManager);
+    caseIdFrom(await south.post('/staff/cases', { caseReference: 'END-SOUTH', orderEndsOn: '2026-05-20' }));
+    expect(thisMonth && nextMonth).toBeTruthy();
+
+    const wrong = await cm.post('/staff/cases', { caseReference: 'END-BAD', orderEndsOn: '2026-02-30' });
+    expect(wrong.status).toBe(400);
+    expect(textOf(await wrong.text())).toContain('Enter the day the order ends as a real date');
+    expect(textOf(await (await cm.get(`/staff/cases/${thisMonth}`)).text())).toContain('Order ends (optional) 31 May 2026');
+
+    const now = await (await cm.get('/staff/invitations/bulk?ending=this-month')).text();
+    expect(textOf(now)).toContain('1 child’s order ends this month');
+    expect(/<textarea[^>]*id="references"[^>]*>([^<]*)<\/textarea>/.exec(now)![1]!.trim()).toBe('END-0501');
+    const next = await (await cm.get('/staff/invitations/bulk?ending=next-month')).text();
+    expect(/<textarea[^>]*id="references"[^>]*>([^<]*)<\/textarea>/.exec(next)![1]!.trim()).toBe('END-0601');
+    // The filled list goes through the same preview as a pasted one.
+    const preview = await cm.post('/staff/invitations/bulk/preview', { references: 'END-0501', questionnaireId: w.questionnaires.eooq, stage: 'none', language: 'en', expiresInDays: '28' });
+    expect(textOf(await preview.text())).toContain('Check before creating 1 invitation');
+    const [row] = await t.deps.db.select({ orderEndsOn: cases.orderEndsOn }).from(cases).where(eq(cases.id, thisMonth));
+    expect(row!.orderEndsOn).toBe('2026-05-31');
+  });
+});

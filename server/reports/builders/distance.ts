@@ -1,6 +1,7 @@
 // (d) Self-assessment distance travelled: for the board, how children's own view of each life
 // area moved between their start and end self-assessments; for a case manager, one child's
 // start, reviews and end side by side.
+import { requestLanguage } from '../../i18n/request-language.ts';
 import { formatDayShort } from '../../time/format.ts';
 import { eq } from 'drizzle-orm';
 import { cases } from '../../../db/schema.ts';
@@ -114,7 +115,7 @@ export async function buildCaseDistanceReport(ctx: ReportContext): Promise<Repor
   const labelOf = (questionId: string, score: number) => {
     const q = questions.get(questionId);
     const o = q ? optionsOf(q).find((x) => x.value === String(score)) : undefined;
-    return o ? tr('distance.score', { label: localise(o.label, 'en'), score }) : String(score);
+    return o ? tr('distance.score', { label: localise(o.label, requestLanguage()), score }) : String(score);
   };
   const first = assessments[0];
   const last = assessments.at(-1);

@@ -4,6 +4,7 @@
 // feedback, a parents' survey — gets a whole report, not only the questions that have a "good"
 // answer. Shared: every figure is built from area-and-quarter atoms (server/reports/disclosure),
 // like every other shared figure, so nothing withheld here can be worked out from elsewhere.
+import { requestLanguage } from '../../i18n/request-language.ts';
 import type { Question } from '../../questionnaire/definition.ts';
 import { localise, optionsOf } from '../../questionnaire/options.ts';
 import { countCell, shareCell, WITHHELD_SHARE } from '../cells.ts';
@@ -22,10 +23,10 @@ export const questionsWithOptions = (questions: readonly Question[]) => question
 /** An option's words in the report: a rating's number carries its end label. */
 export function optionLabel(q: Question, value: string): string {
   const option = optionsOf(q).find((o) => o.value === value);
-  const label = option ? localise(option.label, 'en') : value;
+  const label = option ? localise(option.label, requestLanguage()) : value;
   if (q.type !== 'rating') return label;
-  if (Number(value) === q.min && q.minLabel) return tr('questions.ratingEnd', { n: value, label: localise(q.minLabel, 'en') });
-  if (Number(value) === q.max && q.maxLabel) return tr('questions.ratingEnd', { n: value, label: localise(q.maxLabel, 'en') });
+  if (Number(value) === q.min && q.minLabel) return tr('questions.ratingEnd', { n: value, label: localise(q.minLabel, requestLanguage()) });
+  if (Number(value) === q.max && q.maxLabel) return tr('questions.ratingEnd', { n: value, label: localise(q.maxLabel, requestLanguage()) });
   return label;
 }
 
@@ -62,7 +63,7 @@ export async function questionsSection(ctx: ReportContext): Promise<Section> {
 
 function tableFor(ctx: ReportContext, q: Question, atomsOf: (q: string, option: string | null) => Map<string, number>): ReportTable {
   const answered = atomsOf(q.id, null);
-  const title = localise(q.title, 'en');
+  const title = localise(q.title, requestLanguage());
   const shares = optionsOf(q).map((o) => {
     const chose = atomsOf(q.id, o.value);
     // One atom per area-and-quarter in which anyone answered: the option's count against the base.

@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "order_ends_on" date;
