@@ -12,7 +12,7 @@ import { importResponses } from '../import/import.ts';
 import { importScopeFor, MAX_IMPORT_BYTES } from '../import/scope.ts';
 import { queryOf } from './input.ts';
 
-const ImportQuery = z.strictObject({
+export const ImportQuery = z.strictObject({
   dryRun: z.enum(['true', 'false'], 'true or false').default('false'),
 });
 

@@ -12,7 +12,7 @@ import { Slug } from '../questionnaires-admin/links.ts';
 import { qrFor } from '../qr/qr.ts';
 import { jsonBody } from './input.ts';
 
-const InvitationBody = z.strictObject({
+export const InvitationBody = z.strictObject({
   caseReference: z.string().min(1).max(60),
   kind: z.enum(['child', 'victim']),
   area: Slug,

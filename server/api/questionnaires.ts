@@ -9,7 +9,7 @@ import { openLinkUrl, placesOf, Slug } from '../questionnaires-admin/links.ts';
 import { createQuestionnaire, publishNewVersion, questionnaireDetail, questionnaireSummaries, QuestionnaireNotFound } from '../questionnaires-admin/manage.ts';
 import { jsonBody, noQuery } from './input.ts';
 
-const PublishBody = z.strictObject({
+export const PublishBody = z.strictObject({
   /** The questionnaire definition (see /api/v1/schema/questionnaire.json). */
   definition: z.record(z.string(), z.unknown()),
   openLinkEnabled: z.boolean().optional(),

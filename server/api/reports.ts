@@ -13,10 +13,10 @@ import { periodFromQuery, ReportQuery } from '../reports/params.ts';
 import { renderReportCsv } from '../reports/render/csv.ts';
 import { queryOf } from './input.ts';
 
-const KINDS = ['area', 'board', 'victims', 'distance', 'disproportionality'] as const;
+export const KINDS = ['area', 'board', 'victims', 'distance', 'disproportionality'] as const;
 
 /** The staff pages' report query, with only JSON or CSV, and nothing it does not know. */
-const KnownParams = z.strictObject({ ...ReportQuery.shape, format: z.enum(['json', 'csv']).default('json') });
+export const KnownParams = z.strictObject({ ...ReportQuery.shape, format: z.enum(['json', 'csv']).default('json') });
 
 export const reportApi = new Hono<AppEnv>();
 

@@ -22,7 +22,7 @@ const DateBoundParam = z
   (v): DateBound => (v.length === 10 ? { day: v } : { at: new Date(v) }),
 );
 
-const ListQuery = z.strictObject({
+export const ListQuery = z.strictObject({
   questionnaire: Slug.optional(),
   area: Slug.optional(),
   stage: z.enum(STAGES).optional(),

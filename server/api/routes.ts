@@ -6,6 +6,7 @@ import type { AppEnv } from '../deps.ts';
 import { alertApi } from './alerts.ts';
 import { requireApiToken } from './auth.ts';
 import { importApi } from './imports.ts';
+import { openApiDocument } from './openapi.ts';
 import { invitationApi } from './invitations.ts';
 import { questionnaireApi } from './questionnaires.ts';
 import { reportApi } from './reports.ts';
@@ -24,6 +25,11 @@ v1.route('/', reportApi);
 v1.route('/', victimContactApi);
 
 export const apiRoutes = new Hono<AppEnv>();
+// The description of the API is public, like the definition format's schema: it holds nothing about anyone.
+apiRoutes.get('/api/v1/openapi.json', (c) => {
+  c.header('Cache-Control', 'public, max-age=3600');
+  return c.json(openApiDocument(c.var.deps.config.publicUrl));
+});
 apiRoutes.route('/api/v1', v1);
 // The admin page that issues and revokes tokens (a staff page, behind a session and CSRF).
 apiRoutes.route('/', tokenAdminRoutes);
