@@ -5,6 +5,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, errorText } from '../http/errors.ts';
+import { translator } from '../i18n/index.ts';
 import { pageTranslator } from '../i18n/request-language.ts';
 import { BUILTIN_DEFINITIONS } from '../questionnaire/builtin/index.ts';
 import { AUDIENCES, LANGUAGES, MODES, type Language, type QuestionType } from '../questionnaire/definition.ts';
@@ -32,6 +33,8 @@ import { BUILDER, draftPath } from './paths.ts';
 import { whereLabel } from './where.ts';
 
 const t = pageTranslator('builder');
+/** Words written into the questionnaire itself go in its English text, whatever language the builder is read in. */
+const inEnglish = translator('en', 'builder');
 type C = Context<AppEnv>;
 type Status = 200 | 400 | 409 | 422;
 
@@ -107,7 +110,7 @@ builderRoutes.post(`${BUILDER}/new`, async (c) => {
   if (!source) errors.push({ id: 'from', message: t('start.errors.from') });
   if (errors.length > 0 || !source) return startPage(c, values, errors, 400);
   try {
-    const words = { intro: t('blank.intro'), thanks: t('blank.thanks') };
+    const words = { intro: inEnglish('blank.intro'), thanks: inEnglish('blank.thanks') };
     const once = await createOnce(c.var.deps.db, c.var.staff, values.formKey, c.var.deps.clock.now(), (db) => createDraft({ ...change(c), db }, slug, source, words), (draft) => `${draftPath(draft.slug)}?done=created`);
     return c.redirect(once.again ? once.result : `${draftPath(once.made.slug)}?done=created`, 303);
   } catch (e) {
@@ -176,7 +179,7 @@ builderRoutes.post(`${BUILDER}/:slug/questions/new/:type`, async (c) => {
   const earlier = await earlierResult(c.var.deps.db, c.var.staff, formKey);
   if (earlier) return c.redirect(earlier, 303); // a second press: the question is already in the draft
   if (body.more !== undefined) return questionPage(c, draft, { ...values, options: [...values.options, ...blankValues('single_choice').options] }, undefined, [], 200, formKey);
-  if (!values.statement) values.statement = suggestStatement(t, values);
+  if (!values.statement) values.statement = suggestStatement(inEnglish, values);
   const made = questionFrom(t, draft.definition, values);
   if (!made.ok) return questionPage(c, draft, values, undefined, made.errors, 400, formKey);
   const added = addQuestion(draft.definition, made.question);
@@ -222,7 +225,7 @@ builderRoutes.post(`${BUILDER}/:slug/questions/:id/move`, async (c) => {
 builderRoutes.post(`${BUILDER}/:slug/questions/:id/duplicate`, async (c) => {
   const draft = await draftOf(c);
   const q = questionOf(draft, c);
-  await saveResult(c, draft, duplicateQuestion(draft.definition, q.id, (title) => t('questions.copyOf', { title })), 'builder.question_duplicate', { question: q.id });
+  await saveResult(c, draft, duplicateQuestion(draft.definition, q.id, (title) => inEnglish('questions.copyOf', { title })), 'builder.question_duplicate', { question: q.id });
   return c.redirect(`${draftPath(draft.slug)}/questions?done=duplicated`, 303);
 });
 
