@@ -9,12 +9,10 @@ import { staffSessions, staffUsers, type StaffRole } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError, errorText } from '../http/errors.ts';
-import { isStaffLanguage, pageTranslator, useLanguageFromNowOn, type StaffLanguage } from '../i18n/request-language.ts';
+import { isStaffLanguage, useLanguageFromNowOn, type StaffLanguage } from '../i18n/request-language.ts';
 import { randomToken, sameSecret, sha256Hex } from '../security/tokens.ts';
 import type { StaffPrincipal } from './principal.ts';
 import { can, type Action } from './policy.ts';
-
-const t = pageTranslator('staff');
 
 /** Where a device handed to a child is given back (assisted mode). */
 export const HAND_BACK_PATH = '/staff/assisted/hand-back';
@@ -169,7 +167,7 @@ export function requireStaff(...actions: Action[]): MiddlewareHandler<AppEnv> {
         const url = new URL(c.req.url);
         return c.redirect(`${target}?next=${encodeURIComponent(safeNext(url.pathname + url.search))}`, 303);
       }
-      throw new ApiError(401, 'signed_out', t('errors.signedOut'));
+      throw new ApiError(401, 'signed_out', errorText('signedOut'));
     }
     useLanguageFromNowOn(session.language);
     // Handed to a child: no staff page opens (the back button included) until the worker's password is given.
@@ -191,11 +189,11 @@ export function requireStaff(...actions: Action[]): MiddlewareHandler<AppEnv> {
         from === new URL(c.var.deps.config.publicUrl).origin;
       const sent = ours ? await sentCsrfToken(c) : undefined;
       if (!sent || !sameSecret(sent, session.csrfToken)) {
-        throw new ApiError(403, 'csrf', t('errors.csrf'));
+        throw new ApiError(403, 'csrf', errorText('csrf'));
       }
     }
     if (actions.length > 0 && !actions.some((a) => can(session.principal, a))) {
-      throw new ApiError(403, 'forbidden', t('errors.forbidden'));
+      throw new ApiError(403, 'forbidden', errorText('forbidden.page'));
     }
     c.set('staff', session.principal);
     c.set('csrfToken', session.csrfToken);

@@ -27,8 +27,9 @@ describe('handing the worker’s device to the child', () => {
     await go(page.getByRole('button', { name: 'Create invitation' }));
     await go(page.getByRole('link', { name: 'Back to case AM-2026-0007' }).first());
     await expect(heading()).resolves.toBe('Case AM-2026-0007');
+    await s.check('the case with its invitation waiting');
 
-    await go(page.getByRole('link', { name: 'Let them answer Your time with us on this device' }));
+    await go(page.getByRole('link', { name: 'Hand over this device for Your time with us' }));
     await expect(heading()).resolves.toBe('Let them answer on this device');
     await s.check('before handing over');
     await go(page.getByRole('button', { name: 'Open the questionnaire and hand over' }));
