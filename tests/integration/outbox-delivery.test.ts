@@ -218,7 +218,7 @@ describe('delivering safeguarding emails from the outbox', () => {
     const cy = translator('cy', 'outbox');
     expect(email!.subject).toBe(`${cy('email.complaint_received.subject')} / Complaint received through Heard`);
     expect(email!.text.indexOf(cy('email.footer', { service: service.name }))).toBeLessThan(email!.text.indexOf('-'.repeat(40)));
-    expect(email!.text.indexOf('-'.repeat(40))).toBeLessThan(email!.text.indexOf('Complaint received'));
+    expect(email!.text.indexOf('-'.repeat(40))).toBeLessThan(email!.text.indexOf('A complaint has been received through Heard'));
     expect(email!.raw).not.toContain('nobody called me back');
   });
 
