@@ -18,6 +18,17 @@ module.exports = {
       to: { path: '^server/' },
     },
     {
+      name: 'shared-parts-import-no-capability',
+      severity: 'error',
+      comment: 'questionnaire/, http/, ui/, i18n/, time/ and csv/ are used by every capability and import none (types aside).',
+      from: { path: '^server/(questionnaire|http|ui|i18n|time|csv)/' },
+      to: {
+        path: '^server/',
+        pathNot: ['^server/(questionnaire|http|ui|i18n|time|csv)/', '^server/(deps|clock|log|config)\\.ts$'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'client-uses-shared-view-only',
       severity: 'error',
       comment: 'The browser bundle imports only the respondent view folder shared with the server.',

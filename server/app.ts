@@ -16,6 +16,7 @@ import { fromAcceptLanguage, languageScope } from './i18n/request-language.ts';
 import { frontDoorRoutes } from './front-door/routes.tsx';
 import { respondRoutes } from './respond/routes.tsx';
 import { staffRoutes } from './staff/routes.ts';
+import { adminRoutes } from './admin/routes.tsx';
 import { paperRoutes } from './print/paper-routes.tsx';
 import { printRoutes } from './print/routes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
@@ -39,6 +40,12 @@ import { commentRoutes } from './comments/routes.tsx';
 import { youSaidWeDidRoutes } from './you-said-we-did/routes.tsx';
 import { participationRoutes } from './participation/routes.tsx';
 import { builderRoutes } from './builder/routes.tsx';
+import { alertsBannerLoader } from './alerts/banner.tsx';
+import { sectionsFor } from './staff/sections.ts';
+import type { StaffFrameParts } from './ui/staff-page.tsx';
+
+/** Every staff page's navigation (from the access policy) and the open-alerts banner above it. */
+const STAFF_FRAME: StaffFrameParts = { sections: sectionsFor, banner: alertsBannerLoader };
 
 /** Composes the whole app around its dependencies. Routes live with their capability. */
 export function createApp(deps: AppDeps) {
@@ -46,6 +53,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestId({ limitLength: 64 }));
   app.use(async (c, next) => {
     c.set('deps', deps);
+    c.set('staffFrame', STAFF_FRAME);
     await next();
   });
   app.use(requestLog);
@@ -73,7 +81,8 @@ export function createApp(deps: AppDeps) {
   // capability routes are mounted below, one line each
   app.route('/', respondRoutes);
   app.route('/', frontDoorRoutes); // /: the service's front door (or a chooser), /services/{slug}
-  app.route('/', staffRoutes); // /staff/sign-in, /staff/account, /staff/invite|reset|setup/…, /staff/admin…
+  app.route('/', staffRoutes); // /staff/sign-in, /staff/account, /staff/invite|reset|setup/…
+  app.route('/', adminRoutes); // /staff/admin…: people, settings, the audit log
   app.route('/', printRoutes); // /print/… cards and posters, /qr/… images of our own links
   app.route('/', paperRoutes); // /staff/print/paper… paper questionnaires
   app.route('/', alertRoutes).route('/', outboxAdminRoutes);

@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import type { StaffPrincipal } from './staff/principal.ts';
+import type { StaffFrameParts } from './ui/staff-page.tsx';
 
 /** Everything the app needs from outside, passed in plainly so tests use the real thing. */
 export interface AppDeps {
@@ -23,5 +24,7 @@ export interface AppEnv {
     staff: StaffPrincipal;
     /** Staff session details, for CSRF tokens in forms. */
     csrfToken: string;
+    /** The staff frame's navigation and banner, given by the composition (app.ts). */
+    staffFrame: StaffFrameParts;
   };
 }

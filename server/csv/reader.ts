@@ -4,6 +4,9 @@
 // back between chunks (the size itself is bounded by the upload limit).
 import { parse } from 'csv-parse';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { pageTranslator } from '../i18n/request-language.ts';
+
+const t = pageTranslator('import');
 
 /** The bytes as UTF-8 text; undefined when they are not UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
@@ -37,6 +40,6 @@ export async function readCsv(text: string): Promise<{ records: string[][] } | {
   }
   if (!failure) parser.end();
   await ended;
-  if (failure) return { problem: `The file is not valid CSV near line ${failure.lines ?? '?'}: ${failure.message ?? 'could not be read'}` };
+  if (failure) return { problem: t('problems.notCsv', { line: failure.lines ?? '?', reason: failure.message ?? t('problems.unreadable') }) };
   return { records };
 }

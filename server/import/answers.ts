@@ -1,6 +1,7 @@
 // Turns a row's question cells into answers, through the questionnaire engine: each value is
 // checked against its question (options, length, number of choices), then the whole set against
 // the route (no answers to hidden questions) and the required questions. Pure.
+import { pageTranslator } from '../i18n/request-language.ts';
 import type { Definition, Question } from '../questionnaire/definition.ts';
 import { parseAnswer, type Answers } from '../questionnaire/engine.ts';
 import { optionsOf } from '../questionnaire/options.ts';
@@ -9,6 +10,8 @@ import { SubmissionInvalid } from '../submission/errors.ts';
 import { restoreCell, splitChoices } from './format.ts';
 import type { CellProblem } from './cells.ts';
 
+const t = pageTranslator('import');
+
 const listOf = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
 
 function valueProblem(q: Question, cell: string, error: string): string {
@@ -16,16 +19,16 @@ function valueProblem(q: Question, cell: string, error: string): string {
   switch (error) {
     case 'invalid_option':
       return q.type === 'multiple_choice'
-        ? `has a choice that is not one of the options (${listOf(options)}; separate several with |) (got "${cell}")`
-        : `is not one of the options (${listOf(options)}) (got "${cell}")`;
+        ? t('problems.notAChoice', { options: listOf(options), value: cell })
+        : t('problems.notAnOption', { options: listOf(options), value: cell });
     case 'too_long':
-      return `is longer than this question allows (${'maxLength' in q && q.maxLength ? q.maxLength : q.type === 'short_text' ? 200 : 2000} characters)`;
+      return t('problems.answerTooLong', { max: 'maxLength' in q && q.maxLength ? q.maxLength : q.type === 'short_text' ? 200 : 2000 });
     case 'too_many':
-      return `has more choices than this question allows (${q.type === 'multiple_choice' ? q.maxChoices : ''})`;
+      return t('problems.tooManyChoices', { max: q.type === 'multiple_choice' ? String(q.maxChoices) : '' });
     case 'required':
-      return 'is required: this question must be answered';
+      return t('problems.required');
     default:
-      return `is not a valid answer (got "${cell}")`;
+      return t('problems.notValid', { value: cell });
   }
 }
 
@@ -33,10 +36,10 @@ function routeProblem(def: Definition, questionId: string, problem: string): str
   if (problem === 'answer to a question that was not asked') {
     const q = def.questions.find((x) => x.id === questionId);
     return q?.showIf
-      ? `is answered, but this question is only asked when "${q.showIf.questionId}" is ${q.showIf.anyOf.map((v) => `"${v}"`).join(' or ')}`
-      : 'is answered, but this question was not asked';
+      ? t('problems.onlyAskedWhen', { question: q.showIf.questionId, values: q.showIf.anyOf.map((v) => `"${v}"`).join(` ${t('problems.or')} `) })
+      : t('problems.notAsked');
   }
-  if (problem === 'required') return 'is required: this question must be answered';
+  if (problem === 'required') return t('problems.required');
   return problem;
 }
 
@@ -53,11 +56,11 @@ export function answersFromCells(def: Definition, cells: Map<string, string>): {
     if (cell.trim() === '') continue;
     const q = byId.get(column);
     if (!q) {
-      problems.push({ column, problem: `is not a question in "${def.slug}" (unknown question id)` });
+      problems.push({ column, problem: t('problems.unknownQuestion', { slug: def.slug }) });
     } else if (q.type === 'contact') {
-      problems.push({ column, problem: 'is a contact details question: contact details are never imported, leave it empty' });
+      problems.push({ column, problem: t('problems.contactQuestion') });
     } else if (q.type === 'info') {
-      problems.push({ column, problem: 'is an information page, not a question: leave it empty' });
+      problems.push({ column, problem: t('problems.infoPage') });
     } else {
       const value = q.type === 'multiple_choice' ? splitChoices(cell) : q.type === 'short_text' || q.type === 'long_text' ? cell : cell.trim();
       const parsed = parseAnswer(q, value);

@@ -3,11 +3,16 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { STAGES } from '../../db/schema.ts';
 import { parseReportingDetail, reportingDetailList, type ReportingDetail } from '../cases/reporting-details.ts';
+import { errorIn, pageTranslator } from '../i18n/request-language.ts';
 import { restoreCell, type FixedColumn } from './format.ts';
 
 /** Channels a file may give: `paper` for keyed-in paper forms, `import` for history from another tool. */
 export const IMPORT_CHANNELS = ['paper', 'import'] as const;
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
+
+const t = pageTranslator('import');
+/** "is longer than N characters", looked up when the error happens (in the reader's language). */
+const longerThan = (max: number) => ({ error: () => t('problems.longerThan', { max }) as string });
 
 const blankTo = <T extends string>(fallback: T) => (v: unknown) => (typeof v === 'string' && v.trim() === '' ? fallback : typeof v === 'string' ? v.trim() : v);
 // Spaces around a reporting detail are spreadsheet noise; a tab or return that survived the
@@ -18,7 +23,7 @@ const detail = (d: ReportingDetail) =>
   z.string().transform((v, ctx) => {
     const parsed = parseReportingDetail(d, v);
     if (parsed.ok) return parsed.value;
-    ctx.addIssue({ code: 'custom', message: `must be one of ${reportingDetailList(d)} or empty (got "${v.trim().slice(0, 100)}")` });
+    ctx.addIssue({ code: 'custom', message: t('problems.notInList', { list: reportingDetailList(d), value: v.trim().slice(0, 100) }) });
     return z.NEVER;
   });
 
@@ -26,13 +31,13 @@ export const FixedCells = z.object({
   questionnaire: z
     .string()
     .trim()
-    .min(1, 'is empty: give the questionnaire slug, e.g. end-of-order')
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'is not a questionnaire slug (lower-case letters, digits and -)'),
-  area: z.string().trim().max(100, 'is longer than 100 characters'),
-  submitted: z.string().trim().min(1, 'is empty: give the date it was filled in, e.g. 2025-04-30'),
-  stage: z.preprocess(blankTo('none'), z.enum(STAGES, { error: (i) => `must be one of ${STAGES.join(', ')} or empty (got "${String(i.input)}")` })),
-  channel: z.preprocess(blankTo('import'), z.enum(IMPORT_CHANNELS, { error: (i) => `must be paper, import or empty (got "${String(i.input)}")` })),
-  case_reference: z.string().trim().max(100, 'is longer than 100 characters'),
+    .min(1, errorIn(t, 'problems.questionnaireEmpty'))
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, errorIn(t, 'problems.notSlug')),
+  area: z.string().trim().max(100, longerThan(100)),
+  submitted: z.string().trim().min(1, errorIn(t, 'problems.submittedEmpty')),
+  stage: z.preprocess(blankTo('none'), z.enum(STAGES, { error: (i) => t('problems.notInList', { list: STAGES.join(', '), value: String(i.input) }) })),
+  channel: z.preprocess(blankTo('import'), z.enum(IMPORT_CHANNELS, { error: (i) => t('problems.notChannel', { value: String(i.input) }) })),
+  case_reference: z.string().trim().max(100, longerThan(100)),
   age_band: detail('ageBand'),
   gender: detail('gender'),
   ethnicity: detail('ethnicity'),
@@ -66,11 +71,11 @@ export function parseSubmitted(cell: string, zone: string, now: Date): { ok: tru
   let dt: DateTime;
   if (DATE_ONLY.test(cell)) dt = DateTime.fromISO(cell, { zone }).set({ hour: 12 });
   else if (DATE_TIME.test(cell)) dt = DateTime.fromISO(cell, { setZone: true });
-  else return { ok: false, problem: `is not a date: write it as YYYY-MM-DD, e.g. 2025-04-30 (got "${cell}")` };
-  if (!dt.isValid) return { ok: false, problem: `is not a real date (got "${cell}")` };
-  if (dt.year < 2000) return { ok: false, problem: `is before the year 2000 (got "${cell}")` };
+  else return { ok: false, problem: t('problems.notDate', { value: cell }) };
+  if (!dt.isValid) return { ok: false, problem: t('problems.notRealDate', { value: cell }) };
+  if (dt.year < 2000) return { ok: false, problem: t('problems.before2000', { value: cell }) };
   const earliestPossible = DATE_ONLY.test(cell) ? dt.startOf('day') : dt;
-  if (earliestPossible.toMillis() > now.getTime()) return { ok: false, problem: `is in the future (got "${cell}")` };
+  if (earliestPossible.toMillis() > now.getTime()) return { ok: false, problem: t('problems.inFuture', { value: cell }) };
   // Today's date, keyed in before midday, is kept as "now" rather than a time still to come.
   return { ok: true, value: new Date(Math.min(dt.toMillis(), now.getTime())) };
 }

@@ -5,6 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Queryable } from '../../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { decodeUtf8 as decode, readCsv } from '../csv/reader.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { safeguardingPhrases } from '../questionnaire/phrases.ts';
 import { signalsOf } from '../questionnaire/signals.ts';
 import type { Submission } from '../submission/submit.ts';
@@ -52,17 +53,19 @@ const QUESTION_ID = /^[a-z][a-z0-9_]{0,62}$/;
 
 const ROWS_PER_SLICE = 200;
 
+const t = pageTranslator('import');
+
 function headerProblems(header: string[]): RowProblem[] {
   const problems: RowProblem[] = [];
   FIXED_COLUMNS.forEach((name, i) => {
     const found = header[i]?.trim();
-    if (found !== name) problems.push({ row: 1, column: name, problem: `column ${i + 1} of the header must be "${name}" (found ${found === undefined ? 'nothing' : `"${found}"`})` });
+    if (found !== name) problems.push({ row: 1, column: name, problem: found === undefined ? t('problems.headerColumnMissing', { number: i + 1, name }) : t('problems.headerColumn', { number: i + 1, name, found }) });
   });
   const seen = new Set<string>();
   header.slice(FIXED_COLUMNS.length).forEach((raw) => {
     const id = raw.trim();
-    if (!QUESTION_ID.test(id)) problems.push({ row: 1, column: id, problem: `"${id}" is not a question id (lower-case letters, digits and _)` });
-    else if (seen.has(id)) problems.push({ row: 1, column: id, problem: `the column "${id}" appears twice` });
+    if (!QUESTION_ID.test(id)) problems.push({ row: 1, column: id, problem: t('problems.notQuestionId', { id }) });
+    else if (seen.has(id)) problems.push({ row: 1, column: id, problem: t('problems.columnTwice', { id }) });
     seen.add(id);
   });
   return problems;
@@ -77,15 +80,15 @@ function planRow(ctx: ImportContext, scope: ImportScope, fileHash: string, row: 
   const problems: CellProblem[] = [];
 
   const q = ctx.questionnaires.get(cells.questionnaire);
-  if (!q) problems.push({ column: 'questionnaire', problem: `no questionnaire "${cells.questionnaire}" in this service` });
-  else if (q.victim && !scope.victims) problems.push({ column: 'questionnaire', problem: `"${cells.questionnaire}" is a victims' survey: only a service admin can import it` });
+  if (!q) problems.push({ column: 'questionnaire', problem: t('problems.noQuestionnaire', { slug: cells.questionnaire }) });
+  else if (q.victim && !scope.victims) problems.push({ column: 'questionnaire', problem: t('problems.victimsSurvey', { slug: cells.questionnaire }) });
 
   let areaId: string | null = scope.areaId;
   if (cells.area !== '') {
     const area = findArea(ctx, cells.area);
-    if (area === 'ambiguous') problems.push({ column: 'area', problem: `more than one area is called "${cells.area}": use the area's slug` });
-    else if (!area) problems.push({ column: 'area', problem: `no area "${cells.area}" in this service (unknown area)` });
-    else if (scope.areaId && area.id !== scope.areaId) problems.push({ column: 'area', problem: `"${cells.area}" is not your area: you can import responses for your own area only` });
+    if (area === 'ambiguous') problems.push({ column: 'area', problem: t('problems.areaAmbiguous', { area: cells.area }) });
+    else if (!area) problems.push({ column: 'area', problem: t('problems.noArea', { area: cells.area }) });
+    else if (scope.areaId && area.id !== scope.areaId) problems.push({ column: 'area', problem: t('problems.notYourArea', { area: cells.area }) });
     else areaId = area.id;
   }
 
@@ -96,9 +99,9 @@ function planRow(ctx: ImportContext, scope: ImportScope, fileHash: string, row: 
   if (cells.case_reference !== '' && q) {
     const kind = q.victim ? 'victim' : 'child';
     const found = ctx.cases.get(`${kind}:${cells.case_reference}`);
-    if (!found) problems.push({ column: 'case_reference', problem: `no ${kind} case with the reference "${cells.case_reference}" that you can import for` });
-    else if (areaId && found.areaId !== areaId) problems.push({ column: 'case_reference', problem: `the case "${cells.case_reference}" belongs to another area than the row's` });
-    else if (scope.areaId && found.areaId !== scope.areaId) problems.push({ column: 'case_reference', problem: `the case "${cells.case_reference}" is not in your area` });
+    if (!found) problems.push({ column: 'case_reference', problem: t(kind === 'victim' ? 'problems.noVictimCase' : 'problems.noChildCase', { reference: cells.case_reference }) });
+    else if (areaId && found.areaId !== areaId) problems.push({ column: 'case_reference', problem: t('problems.caseInOtherArea', { reference: cells.case_reference }) });
+    else if (scope.areaId && found.areaId !== scope.areaId) problems.push({ column: 'case_reference', problem: t('problems.caseNotYourArea', { reference: cells.case_reference }) });
     else {
       caseId = found.id;
       areaId = found.areaId;
@@ -140,14 +143,14 @@ export async function checkFile(db: Queryable, clock: Clock, scope: ImportScope,
   const fileHash = createHash('sha256').update(bytes).digest('hex');
   const fail = (problem: RowProblem): CheckedFile => ({ fileHash, rows: 0, planned: [], problems: [problem] });
   const text = decode(bytes);
-  if (text === undefined) return fail({ row: null, column: null, problem: 'The file is not UTF-8 text. In a spreadsheet, save it as "CSV UTF-8".' });
+  if (text === undefined) return fail({ row: null, column: null, problem: t('problems.notUtf8') });
   const csv = await readCsv(text);
   if ('problem' in csv) return fail({ row: null, column: null, problem: csv.problem });
   const [header, ...records] = csv.records;
-  if (!header) return fail({ row: null, column: null, problem: 'The file is empty.' });
+  if (!header) return fail({ row: null, column: null, problem: t('problems.empty') });
   const problems = headerProblems(header);
   if (problems.length > 0) return { fileHash, rows: records.length, planned: [], problems };
-  if (records.length === 0) return fail({ row: null, column: null, problem: 'The file has a header but no responses.' });
+  if (records.length === 0) return fail({ row: null, column: null, problem: t('problems.noResponses') });
 
   const questionColumns = header.slice(FIXED_COLUMNS.length).map((h) => h.trim());
   const slugs = new Set(records.map((r) => (r[0] ?? '').trim()));
@@ -167,7 +170,7 @@ export async function checkFile(db: Queryable, clock: Clock, scope: ImportScope,
     if (i > 0 && i % ROWS_PER_SLICE === 0) await nextTurn();
     const row = i + 2;
     if (record.length !== header.length) {
-      problems.push({ row, column: null, problem: `has ${record.length} cells but the header has ${header.length} columns` });
+      problems.push({ row, column: null, problem: t('problems.cellCount', { cells: record.length, columns: header.length }) });
       continue;
     }
     const fixed = Object.fromEntries(FIXED_COLUMNS.map((name, j) => [name, record[j]!])) as Record<FixedColumn, string>;

@@ -7,6 +7,7 @@ import { responses } from '../../db/schema.ts';
 import { recordAudit, type AuditActor } from '../audit/record.ts';
 import type { Clock } from '../clock.ts';
 import { ApiError } from '../http/errors.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import { submitResponse } from '../submission/submit.ts';
 import { checkFile, type ImportScope, type PlannedRow, type RowProblem } from './check.ts';
 
@@ -28,6 +29,8 @@ export interface ImportReport {
   /** Responses newly stored (0 on a dry run or when anything was wrong). */
   imported: number;
 }
+
+const t = pageTranslator('import');
 
 class RowFailed extends Error {
   constructor(readonly row: number, readonly reason: string) {
@@ -83,7 +86,7 @@ export async function importResponses(
           const result = await submitResponse({ db: tx as unknown as Database, clock }, p.submission);
           if (result.status === 'created') created++;
         } catch (e) {
-          throw new RowFailed(p.row, e instanceof ApiError ? e.message : 'could not be stored');
+          throw new RowFailed(p.row, e instanceof ApiError ? e.message : t('problems.couldNotStore'));
         }
       }
       await recordAudit(tx, clock, {
@@ -97,7 +100,7 @@ export async function importResponses(
     });
   } catch (e) {
     if (!(e instanceof RowFailed)) throw e;
-    report.problems = [{ row: e.row, column: null, problem: `could not be stored, so nothing was imported: ${e.reason}` }];
+    report.problems = [{ row: e.row, column: null, problem: t('problems.notStored', { reason: e.reason }) }];
     report.imported = 0;
   }
   return report;

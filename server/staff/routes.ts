@@ -1,6 +1,5 @@
-// Every staff route this folder and the admin pages own, mounted with one line in app.ts.
+// Every staff route this folder owns (sign-in, account, links, set-up), mounted with one line in app.ts.
 import { Hono } from 'hono';
-import { adminRoutes } from '../admin/routes.tsx';
 import type { AppEnv } from '../deps.ts';
 import { accountRoutes } from './account-routes.tsx';
 import { linkRoutes } from './link-routes.tsx';
@@ -12,4 +11,3 @@ staffRoutes.route('/', signInRoutes);
 staffRoutes.route('/', accountRoutes);
 staffRoutes.route('/', linkRoutes);
 staffRoutes.route('/', setupRoutes);
-staffRoutes.route('/', adminRoutes);

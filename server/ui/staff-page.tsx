@@ -4,48 +4,23 @@
 import type { Context } from 'hono';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { alertsBannerLoader } from '../alerts/banner.tsx';
 import type { AppEnv } from '../deps.ts';
 import { LANGUAGE_NAMES } from '../i18n/index.ts';
 import { pageTranslator, requestLanguage, STAFF_LANGUAGES } from '../i18n/request-language.ts';
-import { can, type Action } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
+import type { NavSection, StaffSection } from '../staff/sections.ts';
+
+export type { StaffSection } from '../staff/sections.ts';
+
+/**
+ * What the frame shows beside the page, given by the composition (app.ts) so this shared part
+ * imports no capability: the person's sections, and the banner above every page (open alerts).
+ */
+export interface StaffFrameParts {
+  sections: (staff: StaffPrincipal) => NavSection[];
+  banner: (c: Context<AppEnv>, staff: StaffPrincipal) => Promise<VNode | null>;
+}
 import { STAFF_CSS } from './staff-styles.ts';
-
-export type StaffSection =
-  | 'home'
-  | 'alerts'
-  | 'cases'
-  | 'responses'
-  | 'tell-us'
-  | 'complaints'
-  | 'comments'
-  | 'import'
-  | 'export'
-  | 'reports'
-  | 'you-said-we-did'
-  | 'questionnaires'
-  | 'builder'
-  | 'admin';
-
-/** Navigation: a section is listed when the role may do its action. */
-const SECTIONS: { id: StaffSection; href: string; action?: Action }[] = [
-  { id: 'home', href: '/staff' },
-  { id: 'alerts', href: '/staff/alerts', action: 'alerts.handle' },
-  { id: 'cases', href: '/staff/cases', action: 'cases.read' },
-  { id: 'responses', href: '/staff/responses', action: 'cases.read' },
-  // The participation lead reads the anonymised comments, compliments and ideas there too.
-  { id: 'tell-us', href: '/staff/tell-us', action: 'tellus.read' },
-  { id: 'complaints', href: '/staff/complaints', action: 'complaints.handle' },
-  { id: 'comments', href: '/staff/comments', action: 'comments.read' },
-  { id: 'import', href: '/staff/import', action: 'responses.import' },
-  { id: 'export', href: '/staff/export', action: 'responses.export' },
-  { id: 'reports', href: '/staff/reports', action: 'reports.view' },
-  { id: 'you-said-we-did', href: '/staff/you-said-we-did', action: 'yousaid.manage' },
-  { id: 'questionnaires', href: '/staff/questionnaires', action: 'questionnaires.manage' },
-  { id: 'builder', href: '/staff/builder', action: 'questionnaires.build' },
-  { id: 'admin', href: '/staff/admin', action: 'admin' },
-];
 
 /** The hidden CSRF field every staff form carries. */
 export function CsrfField({ token }: { token: string }) {
@@ -61,6 +36,7 @@ interface FrameProps {
   nonce?: string;
   active?: StaffSection;
   banner?: VNode | null;
+  sections?: StaffFrameParts['sections'];
   children: ComponentChildren;
 }
 
@@ -99,9 +75,9 @@ function withLang(here: string, lang: string): string {
   return url.pathname + url.search;
 }
 
-export function StaffFrame({ title, here, staff, csrfToken, nonce, active, banner, children }: FrameProps) {
+export function StaffFrame({ title, here, staff, csrfToken, nonce, active, banner, sections, children }: FrameProps) {
   const t = pageTranslator('staff');
-  const visible = staff ? SECTIONS.filter((s) => !s.action || can(staff, s.action)) : [];
+  const visible = staff && sections ? sections(staff) : [];
   return (
     <html lang={requestLanguage()}>
       <head>
@@ -173,11 +149,12 @@ export async function renderStaffPage(
 ): Promise<Response> {
   const staff = c.get('staff') as StaffPrincipal | undefined;
   // Open safeguarding alerts sit above every staff page, so none can be missed.
-  const banner = staff ? await alertsBannerLoader(c, staff) : null;
+  const parts = c.get('staffFrame');
+  const banner = staff && parts ? await parts.banner(c, staff) : null;
   const html =
     '<!doctype html>' +
     renderToString(
-      <StaffFrame title={page.title} here={c.req.path + new URL(c.req.url).search} staff={staff} csrfToken={c.get('csrfToken')} nonce={c.get('secureHeadersNonce')} active={page.active} banner={banner}>
+      <StaffFrame title={page.title} here={c.req.path + new URL(c.req.url).search} staff={staff} csrfToken={c.get('csrfToken')} nonce={c.get('secureHeadersNonce')} active={page.active} banner={banner} sections={parts?.sections}>
         {page.body}
       </StaffFrame>,
     );

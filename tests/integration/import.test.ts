@@ -2,8 +2,10 @@
 // then all or nothing, and importing the same file twice adds nothing.
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alerts, answers, auditLog, responses } from '../../db/schema.ts';
+import { alerts, answers, auditLog, responses, staffUsers } from '../../db/schema.ts';
+import { translator } from '../../server/i18n/index.ts';
 import type { ImportReport } from '../../server/import/import.ts';
+import { apiClient } from '../support/api.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeCase, makeQuestionnaire, makeService, makeStaff } from '../support/fixtures.ts';
 import { HEADER, IMPORT_EOOQ, importFormOf, line, upload } from '../support/import-export.ts';
@@ -98,6 +100,38 @@ describe('checking an import file (dry run)', () => {
     expect(bad.problems[0]!.problem).toContain('not UTF-8');
     const short = (await (await upload(t, admin, '/staff/import/check', file(`paper-eooq,${north.slug},2026-04-01`), { json: true })).json()) as ImportReport;
     expect(short.problems).toEqual([{ row: 2, column: null, problem: 'has 3 cells but the header has 17 columns' }]);
+  });
+  it('names the problems in the reader\'s language: Welsh on the page for a Welsh reader, and on the API with Accept-Language: cy', async () => {
+    const cy = translator('cy', 'import');
+    const en = translator('en', 'import');
+    const welshAdmin = await makeStaff(t.deps.db, serviceId, 'service_admin');
+    await t.deps.db.update(staffUsers).set({ language: 'cy' }).where(eq(staffUsers.id, welshAdmin.id));
+    const welsh = await signInAs(t, welshAdmin);
+    const page = await upload(t, welsh, '/staff/import/check', file(row({ area: 'atlantis', submitted: '2026-04-05' }, { views_taken_seriously: 'most' })));
+    expect(page.status).toBe(422);
+    const text = (await page.text()).replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&');
+    const welshProblem = cy('problems.noArea', { area: 'atlantis' });
+    expect(welshProblem).not.toBe(en('problems.noArea', { area: 'atlantis' }));
+    expect(text).toContain(`<td>2</td><td>area</td><td>${welshProblem}</td>`);
+    expect(text).not.toContain('unknown area');
+
+    const api = await apiClient(t, serviceId);
+    const badDate = file(row({ area: north.slug, submitted: '31/04/2026' }, { views_taken_seriously: 'most' }));
+    type Refused = { error: { code: string; issues: { path: string; message: string }[] }; data: ImportReport };
+    const send = async (language?: string) => {
+      const res = await api.post('/api/v1/responses/import?dryRun=true', badDate, { 'content-type': 'text/csv', ...(language ? { 'accept-language': language } : {}) });
+      return { status: res.status, body: (await res.json()) as Refused };
+    };
+    const inWelsh = await send('cy');
+    const inEnglish = await send();
+    expect(inWelsh.status).toBe(422);
+    expect(inEnglish.status).toBe(422);
+    expect(inWelsh.body.error.code).toBe('invalid_file');
+    expect(inEnglish.body.error.code).toBe('invalid_file');
+    expect(inWelsh.body.error.issues).toEqual([{ path: 'row 2, submitted', message: cy('problems.notDate', { value: '31/04/2026' }) }]);
+    expect(inWelsh.body.data.problems).toEqual([{ row: 2, column: 'submitted', problem: cy('problems.notDate', { value: '31/04/2026' }) }]);
+    expect(inEnglish.body.error.issues).toEqual([{ path: 'row 2, submitted', message: 'is not a date: write it as YYYY-MM-DD, e.g. 2025-04-30 (got "31/04/2026")' }]);
+    expect(await responseCount()).toBe(0);
   });
 });
 
