@@ -40,7 +40,7 @@ importApi.post(
       {
         error: {
           code: 'invalid_file',
-          message: `The file has ${report.problems.length === 1 ? 'a problem' : `${report.problems.length} problems`}, so nothing was imported.`,
+          message: errorText('importRefused', { count: report.problems.length }),
           issues: report.problems.map((p) => ({ path: [p.row === null ? 'file' : `row ${p.row}`, ...(p.column ? [p.column] : [])].join(', '), message: p.problem })),
         },
         data: report,

@@ -6,9 +6,13 @@ import type { Clock } from '../clock.ts';
 import { decodeUtf8, readCsv } from '../csv/reader.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { dayOf } from '../time/working-time.ts';
+import { pageTranslator } from '../i18n/request-language.ts';
 import type { VictimContactInput } from './funnel.ts';
 import { COLUMN_OF, headerProblems, problemText, readContactRow, type RowProblem } from './records.ts';
 import { contactProblems, saveVictimContacts, victimCasesByReference } from './store.ts';
+
+const t = pageTranslator('victims');
+const ti = pageTranslator('import');
 
 export interface ContactImportReport {
   dryRun: boolean;
@@ -30,15 +34,15 @@ export async function importVictimContacts(
   const report: ContactImportReport = { dryRun: input.dryRun, rows: 0, valid: 0, problems: [], saved: 0 };
   const fail = (problem: string) => ({ ...report, problems: [{ row: null, column: null, problem }] });
   const text = decodeUtf8(input.bytes);
-  if (text === undefined) return fail('The file is not UTF-8 text. In a spreadsheet, save it as "CSV UTF-8".');
+  if (text === undefined) return fail(ti('problems.notUtf8'));
   const csv = await readCsv(text);
   if ('problem' in csv) return fail(csv.problem);
   const [header, ...records] = csv.records;
-  if (!header) return fail('The file is empty.');
+  if (!header) return fail(ti('problems.empty'));
   report.rows = records.length;
   report.problems = headerProblems(header);
   if (report.problems.length > 0) return report;
-  if (records.length === 0) return fail('The file has a header but no records.');
+  if (records.length === 0) return fail(t('import.problems.noRecords'));
 
   const read = records.map((cells, i) => ({ row: i + 2, ...readContactRow(cells, i + 2) }));
   const references = read.flatMap((r) => ('reference' in r ? [r.reference] : []));
@@ -54,9 +58,9 @@ export async function importVictimContacts(
     const problems: RowProblem[] = [];
     const kase = found.get(r.reference);
     const earlier = firstRow.get(r.reference);
-    if (earlier !== undefined) problems.push({ row: r.row, column: 'case_reference', problem: `${r.reference} is already in row ${earlier}: give each victim one row` });
+    if (earlier !== undefined) problems.push({ row: r.row, column: 'case_reference', problem: t('import.problems.repeated', { reference: r.reference, row: earlier }) });
     else firstRow.set(r.reference, r.row);
-    if (!kase) problems.push({ row: r.row, column: 'case_reference', problem: `no victim case with the reference ${r.reference} that you can record on` });
+    if (!kase) problems.push({ row: r.row, column: 'case_reference', problem: t('import.problems.unknownCase', { reference: r.reference }) });
     for (const e of contactProblems(r.input, [], today)) problems.push({ row: r.row, column: COLUMN_OF[e.field], problem: problemText(e) });
     if (problems.length > 0) report.problems.push(...problems);
     else good.push({ caseId: kase!.id, input: r.input });

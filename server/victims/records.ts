@@ -4,12 +4,13 @@
 import { z } from 'zod';
 import { VICTIM_CONTACT_PREFERENCES } from '../../db/schema.ts';
 import { normaliseCaseReference } from '../cases/reference.ts';
-import { pageTranslator } from '../i18n/request-language.ts';
+import { errorIn, pageTranslator } from '../i18n/request-language.ts';
 import { isSaneDay } from '../time/date-param.ts';
 import type { VictimContactError, VictimContactInput } from './funnel.ts';
 
 const t = pageTranslator('victims');
-const Day = z.string().refine(isSaneDay, 'a real date, written YYYY-MM-DD');
+const ti = pageTranslator('import');
+const Day = z.string().refine(isSaneDay, errorIn(t, 'import.problems.day'));
 
 /** The API's body (PUT /api/v1/victim-contacts/{caseReference}). */
 export const VictimContactBody = z.strictObject({
@@ -60,23 +61,23 @@ const yesNo = (blank: boolean | null) =>
   z
     .string()
     .transform((v) => v.trim().toLowerCase())
-    .pipe(z.enum(['yes', 'no', ''], 'must be yes, no or empty'))
+    .pipe(z.enum(['yes', 'no', ''], errorIn(t, 'import.problems.yesNo')))
     .transform((v) => (v === '' ? blank : v === 'yes'));
 
 const ContactRow = z.object({
-  case_reference: z.string().transform((v, ctx) => normaliseCaseReference(v) ?? (ctx.addIssue({ code: 'custom', message: 'is not a case reference (letters, digits, - and /, with at least one digit)' }), z.NEVER)),
+  case_reference: z.string().transform((v, ctx) => normaliseCaseReference(v) ?? (ctx.addIssue({ code: 'custom', message: t('import.problems.notReference') }), z.NEVER)),
   identified_on: z.string().trim().pipe(Day),
   contact_preference: z
     .string()
     .transform((v) => v.trim().toLowerCase())
-    .pipe(z.enum([...VICTIM_CONTACT_PREFERENCES, ''], `must be one of ${VICTIM_CONTACT_PREFERENCES.join(', ')} or empty`))
+    .pipe(z.enum([...VICTIM_CONTACT_PREFERENCES, ''], { error: () => t('import.problems.preference', { choices: VICTIM_CONTACT_PREFERENCES.join(', ') }) }))
     .transform((v) => (v === '' ? null : v)),
   not_contactable: yesNo(false),
   agreed_to_contact: yesNo(null),
   contacted_on: z
     .string()
     .trim()
-    .pipe(z.union([z.literal(''), Day], 'must be a real date, written YYYY-MM-DD, or empty'))
+    .pipe(z.union([z.literal(''), Day], errorIn(t, 'import.problems.dayOrEmpty')))
     .transform((v) => (v === '' ? undefined : v)),
   rj_offered: yesNo(false),
   rj_taken_up: yesNo(false),
@@ -93,12 +94,12 @@ export interface RowProblem {
 export function headerProblems(header: string[]): RowProblem[] {
   const found = header.map((h) => h.trim());
   if (found.length === CONTACT_COLUMNS.length && CONTACT_COLUMNS.every((c, i) => found[i] === c)) return [];
-  return [{ row: 1, column: null, problem: `the header must be: ${CONTACT_COLUMNS.join(',')}` }];
+  return [{ row: 1, column: null, problem: t('import.problems.header', { columns: CONTACT_COLUMNS.join(',') }) }];
 }
 
 /** One row: its case reference and record, or what is wrong with each cell. */
 export function readContactRow(cells: string[], row: number): { reference: string; input: VictimContactInput } | { problems: RowProblem[] } {
-  if (cells.length !== CONTACT_COLUMNS.length) return { problems: [{ row, column: null, problem: `has ${cells.length} cells but the header has ${CONTACT_COLUMNS.length} columns` }] };
+  if (cells.length !== CONTACT_COLUMNS.length) return { problems: [{ row, column: null, problem: ti('problems.cellCount', { cells: cells.length, columns: CONTACT_COLUMNS.length }) }] };
   const parsed = ContactRow.safeParse(Object.fromEntries(CONTACT_COLUMNS.map((c, i) => [c, cells[i]!])));
   if (!parsed.success) return { problems: parsed.error.issues.map((i) => ({ row, column: String(i.path[0] ?? ''), problem: i.message })) };
   const r = parsed.data;
