@@ -11,7 +11,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { staticAssets } from './http/static-assets.ts';
 import { faviconRoutes } from './http/favicon.ts';
 import { errorPage } from './front-door/error-page.tsx';
-import { doorLanguage } from './front-door/preferences.ts';
+import { chosenDoorLanguage, doorLanguage } from './front-door/preferences.ts';
 import { fromAcceptLanguage, languageScope } from './i18n/request-language.ts';
 import { frontDoorRoutes } from './front-door/routes.tsx';
 import { respondRoutes } from './respond/routes.tsx';
@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(requestLog);
   // Staff pages and error messages in the person's language: the browser's choice until they sign in.
-  app.use(languageScope((c) => (c.req.path.startsWith('/api/') ? fromAcceptLanguage(c.req.header('accept-language')) ?? 'en' : doorLanguage(c))));
+  app.use(languageScope((c) => (c.req.path.startsWith('/api/') ? fromAcceptLanguage(c.req.header('accept-language')) ?? 'en' : doorLanguage(c)), chosenDoorLanguage));
   app.use(securityHeaders(deps.config.secureCookies));
   app.use(compress());
   // Bodies are small everywhere; CSV imports get their own larger limit on their route.

@@ -84,15 +84,7 @@ export async function listRecentlyClosedAlertsFor(db: Queryable, principal: Staf
 
 export type AlertSummary = Awaited<ReturnType<typeof listOpenAlertsFor>>[number];
 
-/** A service's settings (time zone for showing times, escalation hours). */
-export async function serviceSettingsOf(db: Queryable, serviceId: string) {
-  const [row] = await db.select({ settings: services.settings }).from(services).where(eq(services.id, serviceId));
-  return resolveSettings(row?.settings);
-}
-
-export async function serviceTimeZone(db: Queryable, serviceId: string): Promise<string> {
-  return (await serviceSettingsOf(db, serviceId)).timeZone;
-}
+export { serviceSettingsOf, serviceTimeZone } from '../services/store.ts';
 
 const QuestionTitles = z.object({ languages: z.array(z.string()), questions: z.array(z.object({ id: z.string(), title: z.record(z.string(), z.string()) })) });
 

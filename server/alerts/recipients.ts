@@ -8,7 +8,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { alerts, staffUsers } from '../../db/schema.ts';
-import { firstGroupThatCanSee } from '../outbox/recipients.ts';
+import { firstGroupThatCanSee } from '../staff/recipients.ts';
 import { visibleAlerts } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 

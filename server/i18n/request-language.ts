@@ -14,7 +14,7 @@ export type StaffLanguage = (typeof STAFF_LANGUAGES)[number];
 export const isStaffLanguage = (x: unknown): x is StaffLanguage => (STAFF_LANGUAGES as readonly unknown[]).includes(x);
 
 /** The request's language once known; until then, how to find it (only worked out if text is needed). */
-type Scope = { lang?: StaffLanguage; initial: () => StaffLanguage };
+type Scope = { lang?: StaffLanguage; initial: () => StaffLanguage; chosen?: () => StaffLanguage | undefined };
 const current = new AsyncLocalStorage<Scope>();
 
 /** The language of the request being served; English outside one. */
@@ -39,8 +39,13 @@ export function useLanguageFromNowOn(lang: StaffLanguage): void {
  * Starts each request in a language: `initial` decides it before anyone is known (the browser's
  * choice on the sign-in page, Accept-Language on the API); signing in then moves to the person's.
  */
-export function languageScope(initial: (c: Context) => StaffLanguage): MiddlewareHandler {
-  return (c, next) => current.run({ initial: () => initial(c) }, next);
+export function languageScope(initial: (c: Context) => StaffLanguage, chosen?: (c: Context) => StaffLanguage | undefined): MiddlewareHandler {
+  return (c, next) => current.run({ initial: () => initial(c), chosen: chosen && (() => chosen(c)) }, next);
+}
+
+/** The language the visitor chose themselves on this request or before (a language link), if any. */
+export function chosenLanguage(): StaffLanguage | undefined {
+  return current.getStore()?.chosen?.();
 }
 
 /** The browser's first staff language in Accept-Language, if it names one. */

@@ -1,7 +1,7 @@
 // /staff/admin/outbox for service admins: failing and pending deliveries, and "try now".
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { serviceSettingsOf } from '../alerts/queries.ts';
+import { serviceSettingsOf } from '../services/store.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';

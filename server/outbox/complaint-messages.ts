@@ -8,7 +8,7 @@ import { formatDay, formatWhen } from '../time/format.ts';
 import { visibleComplaints } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { mailText as t, placeOf, Undeliverable, withFooter, type ComposeContext, type Composed, type Composer } from './compose.ts';
-import { firstGroupThatCanSee } from './recipients.ts';
+import { firstGroupThatCanSee } from '../staff/recipients.ts';
 
 type Complaint = typeof complaints.$inferSelect;
 

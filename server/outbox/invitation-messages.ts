@@ -6,7 +6,7 @@ import { cases, invitations, invitationSends, staffUsers } from '../../db/schema
 import { visibleCases } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { mailText as t, placeOf, Undeliverable, withFooter, type Composer } from './compose.ts';
-import { firstGroupThatCanSee } from './recipients.ts';
+import { firstGroupThatCanSee } from '../staff/recipients.ts';
 
 const Payload = z.object({ sendId: z.uuid() });
 

@@ -6,11 +6,11 @@
 // (session fixation) is never the one that gets signed in.
 import { asc, eq } from 'drizzle-orm';
 import { services, staffUsers } from '../../db/schema.ts';
-import { chosenDoorLanguage } from '../front-door/preferences.ts';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { ApiError } from '../http/errors.ts';
+import { chosenLanguage } from '../i18n/request-language.ts';
 import { sameSecret } from '../security/tokens.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { recordSignOut } from './account.ts';
@@ -100,7 +100,7 @@ signInRoutes.post('/staff/sign-in', sameOriginForm, async (c) => {
   if (outcome.kind === 'wrong' || outcome.kind === 'locked') return signInPage(c, { next, email: parsed.data.email, service: service.id, ...failure(outcome, 'email') });
 
   // A language chosen on the sign-in page becomes the person's own, on every device from now on.
-  const chosen = chosenDoorLanguage(c);
+  const chosen = chosenLanguage();
   if (chosen) await db.update(staffUsers).set({ language: chosen }).where(eq(staffUsers.id, outcome.user.id));
   // Whatever session this browser had (someone else's, or one planted on it) ends here.
   const { token: old } = await currentSession(c);

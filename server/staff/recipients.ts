@@ -4,7 +4,7 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { staffUsers } from '../../db/schema.ts';
-import type { StaffPrincipal } from '../staff/principal.ts';
+import type { StaffPrincipal } from './principal.ts';
 
 export async function firstGroupThatCanSee(
   db: Queryable,
