@@ -17,7 +17,7 @@ import { frontDoorRoutes } from './front-door/routes.tsx';
 import { respondRoutes } from './respond/routes.tsx';
 import { staffRoutes } from './staff/routes.ts';
 import { adminRoutes } from './admin/routes.tsx';
-import { paperRoutes } from './print/paper-routes.tsx';
+import { paperRoutes } from './paper/routes.tsx';
 import { printRoutes } from './print/routes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
 import { alertSettingsRoutes } from './alerts/settings-routes.tsx';
@@ -27,6 +27,10 @@ import { victimRoutes } from './victims/routes.tsx';
 import { outboxAdminRoutes } from './outbox/admin-routes.tsx';
 import { questionnaireRoutes } from './questionnaire/routes.ts';
 import { workspaceRoutes } from './workspace/routes.tsx';
+import { caseRoutes } from './cases/routes.tsx';
+import { casePageRoutes } from './case-page/routes.tsx';
+import { inboxRoutes } from './inbox/routes.tsx';
+import { invitationRoutes } from './invitations/routes.tsx';
 import { privacyRoutes } from './privacy/routes.tsx';
 import { reportRoutes } from './reports/routes.tsx';
 import { tellUsRoutes } from './tell-us/routes.tsx';
@@ -91,7 +95,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', victimRoutes); // /staff/cases/{id}/victim-contact: a victim's contact and restorative justice
   app.route('/', alertSettingsRoutes); // /staff/admin/alert-settings: working hours, out of hours, outcomes
   app.route('/', questionnaireRoutes);
-  app.route('/', workspaceRoutes); // /staff home, /staff/cases…, /staff/invitations…, /staff/responses…
+  app.route('/', workspaceRoutes); // /staff: the home page
+  app.route('/', caseRoutes).route('/', casePageRoutes).route('/', invitationRoutes).route('/', inboxRoutes); // /staff/cases…, /staff/invitations…, /staff/responses…
   app.route('/', tellUsRoutes).route('/', complaintRoutes); // /staff/tell-us…, /staff/complaints…
   app.route('/', apiRoutes); // after questionnaireRoutes, whose public /api/v1/schema/… needs no token
   app.route('/', questionnaireAdminRoutes);

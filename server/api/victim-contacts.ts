@@ -10,7 +10,7 @@ import { ApiError, errorText } from '../http/errors.ts';
 import { dayOf } from '../time/working-time.ts';
 import { bodyOfInput, inputOfBody, problemText, VictimContactBody } from '../victims/records.ts';
 import { contactProblems, saveVictimContact, victimCasesByReference, victimContactOf } from '../victims/store.ts';
-import { serviceInfo } from '../workspace/service.ts';
+import { serviceInfo } from '../services/store.ts';
 import { jsonBody, noQuery } from './input.ts';
 
 export const victimContactApi = new Hono<AppEnv>();

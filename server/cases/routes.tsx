@@ -1,7 +1,7 @@
 // Case routes (thin: parse → capability → render).
 //   GET  /staff/cases                 list, search by reference
 //   GET  /staff/cases/new, POST /staff/cases        record a case
-//   GET  /staff/cases/:id             the case, its invitations and answers (audited)
+//   GET  /staff/cases/:id             the case page: server/case-page/ (it gathers the other capabilities' parts)
 //   GET  /staff/cases/:id/edit, POST /staff/cases/:id   correct reference and reporting details
 //   POST /staff/cases/:id/close | /reopen | /owner
 import { holdersOf } from './hand-over.ts';
@@ -10,19 +10,13 @@ import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { ApiError, errorText } from '../http/errors.ts';
 import { pageTranslator } from '../i18n/request-language.ts';
-import { listResponses } from '../inbox/store.ts';
-import { ResponseTable } from '../inbox/pages.tsx';
-import { InvitationTable } from '../invitations/pages.tsx';
-import { invitationsForCase } from '../invitations/store.ts';
 import { requireStaff } from '../staff/session.ts';
 import { can, caseKindsFor, scopeOf } from '../staff/policy.ts';
 import { createOnce, formKeyOf } from '../staff/form-once.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
-import { areasOf, serviceInfo } from '../workspace/service.ts';
+import { areasOf, serviceInfo } from '../services/store.ts';
 import { emptyDetails, parseCaseForm, type CaseFormError, type CaseFormValues } from './form.ts';
-import { CaseFormPage, CaseKindChoice, CaseListPage, CasePage } from './pages.tsx';
-import { VictimContactSummary } from '../victims/pages.tsx';
-import { victimContactOf } from '../victims/store.ts';
+import { CaseFormPage, CaseKindChoice, CaseListPage } from './pages.tsx';
 import { idParam } from '../http/ids.ts';
 import {
   canReassign,
@@ -31,7 +25,6 @@ import {
   createCase,
   findCase,
   listCases,
-  possibleOwners,
   reassignCase,
   setCaseClosed,
   updateCase,
@@ -52,8 +45,8 @@ const ListQuery = z.object({
   holder: z.uuid().catch(''),
 });
 
-const DONE = ['created', 'updated', 'closed', 'reopened', 'reassigned', 'revoked', 'alreadyFinished', 'sending', 'alreadyIssued', 'contactSaved', 'handedBackSent', 'handedBackStopped'] as const;
-const doneOf = (c: C) => (DONE as readonly string[]).includes(c.req.query('done') ?? '') ? (c.req.query('done') as (typeof DONE)[number]) : undefined;
+export const DONE = ['created', 'updated', 'closed', 'reopened', 'reassigned', 'revoked', 'alreadyFinished', 'sending', 'alreadyIssued', 'contactSaved', 'handedBackSent', 'handedBackStopped'] as const;
+export const doneOf = (c: C) => (DONE as readonly string[]).includes(c.req.query('done') ?? '') ? (c.req.query('done') as (typeof DONE)[number]) : undefined;
 
 export const caseRoutes = new Hono<AppEnv>();
 
@@ -105,42 +98,6 @@ caseRoutes.post('/staff/cases', gate, async (c) => {
   const made = once.made;
   if (!made.ok) return caseForm(c, { values: form.values, errors: [{ field: made.field, key: made.key }], status: 400, formKey });
   return c.redirect(`/staff/cases/${made.id}?done=created`, 303);
-});
-
-caseRoutes.get('/staff/cases/:id', gate, async (c) => {
-  const p = c.var.staff;
-  const { db, clock } = c.var.deps;
-  const found = await viewCase(c.var.deps, p, idParam(c));
-  if (!found) throw notFound();
-  const info = await serviceInfo(db, p.serviceId);
-  const [invitations, answered, owners, victimContact] = await Promise.all([
-    invitationsForCase(db, found, p.serviceId, clock.now()),
-    listResponses(db, p, { filter: 'all', page: 1, caseId: found.id, limit: 200 }),
-    canReassign(p) ? possibleOwners(db, p, found) : Promise.resolve(undefined),
-    found.kind === 'victim' ? victimContactOf(db, found, info.timeZone) : Promise.resolve(undefined),
-  ]);
-  const ti = pageTranslator('invitations');
-  const tr = pageTranslator('inbox');
-  const done = doneOf(c);
-  return renderStaffPage(c, {
-    title: t('view.title', { reference: found.caseReference }),
-    active: 'cases',
-    body: (
-      <CasePage
-        t={t}
-        csrf={c.var.csrfToken}
-        found={found}
-        zone={info.timeZone}
-        notice={done ? t(`view.${done}`, { reference: found.caseReference, name: found.ownerName ?? '' }) : undefined}
-        showKind={caseKindsFor(p).length > 1}
-        owners={owners}
-        canEnter={can(p, 'responses.enter')}
-        victimContact={victimContact && <VictimContactSummary contact={victimContact} href={`/staff/cases/${found.id}/victim-contact`} zone={info.timeZone} />}
-        invitations={invitations.length > 0 ? <InvitationTable t={ti} rows={invitations} zone={info.timeZone} /> : <p>{t('view.invitationsNone')}</p>}
-        responses={answered.rows.length > 0 ? <ResponseTable t={tr} rows={answered.rows} zone={info.timeZone} showCase={false} showArea={false} /> : <p>{t('view.responsesNone')}</p>}
-      />
-    ),
-  });
 });
 
 async function editForm(c: C, id: string, opts: { values?: CaseFormValues; errors: CaseFormError[]; status?: 200 | 400 }) {

@@ -15,7 +15,7 @@ import { pageTranslator } from '../i18n/request-language.ts';
 import { can, ownCasesOnly, scopeOf } from '../staff/policy.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
-import { areasOf, serviceInfo } from '../workspace/service.ts';
+import { areasOf, serviceInfo } from '../services/store.ts';
 import { shownAnswers } from './answers-view.ts';
 import { checkEntryMeta, enterableQuestionnaires, enterResponse, EntryFields, type EntryContext, type MetaOutcome } from './entry.ts';
 import { EntryFormPage, EntrySavedPage, EntryStartPage } from './entry-pages.tsx';
@@ -30,7 +30,7 @@ type C = Context<AppEnv>;
 /** Who reads answers: everyone who works with cases (the policy decides which answers). */
 const readGate = requireStaff('cases.read');
 const enterGate = requireStaff('responses.enter');
-import { reviewOverdueBefore } from '../workspace/overdue.ts';
+import { reviewOverdueBefore } from './overdue.ts';
 
 const t = pageTranslator('inbox');
 

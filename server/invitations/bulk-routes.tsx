@@ -13,7 +13,7 @@ import { BulkDonePage, BulkFormPage, BulkPreviewPage } from './bulk-pages.tsx';
 import { BulkForm, casesWithOrdersEnding, ENDING, issueBulk, monthOf, planBulk, planIsGood, type BulkInput, type BulkPlan, type Ending } from './bulk.ts';
 import { z } from 'zod';
 import { isoDayIn } from '../time/format.ts';
-import { serviceInfo } from '../workspace/service.ts';
+import { serviceInfo } from '../services/store.ts';
 import { invitableQuestionnaires } from './store.ts';
 
 type C = Context<AppEnv>;

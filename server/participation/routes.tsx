@@ -14,7 +14,7 @@ import { ReportBody } from '../reports/render/html.tsx';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { formatWhen } from '../time/format.ts';
-import { areasOf, serviceInfo } from '../workspace/service.ts';
+import { areasOf, serviceInfo } from '../services/store.ts';
 import { endedQuarters, parsePackFields, periodLabel, placeSchema, type Place } from './form.ts';
 import { loadPack, packAccess, savePack, type PackAccess } from './pack.ts';
 import { Commentary, PackFormPage, PackLinks } from './pages.tsx';

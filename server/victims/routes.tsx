@@ -16,7 +16,7 @@ import { pageTranslator } from '../i18n/request-language.ts';
 import { findCase } from '../cases/store.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
-import { serviceInfo } from '../workspace/service.ts';
+import { serviceInfo } from '../services/store.ts';
 import { parseVictimContactForm, type VictimContactTyped } from './form.ts';
 import type { VictimContactError, VictimContactInput } from './funnel.ts';
 import { VictimContactFormPage } from './pages.tsx';

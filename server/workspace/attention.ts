@@ -6,7 +6,7 @@ import type { Queryable } from '../../db/index.ts';
 import { alerts, cases, complaints, invitations, responses } from '../../db/schema.ts';
 import { can, caseKindsFor, visibleAlerts, visibleCases, visibleComplaints, visibleResponses } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
-import { reviewOverdueBefore } from './overdue.ts';
+import { reviewOverdueBefore } from '../inbox/overdue.ts';
 
 export interface Attention {
   alerts?: { open: number; unacknowledged: number };

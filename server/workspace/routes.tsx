@@ -1,22 +1,18 @@
-// The staff workspace: the home page (/staff) and the casework capabilities mounted beside it
-// (cases, invitations, answers), so app.ts mounts them with one line.
+// The staff workspace: the home page (/staff), with what needs attention for the signed-in person.
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { areas } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record.ts';
-import { caseRoutes } from '../cases/routes.tsx';
 import type { AppEnv } from '../deps.ts';
 import { pageTranslator } from '../i18n/request-language.ts';
-import { inboxRoutes } from '../inbox/routes.tsx';
 import { listResponses } from '../inbox/store.ts';
-import { invitationRoutes } from '../invitations/routes.tsx';
 import { can, caseKindsFor } from '../staff/policy.ts';
 import type { StaffPrincipal } from '../staff/principal.ts';
 import { requireStaff } from '../staff/session.ts';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import { attentionFor, worksWithCases } from './attention.ts';
 import { HomePage } from './pages.tsx';
-import { serviceInfo } from './service.ts';
+import { serviceInfo } from '../services/store.ts';
 
 const t = pageTranslator('workspace');
 const LATEST = 5;
@@ -61,6 +57,3 @@ workspaceRoutes.get('/staff', requireStaff(), async (c) => {
   });
 });
 
-workspaceRoutes.route('/', caseRoutes);
-workspaceRoutes.route('/', invitationRoutes);
-workspaceRoutes.route('/', inboxRoutes);

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invitationSlipsPage } from '../../server/print/invitation-slip.tsx';
+import { invitationSlipsPage } from '../../server/invitations/slip.tsx';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, NARROW, PHONE } from './support/browser.ts';
 

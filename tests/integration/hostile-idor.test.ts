@@ -34,7 +34,8 @@ function routeTable(): Route[] {
     if (!r.path.startsWith('/staff') && !r.path.startsWith('/api/v1/')) continue;
     seen.set(`${r.method} ${r.path}`, { method: r.method, pattern: r.path });
   }
-  return [...seen.values()];
+  // Reads before writes, whatever order the capabilities are mounted in: a write may change what a read would show.
+  return [...seen.values()].sort((a, b) => Number(a.method === 'POST') - Number(b.method === 'POST'));
 }
 
 const withParams = () => routeTable().filter((r) => r.pattern.includes('/:'));

@@ -3,7 +3,7 @@
 // and the printed pages are self-contained.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QR_LIMIT } from '../../server/qr/routes.ts';
-import { groupedCode, invitationSlipsPage } from '../../server/print/invitation-slip.tsx';
+import { groupedCode, invitationSlipsPage } from '../../server/invitations/slip.tsx';
 import type { Definition } from '../../server/questionnaire/definition.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { makeQuestionnaire, makeService, MINI_EOOQ, MINI_TELL_US } from '../support/fixtures.ts';

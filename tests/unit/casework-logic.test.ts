@@ -5,7 +5,7 @@ import { likePattern, normaliseCaseReference } from '../../server/cases/referenc
 import { parseEntry } from '../../server/inbox/entry-form.ts';
 import { shownAnswers } from '../../server/inbox/answers-view.ts';
 import { expiryOf, groupCode, invitationStatus } from '../../server/invitations/status.ts';
-import { reviewOverdueBefore } from '../../server/workspace/overdue.ts';
+import { reviewOverdueBefore } from '../../server/inbox/overdue.ts';
 import { MINI_EOOQ } from '../support/fixtures.ts';
 
 describe('case references', () => {

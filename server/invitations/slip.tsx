@@ -1,7 +1,7 @@
 // A paper slip for one personal invitation: the QR code, the link written out, the code in large
 // type to copy by hand, and a few words on what it is. For the staff invitations pages:
 //
-//   import { InvitationSlip, invitationSlipsPage, SLIP_CSS } from '../print/invitation-slip.tsx';
+//   import { InvitationSlip, invitationSlipsPage, SLIP_CSS } from '../invitations/slip.tsx';
 //   // a whole printable page of slips (A4, eight to a sheet, cut lines):
 //   return c.html(invitationSlipsPage({ slips: [{ code, publicUrl: config.publicUrl, expiresAt }], lang: 'en', nonce: c.get('secureHeadersNonce') }));
 //   // or one slip inside your own page (add SLIP_CSS to that page's stylesheet):
@@ -11,9 +11,9 @@
 import { translator } from '../i18n/index.ts';
 import type { Language } from '../questionnaire/definition.ts';
 import { invitationUrl, shortLink } from '../qr/links.ts';
-import { renderPrintDocument } from './layout.tsx';
-import { QrImage } from './qr-image.tsx';
-import { SLIP_CSS } from './styles.ts';
+import { renderPrintDocument } from '../print/layout.tsx';
+import { QrImage } from '../print/qr-image.tsx';
+import { SLIP_CSS } from '../print/styles.ts';
 
 export { SLIP_CSS };
 

@@ -16,9 +16,9 @@ import { requireStaff } from '../staff/session.ts';
 import { TableWrap } from '../ui/form-parts.tsx';
 import { renderStaffPage } from '../ui/staff-page.tsx';
 import type { Queryable } from '../../db/index.ts';
-import { renderPrintDocument } from './layout.tsx';
-import { PaperQuestionnaire } from './paper-questionnaire.tsx';
-import { PAPER_CSS } from './styles.ts';
+import { renderPrintDocument } from '../print/layout.tsx';
+import { PaperQuestionnaire } from './questionnaire.tsx';
+import { PAPER_CSS } from '../print/styles.ts';
 
 const gate = requireStaff('responses.enter');
 const Query = z.object({ lang: z.enum(LANGUAGES).catch('en').default('en') });
