@@ -48,11 +48,12 @@ export function chosenLanguage(): StaffLanguage | undefined {
   return current.getStore()?.chosen?.();
 }
 
-/** The browser's first staff language in Accept-Language, if it names one. */
-export function fromAcceptLanguage(header: string | undefined): StaffLanguage | undefined {
+/** The browser's first language in Accept-Language that is one of `among` (the staff languages unless given). */
+export function fromAcceptLanguage<L extends string = StaffLanguage>(header: string | undefined, among: readonly L[] = STAFF_LANGUAGES as unknown as readonly L[]): L | undefined {
   for (const part of (header ?? '').split(',')) {
     const tag = part.split(';')[0]!.trim().toLowerCase().split('-')[0];
-    if (isStaffLanguage(tag)) return tag;
+    const hit = among.find((l) => l === tag);
+    if (hit) return hit;
   }
   return undefined;
 }

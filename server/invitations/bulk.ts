@@ -3,6 +3,7 @@
 // a preview says who gets what and what is wrong; nothing is issued unless every line is right,
 // and then all in one transaction (all or nothing).
 import { and, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
 import { cases, type Stage } from '../../db/schema.ts';
@@ -47,10 +48,8 @@ export type Ending = (typeof ENDING)[number];
 
 /** The first day of the month `ending` names and of the one after it, as YYYY-MM-DD. */
 export function monthOf(ending: Ending, today: string): { from: string; to: string } {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const first = (year: number, month: number) => `${year + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-01`;
-  const start = ending === 'this-month' ? m : m + 1;
-  return { from: first(y, start), to: first(y, start + 1) };
+  const start = DateTime.fromISO(today, { zone: 'utc' }).startOf('month').plus({ months: ending === 'this-month' ? 0 : 1 });
+  return { from: start.toISODate()!, to: start.plus({ months: 1 }).toISODate()! };
 }
 
 /** Open children's cases this person may see whose order ends in [from, to), by reference. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { LANGUAGES, type Language } from '../questionnaire/definition.ts';
 import { directionOf, translator } from '../i18n/index.ts';
+import { fromAcceptLanguage } from '../i18n/request-language.ts';
 import { chromeOf, fitPreferences, type RespondentChrome } from '../questionnaire/chrome.ts';
 import type { Definition } from '../questionnaire/definition.ts';
 
@@ -29,14 +30,6 @@ const Query = z.object({
 });
 const Stored = z.tuple([z.enum(LANGUAGES), z.enum(['form', 'chat']), z.enum(['1', '0'])]);
 
-function fromAcceptLanguage(header: string | undefined): Language | undefined {
-  for (const part of (header ?? '').split(',')) {
-    const tag = part.split(';')[0]!.trim().toLowerCase().split('-')[0];
-    const hit = LANGUAGES.find((l) => l === tag);
-    if (hit) return hit;
-  }
-  return undefined;
-}
 
 /** The language this visitor chose themselves (a language link now or before), not one guessed from the browser. */
 export function chosenLanguage(c: Context<AppEnv>): Language | undefined {
@@ -48,7 +41,7 @@ export function chosenLanguage(c: Context<AppEnv>): Language | undefined {
 export function preferencesOf(c: Context<AppEnv>): Preferences {
   const query = Query.parse({ lang: c.req.query('lang'), mode: c.req.query('mode'), easy: c.req.query('easy') });
   const stored = Stored.safeParse((getCookie(c, PREFS_COOKIE) ?? '').split('.'));
-  const lang = query.lang ?? (stored.success ? stored.data[0] : fromAcceptLanguage(c.req.header('accept-language')) ?? 'en');
+  const lang = query.lang ?? (stored.success ? stored.data[0] : fromAcceptLanguage(c.req.header('accept-language'), LANGUAGES) ?? 'en');
   const mode = query.mode ?? (stored.success ? stored.data[1] : 'form');
   const easy = query.easy ?? (stored.success ? stored.data[2] : '0');
   if (query.lang || query.mode || query.easy) {

@@ -4,6 +4,7 @@
 // English until someone checks it (staff see "the English has changed").
 import { z } from 'zod';
 import type { YouSaidWeDidTranslation } from '../../db/schema.ts';
+import type { FieldError } from './form.ts';
 import { LANGUAGES, type Language } from '../questionnaire/definition.ts';
 import { errorIn, pageTranslator } from '../i18n/request-language.ts';
 
@@ -41,7 +42,7 @@ const field = z
 
 const TranslationForm = z.object({ youSaid: field, weDid: field, whatNext: field });
 
-export type FieldError = { field: string; message: string };
+export type { FieldError } from './form.ts';
 
 /**
  * The translation form: every field the English has must be filled, or every field left empty
