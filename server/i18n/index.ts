@@ -37,8 +37,44 @@ const translators = new Map<string, TFunction>();
 export function translator(lang: string, ns: string | string[]): TFunction {
   const key = `${isLanguage(lang) ? lang : 'en'}:${[ns].flat().join(',')}`;
   let t = translators.get(key);
-  if (!t) translators.set(key, (t = i18n.getFixedT(isLanguage(lang) ? lang : 'en', ns)));
+  if (!t) translators.set(key, (t = remembering(i18n.getFixedT(isLanguage(lang) ? lang : 'en', ns))));
   return t;
+}
+
+/** Options that change which text i18next picks (plurals, context, another language …): those calls always go to i18next. */
+const CHOOSING = new Set(['count', 'context', 'ordinal', 'returnObjects', 'returnDetails', 'lng', 'lngs', 'ns', 'defaultValue', 'fallbackLng', 'keySeparator', 'nsSeparator', 'interpolation', 'joinArrays', 'postProcess', 'replace']);
+const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+/**
+ * A translator that looks each key up once: a page asks for the same words on every request, and
+ * i18next's lookup and interpolation (a fresh pass with its fallbacks each call) cost more than
+ * rendering the rest of the page. Plain values ({{step}}, {{title}}) are filled in here, as
+ * i18next would fill them (no escaping: Preact escapes); a call whose options choose the text
+ * (a plural's count, a context) or that names a value the text lacks goes to i18next as before.
+ */
+function remembering(t: TFunction): TFunction {
+  const known = new Map<string, string>();
+  const plain = (key: string) => {
+    let text = known.get(key);
+    if (text === undefined) known.set(key, (text = t(key) as string));
+    return text;
+  };
+  const i18next = t as unknown as (...a: unknown[]) => string;
+  return ((key: unknown, ...rest: unknown[]) => {
+    if (typeof key !== 'string' || rest.length > 1) return i18next(key, ...rest);
+    const options = rest[0];
+    if (options === undefined) return plain(key);
+    if (typeof options !== 'object' || options === null || Object.keys(options).some((k) => CHOOSING.has(k))) return i18next(key, ...rest);
+    const values = options as Record<string, unknown>;
+    let missing = false;
+    const text = plain(key).replace(PLACEHOLDER, (whole, name: string) => {
+      const value = values[name];
+      if (typeof value === 'string' || typeof value === 'number') return String(value);
+      missing = true;
+      return whole;
+    });
+    return missing ? i18next(key, ...rest) : text;
+  }) as unknown as TFunction;
 }
 
 export function isLanguage(x: unknown): x is Language {

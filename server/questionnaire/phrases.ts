@@ -8,7 +8,7 @@ const dir = fileURLToPath(new URL('./phrases', import.meta.url));
 let cached: string[] | undefined;
 
 /** Every language's phrases, merged (a child may write in any language). */
-export function safeguardingPhrases(): string[] {
+export function safeguardingPhrases(): readonly string[] {
   cached ??= readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .flatMap((f) => z.array(z.string().min(1)).parse(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))));

@@ -28,12 +28,17 @@ export function foldText(s: string): string {
     .trim();
 }
 
+/** Each list of phrases folded once (the list is read once and kept), not once per answer checked. */
+const foldedLists = new WeakMap<readonly string[], string[]>();
+function foldedPhrases(phrases: readonly string[]): string[] {
+  let folded = foldedLists.get(phrases);
+  if (!folded) foldedLists.set(phrases, (folded = phrases.map(foldText).filter((f) => f !== '').map((f) => ` ${f} `)));
+  return folded;
+}
+
 export function matchesPhrase(text: string, phrases: readonly string[]): boolean {
   const folded = ` ${foldText(text)} `;
-  return phrases.some((p) => {
-    const f = foldText(p);
-    return f !== '' && folded.includes(` ${f} `);
-  });
+  return foldedPhrases(phrases).some((f) => folded.includes(f));
 }
 
 export function signalsOf(def: Definition, answers: Answers, phrases: readonly string[]): Signals {

@@ -176,9 +176,12 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
       if (inv.revokedAt) throw new SubmissionRefused('revoked');
       if (inv.expiresAt <= now) throw new SubmissionRefused('expired');
       ({ areaId, caseId, stage } = inv);
-      await tx.update(invitations).set({ submittedAt: now }).where(eq(invitations.id, inv.id));
     }
-    const [caseRow] = caseId ? await tx.select().from(cases).where(eq(cases.id, caseId)) : [];
+    // The invitation marked used and the child's case read in the same round trip.
+    const [, [caseRow]] = await Promise.all([
+      s.invitationId ? tx.update(invitations).set({ submittedAt: now }).where(eq(invitations.id, s.invitationId)) : undefined,
+      caseId ? tx.select().from(cases).where(eq(cases.id, caseId)) : [],
+    ]);
     if (caseId && (!caseRow || caseRow.serviceId !== s.serviceId)) throw new SubmissionRefused('wrong_service');
     areaId = areaId ?? caseRow?.areaId ?? null;
     const demographics: Demographics = caseRow ?? s.demographics ?? {};
@@ -192,31 +195,35 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
       return settingsRead;
     };
 
-    await tx.insert(responses).values({
-      id: s.responseId,
-      serviceId: s.serviceId,
-      areaId,
-      questionnaireId: version.questionnaireId,
-      questionnaireVersionId: s.questionnaireVersionId,
-      invitationId: s.invitationId ?? null,
-      caseId,
-      stage,
-      channel: s.channel,
-      enteredBy: s.enteredBy ?? null,
-      language: s.language ?? 'en',
-      mode: s.mode ?? (s.enteredBy ? 'staff' : 'form'),
-      bodyHash,
-      submittedAt: s.submittedAt ?? now,
-      ageBand: demographics.ageBand ?? null,
-      gender: demographics.gender ?? null,
-      ethnicity: demographics.ethnicity ?? null,
-      careStatus: demographics.careStatus ?? null,
-      specialNeeds: demographics.specialNeeds ?? null,
-    });
-
     const { rows, contact } = normaliseAnswers(version.definition, answers);
-    if (rows.length > 0) await tx.insert(answersTable).values(rows.map((r) => ({ ...r, responseId: s.responseId })));
-    if (contact) await tx.insert(contactDetails).values({ responseId: s.responseId, serviceId: s.serviceId, details: contact });
+    // One round trip, not four: the statements go together and PostgreSQL runs them in this order
+    // (each answer after its response) inside the transaction, so any failure still undoes all.
+    await Promise.all([
+      tx.insert(responses).values({
+        id: s.responseId,
+        serviceId: s.serviceId,
+        areaId,
+        questionnaireId: version.questionnaireId,
+        questionnaireVersionId: s.questionnaireVersionId,
+        invitationId: s.invitationId ?? null,
+        caseId,
+        stage,
+        channel: s.channel,
+        enteredBy: s.enteredBy ?? null,
+        language: s.language ?? 'en',
+        mode: s.mode ?? (s.enteredBy ? 'staff' : 'form'),
+        bodyHash,
+        submittedAt: s.submittedAt ?? now,
+        ageBand: demographics.ageBand ?? null,
+        gender: demographics.gender ?? null,
+        ethnicity: demographics.ethnicity ?? null,
+        careStatus: demographics.careStatus ?? null,
+        specialNeeds: demographics.specialNeeds ?? null,
+      }),
+      rows.length > 0 ? tx.insert(answersTable).values(rows.map((r) => ({ ...r, responseId: s.responseId }))) : undefined,
+      contact ? tx.insert(contactDetails).values({ responseId: s.responseId, serviceId: s.serviceId, details: contact }) : undefined,
+      tx.update(drafts).set({ submittedAt: now }).where(eq(drafts.responseId, s.responseId)),
+    ]);
 
     const signals = signalsOf(version.definition, answers, safeguardingPhrases());
     // History brought in from another tool was dealt with at the time: its alerts are recorded
@@ -275,7 +282,6 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
       }));
     }
 
-    await tx.update(drafts).set({ submittedAt: now }).where(eq(drafts.responseId, s.responseId));
     return { status: 'created', responseId: s.responseId, alertIds, tellUsItemId, complaintId };
   });
 }

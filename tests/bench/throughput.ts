@@ -9,8 +9,10 @@ import { openDatabase } from '../../db/index.ts';
 import { areas, drafts, services } from '../../db/schema.ts';
 import { createDraft } from '../../server/respond/drafts.ts';
 import { nextQuestion } from '../../server/questionnaire/engine.ts';
-import { optionsOf } from '../../server/questionnaire/options.ts';
 import { latestVersion } from '../../server/questionnaire/store.ts';
+import { completeAnswers, rawAnswerFor } from './support/answers.ts';
+import { cpuDuring, pidsNamed } from './support/cpu.ts';
+import { countingApp } from './support/query-count.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -31,11 +33,22 @@ function start(args: string[], env: Record<string, string>, ready: RegExp, nodeA
   });
 }
 
-async function load(title: string, opts: autocannon.Options): Promise<number> {
-  const result = await autocannon({ connections, duration: seconds, ...opts });
-  const bad = result.non2xx + result.errors + result.timeouts;
-  console.log(`${title.padEnd(36)} ${Math.round(result.requests.average).toString().padStart(7)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms${bad ? `   (${bad} errors/non-2xx!)` : ''}`);
-  return result.requests.average;
+/** Where each request's CPU went, in milliseconds: the server, PostgreSQL, the load tool. */
+const perRequest = (cpu: Record<string, number>, requests: number) =>
+  Object.entries(cpu)
+    .map(([group, s]) => `${group} ${((s * 1000) / requests).toFixed(2)}`)
+    .join(', ');
+
+const serverAndDatabase = (server: ChildProcess) => ({ server: () => [server.pid!], PostgreSQL: () => pidsNamed('postgres') });
+
+/** Loads one URL (or request list) for the set time; `redirects` when each answer should be a 303. */
+async function load(title: string, server: ChildProcess, opts: autocannon.Options, redirects = false): Promise<number> {
+  const { result, cpu } = await cpuDuring(serverAndDatabase(server), () => autocannon({ connections, duration: seconds, ...opts }));
+  const rps = result.requests.total / result.duration;
+  const bad = (redirects ? result['2xx'] + result['4xx'] + result['5xx'] : result.non2xx) + result.errors + result.timeouts;
+  console.log(`${title.padEnd(36)} ${Math.round(rps).toString().padStart(7)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms${bad ? `   (${bad} errors or unexpected statuses!)` : ''}`);
+  console.log(`${''.padEnd(36)} CPU ms per request: ${perRequest(cpu, result.requests.total)}`);
+  return rps;
 }
 
 const { default: postgres } = await import('postgres');
@@ -58,7 +71,8 @@ try {
   const [area] = await open.db.select().from(areas).where(and(eq(areas.serviceId, service!.id), eq(areas.slug, 'northbrook')));
   const version = (await latestVersion(open.db, service!.id, 'end-of-order'))!;
   // The first question a respondent meets, so the step is reachable on an empty draft.
-const question = nextQuestion(version.definition, {})!;
+  const question = nextQuestion(version.definition, {})!;
+  const everything = completeAnswers(version.definition);
   const now = new Date();
   const newDraft = async (answers: Record<string, unknown> = {}) => {
     const d = await createDraft(open.db, { serviceId: service!.id, areaId: area!.id, invitationId: null, questionnaireVersionId: version.versionId, expiresAt: new Date(now.getTime() + 86_400_000), now });
@@ -67,39 +81,63 @@ const question = nextQuestion(version.definition, {})!;
   };
   const one = await newDraft();
   const stepPath = `/q/${one.id}/step/${question.id}`;
-  const answerFor = optionsOf(question)[0]?.value ?? 'yes';
+  const answerFor = rawAnswerFor(question);
   const origin = new URL(base).origin;
+  const asIsland = { cookie: one.cookie, origin, 'content-type': 'application/json', accept: 'application/json' };
+  const saveBody = JSON.stringify({ action: 'continue', answer: answerFor });
+
+  // The statements each request sends to PostgreSQL (the app in this process, counting).
+  const counting = await countingApp(url.toString(), base);
+  const finished = await newDraft(everything);
+  await counting.count(stepPath, { headers: { cookie: one.cookie } }); // loads the version once, as a running server has
+  const queries = {
+    page: (await counting.count(stepPath, { headers: { cookie: one.cookie } })).statements,
+    save: (await counting.count(stepPath, { method: 'POST', headers: asIsland, body: saveBody })).statements,
+    submit: await counting.count(`/q/${finished.id}/send`, { method: 'POST', headers: { cookie: finished.cookie, origin, 'content-type': 'application/x-www-form-urlencoded' }, body: '' }),
+  };
+  if (queries.submit.response.headers.get('location') !== `/q/${finished.id}/sent`) throw new Error(`the counted submission was not sent (${queries.submit.response.status} → ${queries.submit.response.headers.get('location')})`);
+  await counting.close();
 
   console.log(`\nThroughput on PostgreSQL, ${connections} connections, ${seconds} s each (autocannon on loopback, same 2-core machine)`);
-  const helloRps = await load('bare Hono hello world', { url: `http://127.0.0.1:${hello.match[1]}/` });
-  const pageRps = await load('respondent step page (GET)', { url: `${base}${stepPath}`, headers: { cookie: one.cookie, 'accept-encoding': 'gzip' } });
-  const saveRps = await load('draft save (POST a step)', {
+  const helloRps = await load('bare Hono hello world', hello.child, { url: `http://127.0.0.1:${hello.match[1]}/` });
+  const pageRps = await load('respondent step page (GET)', heard.child, { url: `${base}${stepPath}`, headers: { cookie: one.cookie, 'accept-encoding': 'gzip' } });
+  const saveRps = await load('draft save (POST a step)', heard.child, {
     url: `${base}${stepPath}`,
     method: 'POST',
     // As the chat island sends it: a JSON answer, a JSON reply (a form POST answers 303).
-    headers: { cookie: one.cookie, origin, 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ action: 'continue', answer: answerFor }),
+    headers: asIsland,
+    body: saveBody,
   });
 
-  // Final submissions: each a different draft, all answered, sent once over HTTP.
-  const count = 600;
-  const ready = await Promise.all(Array.from({ length: count }, () => newDraft({ [question.id]: answerFor })));
+  // Final submissions: each a different draft, every question answered, each sent once.
+  const count = 2000;
+  const ready = await Promise.all(Array.from({ length: count }, () => newDraft(everything)));
   let next = 0;
-  let failed = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (next < ready.length) {
-        const d = ready[next++]!;
-        const res = await fetch(`${base}/q/${d.id}/send`, { method: 'POST', redirect: 'manual', headers: { cookie: d.cookie, origin, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
-        await res.arrayBuffer();
-        if (res.status !== 303) failed++;
-      }
-    }),
-  );
-  const submitRps = count / ((performance.now() - t0) / 1000);
-  console.log(`${'final submission (POST send)'.padEnd(36)} ${Math.round(submitRps).toString().padStart(7)} req/s   (${count} responses${failed ? `, ${failed} failed!` : ''})`);
+  let notSent = 0;
+  const submitRps = await load('final submission (POST send)', heard.child, {
+    url: base,
+    amount: count,
+    requests: [
+      {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body: '',
+        setupRequest: (request, context) => {
+          const d = ready[next++ % count]!;
+          (context as { draft?: string }).draft = d.id;
+          return { ...request, path: `/q/${d.id}/send`, headers: { ...request.headers, cookie: d.cookie } };
+        },
+        // Sent means the thank-you page: a 303 back to a question would be an unfinished draft.
+        onResponse: (_status, _body, context, headers) => {
+          if (headers?.location !== `/q/${(context as { draft?: string }).draft}/sent`) notSent++;
+        },
+      },
+    ],
+  }, true);
+  if (notSent) console.log(`${''.padEnd(36)} ✗ ${notSent} of ${count} were not sent!`);
   await open.close();
+
+  console.log(`\nStatements sent to PostgreSQL per request: step page ${queries.page}, draft save ${queries.save}, final submission ${queries.submit.statements} (${Object.keys(everything).length} answers)`);
 
   console.log('\nAs a share of the bare hello world:');
   console.log(`  respondent page  ${(pageRps / helloRps).toFixed(3)}   draft save  ${(saveRps / helloRps).toFixed(3)}   final submission  ${(submitRps / helloRps).toFixed(3)}`);
