@@ -147,24 +147,27 @@ function isUniqueViolation(e: unknown): boolean {
 
 /** Stores a submission exactly once. A replay of the same body returns the original result. */
 export async function submitResponse(deps: { db: Database; clock: Clock }, s: Submission): Promise<SubmitResult> {
+  // Without an invitation a replay is rare and the insert itself finds it (the primary key), so
+  // the first try does not look first. With one, the invitation would refuse a replay as used:
+  // look first, so the same body is answered as a replay.
   try {
-    return await submitOnce(deps, s);
+    return await submitOnce(deps, s, !!s.invitationId);
   } catch (e) {
-    // Two copies of one submission raced: the loser's insert hit the primary key; now it can
-    // see the winner's row and answer as a replay (or a conflict).
-    if (isUniqueViolation(e)) return submitOnce(deps, s);
+    // A replay, or two copies of one submission raced: the insert hit the primary key; now it
+    // can see the stored row and answer as a replay (or a conflict).
+    if (isUniqueViolation(e)) return submitOnce(deps, s, true);
     throw e;
   }
 }
 
-async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Submission): Promise<SubmitResult> {
+async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Submission, lookFirst: boolean): Promise<SubmitResult> {
   const version = await versionOrRefuse(db, s.questionnaireVersionId);
   if (version.serviceId !== s.serviceId) throw new SubmissionInvalid([{ questionId: '', problem: 'questionnaire belongs to another service' }]);
   const answers = checkAnswers(version.definition, s.answers);
   const bodyHash = bodyHashOf(s, answers);
 
   return db.transaction(async (tx) => {
-    const replay = await existingResult(tx, s.responseId, bodyHash);
+    const replay = lookFirst ? await existingResult(tx, s.responseId, bodyHash) : undefined;
     if (replay) return replay;
     const now = clock.now();
 
