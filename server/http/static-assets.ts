@@ -14,7 +14,7 @@ export const staticAssets = new Hono<AppEnv>().use(
   '/assets/*',
   async (c, next) => {
     await next();
-    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   },
   serveStatic({ root: dist, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
 );

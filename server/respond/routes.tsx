@@ -62,7 +62,9 @@ for (const path of ['/r/*', '/s/*', '/q/*', '/about/*']) {
   respondRoutes.use(path, async (c, next) => {
     await next();
     // Answers and codes must never sit in a shared cache or the back-forward cache of a shared phone.
-    c.header('Cache-Control', 'no-store');
+    // (Set on the response's own headers: c.header() would rebuild the finished response around a
+    // stream, and the server would then send it the slow way.)
+    c.res.headers.set('Cache-Control', 'no-store');
   });
 }
 respondRoutes.use('/s/*', sameOrigin);
