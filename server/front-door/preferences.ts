@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
 import type { Language } from '../questionnaire/definition.ts';
+import { isStaffLanguage, type StaffLanguage } from '../i18n/request-language.ts';
 import { chosenLanguage, preferencesOf, type Preferences } from '../respond/preferences.ts';
 
 const DOOR_LANGUAGES: Language[] = ['en', 'cy'];
@@ -14,10 +15,13 @@ export function doorPreferences(c: Context<AppEnv>): Preferences {
 }
 
 /** The front door's language for this visitor (English or Welsh), which the staff pages start in too. */
-export const doorLanguage = (c: Context<AppEnv>): 'en' | 'cy' => (doorPreferences(c).lang === 'cy' ? 'cy' : 'en');
+export function doorLanguage(c: Context<AppEnv>): StaffLanguage {
+  const lang = doorPreferences(c).lang;
+  return isStaffLanguage(lang) ? lang : 'en';
+}
 
 /** English or Welsh, when the visitor chose one with a language link (the staff sign-in page's switch). */
-export function chosenDoorLanguage(c: Context<AppEnv>): 'en' | 'cy' | undefined {
+export function chosenDoorLanguage(c: Context<AppEnv>): StaffLanguage | undefined {
   const lang = chosenLanguage(c);
-  return lang === 'en' || lang === 'cy' ? lang : undefined;
+  return isStaffLanguage(lang) ? lang : undefined;
 }

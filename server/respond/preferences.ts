@@ -30,20 +30,25 @@ const Query = z.object({
 });
 const Stored = z.tuple([z.enum(LANGUAGES), z.enum(['form', 'chat']), z.enum(['1', '0'])]);
 
+/** What this request says (?lang= ?mode= ?easy=) and what the cookie remembers, each if valid. */
+function readPreferences(c: Context<AppEnv>) {
+  const query = Query.parse({ lang: c.req.query('lang'), mode: c.req.query('mode'), easy: c.req.query('easy') });
+  const stored = Stored.safeParse((getCookie(c, PREFS_COOKIE) ?? '').split('.'));
+  return { query, stored: stored.success ? stored.data : undefined };
+}
 
 /** The language this visitor chose themselves (a language link now or before), not one guessed from the browser. */
 export function chosenLanguage(c: Context<AppEnv>): Language | undefined {
-  const stored = Stored.safeParse((getCookie(c, PREFS_COOKIE) ?? '').split('.'));
-  return Query.parse({ lang: c.req.query('lang') }).lang ?? (stored.success ? stored.data[0] : undefined);
+  const { query, stored } = readPreferences(c);
+  return query.lang ?? stored?.[0];
 }
 
 /** Reads the preferences for this request, remembering any chosen in the query. */
 export function preferencesOf(c: Context<AppEnv>): Preferences {
-  const query = Query.parse({ lang: c.req.query('lang'), mode: c.req.query('mode'), easy: c.req.query('easy') });
-  const stored = Stored.safeParse((getCookie(c, PREFS_COOKIE) ?? '').split('.'));
-  const lang = query.lang ?? (stored.success ? stored.data[0] : fromAcceptLanguage(c.req.header('accept-language'), LANGUAGES) ?? 'en');
-  const mode = query.mode ?? (stored.success ? stored.data[1] : 'form');
-  const easy = query.easy ?? (stored.success ? stored.data[2] : '0');
+  const { query, stored } = readPreferences(c);
+  const lang = query.lang ?? stored?.[0] ?? fromAcceptLanguage(c.req.header('accept-language'), LANGUAGES) ?? 'en';
+  const mode = query.mode ?? stored?.[1] ?? 'form';
+  const easy = query.easy ?? stored?.[2] ?? '0';
   if (query.lang || query.mode || query.easy) {
     setCookie(c, PREFS_COOKIE, `${lang}.${mode}.${easy}`, {
       path: '/',
