@@ -1,12 +1,16 @@
 // Form mode with JavaScript: each answer goes with fetch, and the server answers with the next
-// step's page itself (no redirect, one round trip instead of three). The new page's body takes
+// step's page itself (no redirect, one round trip instead of three); "Send" on the check page
+// the same way, with the thank-you page. The new page's body takes
 // the old one's place, the address and title follow, focus goes to its heading (or the error
 // summary), and the browser's back button and the page's back link work as before. Without
 // JavaScript, or if anything goes wrong, the form simply posts as it always did.
+import { forgetDraft } from './chat/pending.ts';
 import { parsePage } from './parse-page.ts';
 import { postPlainly } from './post-plainly.ts';
 
-const STEP_FORM = /^\/q\/[^/]+\/step\/[^/?#]+/;
+/** An answer to a step, or "Send" on the check page: both answered in place. */
+const IN_PLACE_FORM = /^\/q\/[^/]+\/(step\/[^/?#]+|send$)/;
+const SENT = /^(\/q\/[^/]+)\/sent$/;
 const JOURNEY_LINK = /^\/q\/[^/]+\/(step\/[^/?#]+|check)(\?from=check)?$/;
 let busy = false;
 /** The address of the page on screen (a jump to #answer-0 from the error summary is not a new page). */
@@ -25,6 +29,9 @@ function adopt(html: string, url: string, push: boolean) {
   document.body.replaceWith(document.adoptNode(doc.body));
   if (push) history.pushState(null, '', url);
   shown = location.pathname + location.search;
+  // The thank-you page's own script does not run in place: forget what this phone kept offline here.
+  const sent = SENT.exec(location.pathname);
+  if (sent) forgetDraft(sent[1]!);
   showReadAloud();
   window.scrollTo(0, 0);
   const target = document.querySelector<HTMLElement>('.error-summary') ?? document.querySelector<HTMLElement>('main h1');
@@ -54,7 +61,7 @@ document.addEventListener('submit', (event) => {
     return;
   }
   const action = form.getAttribute('action') ?? '';
-  if (form.method.toLowerCase() !== 'post' || !STEP_FORM.test(action)) return;
+  if (form.method.toLowerCase() !== 'post' || !IN_PLACE_FORM.test(action)) return;
   event.preventDefault();
   const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
   const body = new URLSearchParams(new FormData(form) as unknown as Record<string, string>);

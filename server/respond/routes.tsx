@@ -42,6 +42,7 @@ import { AccessibilityPage, PrivacyPage } from './pages/about-pages.tsx';
 import { ChatPage } from './pages/chat-page.tsx';
 import { CheckPage, FormStepPage, IntroPage, ProblemPage, SentPage } from './pages/journey-pages.tsx';
 import { renderPage, type Frame } from './pages/layout.tsx';
+import { STYLESHEET, STYLESHEET_URL } from './pages/stylesheet.ts';
 import type { Audience } from './view/parts.tsx';
 import { firstFieldId } from './view/question-fields.tsx';
 import { fitToQuestionnaire, preferencesOf, respondTranslator, type Preferences } from './preferences.ts';
@@ -72,6 +73,16 @@ respondRoutes.use('/q/*', sameOrigin);
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The form page's script asks for the next page in the reply to its POST (no redirect, one
+ * round trip); it says so with this header and learns the new address from `Heard-Location`.
+ * A plain form post (JavaScript off) gets the 303 as always.
+ */
+const IN_PLACE = 'heard-in-place';
+const wantsInPlace = (c: C) => c.req.header(IN_PLACE) === '1';
+/** The address of a page sent in reply to a POST (for its switch links), else undefined. */
+const pathOf = (headers: Record<string, string> | undefined) => headers?.['Heard-Location']?.split('?')[0];
+
 export function frameOf(c: C, prefs: Preferences, journey = false, scripts: (string | undefined)[] = [], here = c.req.path): Frame {
   const keep: Record<string, string> = {};
   if (c.req.query('from') === 'check') keep.from = 'check';
@@ -83,8 +94,12 @@ export function frameOf(c: C, prefs: Preferences, journey = false, scripts: (str
     keep,
     journey,
     scripts: scripts.filter((s): s is string => !!s),
+    inPlace: wantsInPlace(c),
   };
 }
+
+/** A page reached only from another of ours (a question, check, thank you): the phone has the stylesheet file. */
+const afterTheFirstPage = (frame: Frame): Frame => ({ ...frame, stylesheet: 'linked' });
 
 export function html(c: C, node: VNode, status: 200 | 400 | 404 | 410 | 429 | 503 = 200, headers?: Record<string, string>) {
   return sendText(c, renderPage(node), HTML, status, headers);
@@ -97,16 +112,6 @@ function json(c: C, body: unknown, status: 200 | 400 | 409 = 200) {
 /** Where the journey carries on from: the next unanswered step, or the check page. */
 const onwardUrl = (base: string, w: Walk) => (w.next ? stepUrlOf(base, w.next.id) : `${base}/check`);
 
-/**
- * The form page's script asks for the next page in the reply to its POST (no redirect, one
- * round trip); it says so with this header and learns the new address from `Heard-Location`.
- * A plain form post (JavaScript off) gets the 303 as always.
- */
-const IN_PLACE = 'heard-in-place';
-const wantsInPlace = (c: C) => c.req.header(IN_PLACE) === '1';
-/** The address of a page sent in reply to a POST (for its switch links), else undefined. */
-const pathOf = (headers: Record<string, string> | undefined) => headers?.['Heard-Location']?.split('?')[0];
-
 function problem(c: C, prefs: Preferences, name: string, status: 200 | 404 | 410 | 429 | 503) {
   // A questionnaire that can no longer be answered: the phone forgets what it kept for it.
   const scripts = status === 410 ? [assetUrl('forget')] : [];
@@ -114,7 +119,13 @@ function problem(c: C, prefs: Preferences, name: string, status: 200 | 404 | 410
 }
 
 /** The thank-you page's frame: the phone forgets any answer it kept offline for this questionnaire. */
-const sentFrame = (c: C, prefs: Preferences) => frameOf(c, prefs, false, [assetUrl('forget')]);
+const sentFrame = (c: C, prefs: Preferences, here?: string) => frameOf(c, prefs, false, [assetUrl('forget')], here);
+
+/** The thank-you for answers just sent (at /sent, or in reply to the form script's send, with its address). */
+function renderSent(c: C, prefs: Preferences, journey: Journey, headers?: Record<string, string>) {
+  const thanks = localise(journey.version.definition.thanks, prefs.lang);
+  return html(c, <SentPage frame={afterTheFirstPage(sentFrame(c, prefs, pathOf(headers)))} thanks={thanks} concern={concernOf(journey, journey.walk.answers)} />, 200, headers);
+}
 
 function viewContext(journey: Journey, prefs: Preferences, t: Translate): ViewContext {
   return { lang: prefs.lang, easyRead: prefs.easyRead, base: draftBase(journey.draft.id), t };
@@ -161,6 +172,10 @@ async function limited(c: C, prefs: Preferences, key: string, rule: { limit: num
 }
 
 const wantsJson = (c: C) => (c.req.header('accept') ?? '').includes('application/json');
+
+// ── the stylesheet file (./pages/stylesheet.ts) ──────────────────────────────────────────────
+
+respondRoutes.get(STYLESHEET_URL, (c) => sendText(c, STYLESHEET, 'text/css; charset=UTF-8', 200, { 'Cache-Control': 'public, max-age=31536000, immutable' }));
 
 // ── personal links ──────────────────────────────────────────────────────────────────────────
 
@@ -242,12 +257,12 @@ function renderStep(c: C, prefs: Preferences, journey: Journey, questionId: stri
       personal,
       strings: chatStrings(t),
     };
-    const frame = frameOf(c, prefs, true, [assetUrl('chat'), assetUrl('read-aloud')], pathOf(headers));
+    const frame = afterTheFirstPage(frameOf(c, prefs, true, [assetUrl('chat'), assetUrl('read-aloud')], pathOf(headers)));
     return html(c, <ChatPage frame={frame} props={props} view={view} fromCheck={fromCheck} errors={errors} />, status, headers);
   }
   const prev = w.previous(questionId);
   const backHref = fromCheck ? `${base}/check` : prev ? stepUrlOf(base, prev.id) : base;
-  const frame = frameOf(c, prefs, true, [assetUrl('form'), assetUrl('read-aloud')], pathOf(headers));
+  const frame = afterTheFirstPage(frameOf(c, prefs, true, [assetUrl('form'), assetUrl('read-aloud')], pathOf(headers)));
   return html(c, <FormStepPage frame={frame} questionnaireTitle={title} view={view} backHref={backHref} fromCheck={fromCheck} errors={errors} concern={concern} />, status, headers);
 }
 
@@ -337,7 +352,7 @@ function renderCheck(c: C, prefs: Preferences, journey: Journey, headers?: Recor
   return html(
     c,
     <CheckPage
-      frame={frameOf(c, prefs, true, [assetUrl('form')], pathOf(headers))}
+      frame={afterTheFirstPage(frameOf(c, prefs, true, [assetUrl('form')], pathOf(headers)))}
       questionnaireTitle={localise(def.title, prefs.lang)}
       rows={rows}
       backHref={last ? stepUrlOf(base, last.id) : base}
@@ -377,7 +392,8 @@ respondRoutes.post('/q/:draftId/send', async (c) => {
   const outcome = await sendAnswers({ db, clock }, journey, prefs);
   switch (outcome.kind) {
     case 'sent':
-      return c.redirect(`${base}/sent`, 303);
+      // The form script gets the thank-you in this reply (one round trip, not two).
+      return wantsInPlace(c) ? renderSent(c, prefs, journey, { 'Heard-Location': `${base}/sent` }) : c.redirect(`${base}/sent`, 303);
     case 'unfinished':
       return c.redirect(stepUrlOf(base, outcome.questionId), 303);
     case 'refused':
@@ -392,8 +408,7 @@ respondRoutes.get('/q/:draftId/sent', async (c) => {
   if (!g.ok) return g.response;
   const { journey } = g;
   if (!journey.draft.submittedAt) return c.redirect(`${draftBase(journey.draft.id)}/next`, 303);
-  const def = journey.version.definition;
-  return html(c, <SentPage frame={sentFrame(c, prefs)} thanks={localise(def.thanks, prefs.lang)} concern={concernOf(journey, journey.walk.answers)} />);
+  return renderSent(c, prefs, journey);
 });
 
 // ── open links ──────────────────────────────────────────────────────────────────────────────

@@ -129,9 +129,15 @@ describe('form mode with JavaScript on', () => {
     await expect(stillMarked(page)).resolves.toBe(true);
     await expectNoAxeViolations(page, 'check your answers');
 
-    // Sending is a plain post, as ever.
+    // Sending in place too: the thank-you page in the reply, and the phone forgets anything it
+    // kept offline for this questionnaire (as the thank-you page's own script would).
+    const draftBase = new URL(page.url()).pathname.replace(/\/check$/, '');
+    await page.evaluate((key) => localStorage.setItem(key, '{}'), `heard:pending:${draftBase}/step/overall`);
     await Promise.all([page.waitForURL(/\/sent$/), page.getByRole('button', { name: 'Send my answers' }).click()]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Your answers have been sent');
+    await expect(focused(page)).resolves.toBe('h1');
+    await expect(stillMarked(page)).resolves.toBe(true);
+    await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('heard:pending:')))).resolves.toEqual([]);
     await expectNoAxeViolations(page, 'thank you');
 
     expect(await page.evaluate(() => (window as unknown as { heardShift: number }).heardShift)).toBe(0);

@@ -167,7 +167,7 @@ describe('the built-in open-link questionnaires of the demo service', () => {
         const page = await browser.newPage(NARROW);
         // The server's own pages, every step a real form post: the chat island answers without
         // navigating, and has its own journey test (respond-chat.test.ts).
-        await page.route('**/assets/**', (route) => route.abort());
+        await page.route('**/assets/*.js', (route) => route.abort());
         expect((await page.goto(`${demo.url}/s/northbrook/${slug}?mode=${mode}`))?.status()).toBe(200);
         await expectNoAxeViolations(page, `${slug} introduction`);
         await go(page, page.getByRole('button', { name: 'Start' }));

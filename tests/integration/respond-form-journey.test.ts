@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alerts, answers as answersTable, contactDetails, drafts, invitations, responses } from '../../db/schema.ts';
@@ -97,15 +98,38 @@ describe('form mode, one question per page', () => {
     expect(location(await child.get(step(base, 'good')))).toBe(`${base}/sent`);
   });
 
+  it('carries the stylesheet inline on the first page of a visit and links the cached file after it', async () => {
+    const { child, base } = await start();
+    const intro = await (await child.get(base)).text();
+    const file = /<link rel="preload" href="(\/assets\/respondent-[0-9a-f]{12}\.css)" as="style"\/>/.exec(intro)?.[1];
+    expect(file).toBeDefined();
+    expect(intro).toMatch(/<style nonce="[^"]+">/);
+    const stepPage = await (await child.get(step(base, 'views_taken_seriously'))).text();
+    expect(stepPage).toContain(`<link rel="stylesheet" href="${file}"/>`);
+    expect(stepPage).not.toContain('<style');
+    const css = await t.app.request(file!, { headers: { 'accept-encoding': 'gzip' } });
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=UTF-8');
+    expect(css.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(css.headers.get('content-encoding')).toBe('gzip');
+    expect(css.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    const text = gunzipSync(Buffer.from(await css.arrayBuffer())).toString();
+    expect(intro).toContain(text.trim().slice(0, 200)); // the same rules as inline
+    expect((await t.app.request('/assets/respondent-000000000000.css')).status).toBe(404);
+  });
+
   it('keeps a form step under 14 KB over the wire', async () => {
     const { child, base } = await start();
     await child.post(step(base, 'views_taken_seriously'), { answer: 'no-such', action: 'continue' });
     for (const path of [step(base, 'views_taken_seriously'), `${step(base, 'views_taken_seriously')}?mode=chat`]) {
       const res = await child.get(path, { 'accept-encoding': 'gzip' });
       expect(res.headers.get('content-encoding')).toBe('gzip');
-      const bytes = (await res.arrayBuffer()).byteLength;
-      expect(bytes).toBeGreaterThan(1000);
-      expect(bytes).toBeLessThanOrEqual(14 * 1024);
+      const body = Buffer.from(await res.arrayBuffer());
+      // With the stylesheet it links, as a phone that never saw the first page would fetch it.
+      const file = /<link rel="stylesheet" href="([^"]+)"/.exec(gunzipSync(body).toString())![1]!;
+      const css = (await (await t.app.request(file, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer()).byteLength;
+      expect(body.byteLength).toBeGreaterThan(500);
+      expect(body.byteLength + css).toBeLessThanOrEqual(14 * 1024);
     }
     await child.get(`${step(base, 'views_taken_seriously')}?mode=form`);
   });
@@ -216,6 +240,35 @@ describe('form mode, one question per page', () => {
     const thanks = await (await child.get(`${base}/sent`)).text();
     expect(thanks).toContain('Thank you.');
     expect(thanks).toContain('If you need to talk to someone');
+  });
+
+  it('answers and sends in place for the form script: the next page in the reply, with its address, without the stylesheet', async () => {
+    const { child, base, invitation } = await start();
+    const inPlace = { 'heard-in-place': '1' };
+    const answered = await child.post(step(base, 'views_taken_seriously'), { answer: 'all', action: 'continue' }, inPlace);
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('heard-location')).toBe(step(base, 'feel_safe'));
+    const next = await answered.text();
+    expect(next).toContain('Do you feel safe?');
+    expect(next).not.toContain('<style'); // the page on screen keeps its own
+    expect(next).not.toContain('rel="stylesheet"');
+    expect(await (await child.get(step(base, 'feel_safe'))).text()).toContain('rel="stylesheet"');
+    for (const id of ['feel_safe', 'tell_more', 'good', 'contact']) await child.post(step(base, id), { action: 'skip' }, inPlace);
+
+    const sent = await child.post(`${base}/send`, {}, inPlace);
+    expect(sent.status).toBe(200);
+    expect(sent.headers.get('heard-location')).toBe(`${base}/sent`);
+    const thanks = await sent.text();
+    expect(thanks).toContain('Your answers have been sent');
+    expect(thanks).toContain('Thank you.');
+    expect(thanks).toContain(`href="${base}/sent?lang=`); // its language links lead to the thank-you page, not back to /send
+    expect(await t.deps.db.select().from(responses).where(eq(responses.invitationId, invitation.id))).toHaveLength(1);
+    // Sent again (a second tap): the thank-you page by the usual redirect, nothing stored twice.
+    expect(location(await child.post(`${base}/send`, {}, inPlace))).toBe(`${base}/sent`);
+    expect(await t.deps.db.select().from(responses).where(eq(responses.invitationId, invitation.id))).toHaveLength(1);
+    // Without the script's header, as ever: redirects.
+    const plain = await start();
+    expect(location(await plain.child.post(step(plain.base, 'views_taken_seriously'), { answer: 'all', action: 'continue' }))).toBe(step(plain.base, 'feel_safe'));
   });
 
   it('refuses a step POST from another site (CSRF)', async () => {

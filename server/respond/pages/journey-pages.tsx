@@ -1,5 +1,6 @@
 // The pages of the journey in form mode (one question per page), and the pages both modes
 // share: the introduction, checking answers, and the thank-you.
+import { assetUrl } from '../../http/static-assets.ts';
 import type { QuestionView, StepError, Translate } from '../view/contract.ts';
 import { ConcernNote, ErrorSummary, Honeypot, type Audience } from '../view/parts.tsx';
 import { Page, type Frame } from './layout.tsx';
@@ -19,12 +20,18 @@ export interface IntroProps {
 /** Roughly 20 seconds a question, never "0 minutes". */
 export const minutesFor = (questions: number) => Math.max(1, Math.round((questions * 20) / 60));
 
+/**
+ * The scripts the first question's page runs, fetched while the introduction is read: on a slow
+ * connection that page is then usable as soon as it arrives, not a round trip later.
+ */
+const firstStepScripts = (mode: 'form' | 'chat') => [assetUrl(mode), assetUrl('read-aloud')].filter((s): s is string => !!s);
+
 export function IntroPage({ frame, title, intro, personal, questionCount, resumed, start }: IntroProps) {
   const { t } = frame;
   const who = personal ? 'personal' : 'open';
   const carryOn = resumed || (start.kind === 'form' && !!start.resumeHref);
   return (
-    <Page frame={frame} title={title}>
+    <Page frame={{ ...frame, preload: firstStepScripts(frame.prefs.mode) }} title={title}>
       <h1>{title}</h1>
       {carryOn && <p class="note">{t(`intro.${who}.welcomeBack`)}</p>}
       <p>{intro}</p>
