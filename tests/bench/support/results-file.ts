@@ -27,7 +27,6 @@ export function parseResults(text: string): Map<string, Section> {
   return sections;
 }
 
-// eslint-disable-next-line no-control-regex
 const stripColours = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 export function renderResults(sections: Map<string, Section>): string {
