@@ -9,6 +9,8 @@ import { openDatabase } from '../../db/index.ts';
 import { services } from '../../db/schema.ts';
 import { backupEmbedded, restoreEmbedded } from '../../server/backup/embedded.ts';
 import { adminUrl, databaseUrlFor } from '../support/postgres-admin.ts';
+import { copyOfDataDir } from '../support/data-dir.ts';
+import { nodeArgs } from '../support/entry-points.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 
 const running: ServerProcess[] = [];
@@ -16,7 +18,7 @@ const root = new URL('../../', import.meta.url).pathname;
 
 /** `npm run backup -- …`, as an operator runs it. */
 function backupCommand(args: string[], dataDir: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/backup/main.ts', ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...nodeArgs('backup'), ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir }, encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 afterAll(async () => {
@@ -25,7 +27,7 @@ afterAll(async () => {
 
 describe('backing up the embedded database', () => {
   it('refuses while Heard is running, and a backup taken after stopping restores into a working Heard', async () => {
-    const server = await startServer();
+    const server = await startServer({ DATA_DIR: copyOfDataDir('demo') });
     running.push(server);
     const file = join(mkdtempSync(join(tmpdir(), 'heard-backup-')), 'heard.tar.gz');
     await expect(backupEmbedded(server.dataDir, file)).rejects.toThrow(/in use by another Heard process/);

@@ -1,10 +1,10 @@
 // The command line as an operator uses it: each command is a child process on the same
 // database the server uses, and what it did is checked through the real app.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/index.ts';
 import { lockDataDir } from '../../db/lock.ts';
 import { auditLog, responses, services } from '../../db/schema.ts';
@@ -14,7 +14,9 @@ import { silentLogger } from '../../server/log.ts';
 import { apiClientFor } from '../support/api.ts';
 import { createTestApp, testConfig, type TestApp } from '../support/app.ts';
 import { runCli, type CliRun } from '../support/cli.ts';
+import { copyOfDataDir } from '../support/data-dir.ts';
 import { MINI_EOOQ } from '../support/fixtures.ts';
+import { pgliteEngine } from '../support/pglite-engine.ts';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const cli = (args: string[], stdin?: string) => runCli(args, env, stdin);
@@ -32,11 +34,9 @@ beforeAll(async () => {
     pg = await createTestApp({ now: new Date().toISOString() });
     env = { DATABASE_URL: pg.database.url! };
   } else {
-    dataDir = join(work, 'data');
+    // Start from a copy of the migrated data folder, rather than a fresh initdb.
+    dataDir = copyOfDataDir('migrated');
     env = { DATA_DIR: dataDir };
-    // Start from the migrated database every test file copies, rather than a fresh initdb.
-    const seeded = await openDatabase({ kind: 'pglite', dataDir, loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) });
-    await seeded.close();
   }
   created = await cli(['create-service', '--name', 'Westfield Youth Justice Service', '--slug', slug]);
   areaCreated = await cli(['create-area', '--service', slug, '--name', 'North', '--slug', area]);
@@ -49,7 +49,7 @@ afterAll(async () => {
 async function inspect<T>(fn: (t: Pick<TestApp, 'app' | 'deps'>) => Promise<T>): Promise<T> {
   if (pg) return fn(pg);
   const release = lockDataDir(dataDir);
-  const open = await openDatabase({ kind: 'pglite', dataDir });
+  const open = await openDatabase({ kind: 'pglite', dataDir, ...(await pgliteEngine()) });
   try {
     const deps = { db: open.db, config: testConfig(), clock: manualClock(new Date()), log: silentLogger };
     return await fn({ app: createApp(deps), deps });

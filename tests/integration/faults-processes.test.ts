@@ -2,10 +2,7 @@
 // by slow clients, and the database restarted under a stream of submissions.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isReady, migrate, openDatabase } from '../../db/index.ts';
@@ -18,9 +15,11 @@ import { submitResponse, type Submission } from '../../server/submission/submit.
 import { testConfig } from '../support/app.ts';
 import { canRunPrivatePostgres, startPrivatePostgres, type PrivatePostgres } from '../support/faults/private-postgres.ts';
 import { makeQuestionnaire, makeService, MINI_EOOQ } from '../support/fixtures.ts';
+import { copyOfDataDir } from '../support/data-dir.ts';
+import { nodeArgs, root } from '../support/entry-points.ts';
+import { pgliteEngine } from '../support/pglite-engine.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
 const running: ServerProcess[] = [];
 afterAll(async () => {
   await Promise.all(running.map((s) => s.stop('SIGKILL')));
@@ -28,8 +27,8 @@ afterAll(async () => {
 
 describe('the embedded database killed with SIGKILL mid-submission', () => {
   it('reopens, and every response that was committed is whole: no half-written response, alert or email', async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'heard-kill-')), 'data');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/faults/submit-forever.ts', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const dataDir = copyOfDataDir('migrated');
+    const child = spawn(process.execPath, [...nodeArgs('submit-forever'), dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -48,7 +47,7 @@ describe('the embedded database killed with SIGKILL mid-submission', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
 
-    const reopened = await openDatabase({ kind: 'pglite', dataDir });
+    const reopened = await openDatabase({ kind: 'pglite', dataDir, ...(await pgliteEngine()) });
     try {
       expect(await isReady(reopened.db)).toBe(true);
       const ids = committed();
@@ -76,7 +75,7 @@ describe('the embedded database killed with SIGKILL mid-submission', () => {
 
 describe('stopping Heard under load', () => {
   it('answers every request it accepted (no 5xx) when sent SIGTERM, and the data folder opens again', async () => {
-    const server = await startServer();
+    const server = await startServer({ DATA_DIR: copyOfDataDir('demo') });
     running.push(server);
     const statuses: number[] = [];
     let refused = 0;
@@ -116,7 +115,7 @@ describe('stopping Heard under load', () => {
 
 describe('slow clients', () => {
   it('still serves others while hundreds of connections dribble their headers', async () => {
-    const server = await startServer();
+    const server = await startServer({ DATA_DIR: copyOfDataDir('demo') });
     running.push(server);
     const { hostname, port } = new URL(server.url.replace('localhost', '127.0.0.1'));
     const sockets: Socket[] = [];

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../../db/index.ts';
 import { complaints, outbox, staffUsers } from '../../db/schema.ts';
 import { translator } from '../../server/i18n/index.ts';
@@ -14,8 +14,10 @@ import { deliverOutbox, outboxJob } from '../../server/outbox/job.ts';
 import { startHeard } from '../../server/start.ts';
 import { submitResponse } from '../../server/submission/submit.ts';
 import { createTestApp, testConfig, type TestApp } from '../support/app.ts';
+import { copyOfDataDir } from '../support/data-dir.ts';
 import { makeCase, makeQuestionnaire, makeService, makeStaff, MINI_EOOQ, MINI_TELL_US } from '../support/fixtures.ts';
 import { mailServer } from '../support/mail-server.ts';
+import { pgliteEngine } from '../support/pglite-engine.ts';
 
 const SECRET_ANSWER = 'my uncle keeps hurting me';
 const CHILD_NAME = 'Jamie Quillfeather';
@@ -238,7 +240,7 @@ describe('delivering safeguarding emails from the outbox', () => {
 
   it('an alert raised while the mail server is down survives the app restarting and is delivered afterwards', async () => {
     const mail = await mailServer({ started: false });
-    const dir = join(process.cwd(), 'tests/.tmp', `outbox-restart-${process.pid}-${Date.now()}`);
+    let dir = '';
     let target: Record<string, string>;
     let raised: { alertId: string; outboxId: number } | undefined;
     if (t.database.url) {
@@ -246,9 +248,9 @@ describe('delivering safeguarding emails from the outbox', () => {
       raised = (await childSaysNotSafe(t.deps.db, t.clock, await safeguardingSetUp(t.deps.db)))[0];
     } else {
       // The embedded database in a folder, so a second start of the app opens the same data.
-      mkdirSync(dir, { recursive: true });
+      dir = copyOfDataDir('migrated');
       target = { DATA_DIR: dir };
-      const seeded = await openDatabase({ kind: 'pglite', dataDir: dir, loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) });
+      const seeded = await openDatabase({ kind: 'pglite', dataDir: dir, ...(await pgliteEngine()) });
       raised = (await childSaysNotSafe(seeded.db, t.clock, await safeguardingSetUp(seeded.db)))[0];
       await seeded.close();
     }
@@ -282,7 +284,7 @@ describe('delivering safeguarding emails from the outbox', () => {
       }
     } finally {
       await mail.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dirname(dir), { recursive: true, force: true });
     }
   });
 });

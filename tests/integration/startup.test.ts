@@ -1,5 +1,6 @@
 // The real server as a process: what an IT team sees when they run `npm start`.
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyOfDataDir } from '../support/data-dir.ts';
 import { runServer, startServer, type ServerProcess } from '../support/server-process.ts';
 
 const started: ServerProcess[] = [];
@@ -48,7 +49,8 @@ describe('starting Heard', () => {
   });
 
   it('never seeds demo data in production, and prints a one-time set-up link on the console, never in the log', async () => {
-    const server = await startServer({ NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40) });
+    // An empty, migrated database: the first start itself (initdb, migrations) is the test above.
+    const server = await startServer({ DATA_DIR: copyOfDataDir('migrated'), NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40) });
     started.push(server);
     expect(server.output()).not.toContain('A demo service was created');
     for (let i = 0; i < 100 && !/\/staff\/setup\/\S+/.test(server.errors()); i++) await new Promise((r) => setTimeout(r, 50));

@@ -1,8 +1,8 @@
-// Runs the command line (`node --import tsx server/cli/main.ts …`) as a child process, against
-// the test's PostgreSQL database (TEST_DATABASE_URL) or an embedded one in a data folder.
+// Runs the command line (server/cli/main.ts, bundled once per run: tests/support/entry-points.ts)
+// as a child process, against the test's PostgreSQL database (TEST_DATABASE_URL) or an embedded
+// one in a data folder.
 import { spawn } from 'node:child_process';
-
-const root = new URL('../../', import.meta.url).pathname;
+import { nodeArgs, root } from './entry-points.ts';
 
 export interface CliRun {
   code: number | null;
@@ -11,7 +11,7 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs('cli'), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', PUBLIC_URL: 'http://heard.test', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

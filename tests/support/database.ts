@@ -1,10 +1,10 @@
 // An isolated, migrated database for one test file: a PGlite copy in memory, or a fresh
 // PostgreSQL database (copied from the migrated template) dropped when the file is done.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../db/index.ts';
+import { pgliteEngine } from './pglite-engine.ts';
 import { adminUrl, databaseUrlFor } from './postgres-admin.ts';
 
 export interface TestDatabase extends OpenDatabase {
@@ -42,11 +42,3 @@ function pgliteDump(): Blob {
   return (dump ??= new Blob([readFileSync(inject('pgliteDump'))]));
 }
 
-let engine: Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> | undefined;
-function pgliteEngine() {
-  return (engine ??= (async () => {
-    const dist = new URL('./', import.meta.resolve('@electric-sql/pglite'));
-    const [wasm, data] = await Promise.all([readFile(new URL('pglite.wasm', dist)), readFile(new URL('pglite.data', dist))]);
-    return { pgliteWasmModule: await WebAssembly.compile(wasm), fsBundle: new Blob([data]) };
-  })());
-}

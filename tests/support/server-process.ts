@@ -1,9 +1,11 @@
-// Starts the real server (`node --import tsx server/main.ts`) as a child process on a free
-// port, with a fresh data folder unless one is given, and waits for it to listen.
+// Starts the real server (server/main.ts; in `npm test` bundled once per run, see
+// tests/support/entry-points.ts) as a child process on a free port, with a fresh, empty data
+// folder unless one is given (tests/support/data-dir.ts has copies ready), and waits for it to listen.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nodeArgs, root } from './entry-points.ts';
 
 export interface ServerProcess {
   url: string;
@@ -19,10 +21,8 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-const root = new URL('../../', import.meta.url).pathname;
-
 export function runServer(env: Record<string, string> = {}): { child: ChildProcess; output(): string; errors(): string; standardOutput(): string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, nodeArgs('server'), {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
