@@ -42,7 +42,8 @@ import { AccessibilityPage, PrivacyPage } from './pages/about-pages.tsx';
 import { ChatPage } from './pages/chat-page.tsx';
 import { CheckPage, FormStepPage, IntroPage, ProblemPage, SentPage } from './pages/journey-pages.tsx';
 import { renderPage, type Frame } from './pages/layout.tsx';
-import { STYLESHEET, STYLESHEET_URL } from './pages/stylesheet.ts';
+import { STYLESHEET_URL } from './pages/stylesheet.ts';
+import { RESPONDENT_CSS } from './pages/styles.ts';
 import type { Audience } from './view/parts.tsx';
 import { firstFieldId } from './view/question-fields.tsx';
 import { fitToQuestionnaire, preferencesOf, respondTranslator, type Preferences } from './preferences.ts';
@@ -175,7 +176,7 @@ const wantsJson = (c: C) => (c.req.header('accept') ?? '').includes('application
 
 // ── the stylesheet file (./pages/stylesheet.ts) ──────────────────────────────────────────────
 
-respondRoutes.get(STYLESHEET_URL, (c) => sendText(c, STYLESHEET, 'text/css; charset=UTF-8', 200, { 'Cache-Control': 'public, max-age=31536000, immutable' }));
+respondRoutes.get(STYLESHEET_URL, (c) => sendText(c, RESPONDENT_CSS, 'text/css; charset=UTF-8', 200, { 'Cache-Control': 'public, max-age=31536000, immutable' }));
 
 // ── personal links ──────────────────────────────────────────────────────────────────────────
 

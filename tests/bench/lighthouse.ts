@@ -21,14 +21,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { and, eq } from 'drizzle-orm';
 import { chromium, type Browser } from 'playwright-core';
 import { buildClient } from '../../client/build.ts';
-import { migrate, openDatabase } from '../../db/index.ts';
-import { areas, cases, questionnaires, services, youSaidWeDid } from '../../db/schema.ts';
-import { installBuiltins } from '../../server/questionnaire/store.ts';
+import { openDatabase } from '../../db/index.ts';
+import { youSaidWeDid } from '../../db/schema.ts';
 import type { ChatStepResponse, QuestionView } from '../../server/respond/chat-model.ts';
-import { makeInvitation } from '../support/respond.ts';
+import { benchService } from './support/bench-service.ts';
 import { startServer } from '../support/server-process.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,17 +37,10 @@ const PHONE = { width: 360, height: 640, deviceScaleFactor: 2 };
 await buildClient();
 const dataDir = mkdtempSync(join(tmpdir(), 'heard-lighthouse-'));
 const open = await openDatabase({ kind: 'pglite', dataDir });
-await migrate(open);
-const { db } = open;
-const [service] = await db.insert(services).values({ slug: 'bench', name: 'Bench Youth Justice Service' }).returning();
-const [area] = await db.insert(areas).values({ serviceId: service!.id, slug: 'bench-north', name: 'North' }).returning();
-await installBuiltins(db, service!.id);
-const [eooq] = await db.select().from(questionnaires).where(and(eq(questionnaires.serviceId, service!.id), eq(questionnaires.slug, 'end-of-order')));
-const [child] = await db.insert(cases).values({ serviceId: service!.id, areaId: area!.id, kind: 'child', caseReference: 'BENCH-1' }).returning();
-const invite = async () => (await makeInvitation(db, { serviceId: service!.id, areaId: area!.id, caseId: child!.id, questionnaireId: eooq!.id, expiresAt: new Date(Date.now() + 86_400_000) })).code;
+const { db, service, invite } = await benchService(open);
 const [inProgress, sent] = [await invite(), await invite()];
 await db.insert(youSaidWeDid).values({
-  serviceId: service!.id,
+  serviceId: service.id,
   youSaid: 'Meetings at the office were hard to get to after college.',
   weDid: 'Workers now meet you at college or at the library if you ask.',
   happenedOn: new Date(Date.now() - 30 * 86_400_000),

@@ -7,17 +7,14 @@
 // PGlite with the built-in EoOQ; bodies as sent. HTTP headers are counted apart.
 //   node --import tsx tests/bench/respond-bytes.ts
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { and, eq } from 'drizzle-orm';
 import { buildClient } from '../../client/build.ts';
-import { migrate, openDatabase } from '../../db/index.ts';
-import { areas, cases, questionnaires, services } from '../../db/schema.ts';
+import { openDatabase } from '../../db/index.ts';
 import { createApp } from '../../server/app.ts';
 import { systemClock } from '../../server/clock.ts';
 import { loadConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/log.ts';
-import { installBuiltins } from '../../server/questionnaire/store.ts';
 import type { ChatStepResponse, QuestionView } from '../../server/respond/chat-model.ts';
-import { makeInvitation } from '../support/respond.ts';
+import { benchService } from './support/bench-service.ts';
 
 const KB = 1024;
 const BUDGET = { formStep: 14 * KB, island: 15 * KB, wholeChat: 60 * KB };
@@ -25,13 +22,7 @@ const ORIGIN = 'http://localhost';
 
 await buildClient();
 const open = await openDatabase({ kind: 'pglite' });
-await migrate(open);
-const { db } = open;
-const [service] = await db.insert(services).values({ slug: 'bench', name: 'Bench Youth Justice Service' }).returning();
-const [area] = await db.insert(areas).values({ serviceId: service!.id, slug: 'bench-north', name: 'North' }).returning();
-await installBuiltins(db, service!.id);
-const [eooq] = await db.select().from(questionnaires).where(and(eq(questionnaires.serviceId, service!.id), eq(questionnaires.slug, 'end-of-order')));
-const [child] = await db.insert(cases).values({ serviceId: service!.id, areaId: area!.id, kind: 'child', caseReference: 'BENCH-1' }).returning();
+const { db, invite } = await benchService(open);
 const app = createApp({
   db,
   config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: ORIGIN, RUN_JOBS: 'false' }, () => 'b'.repeat(64)),
@@ -75,7 +66,7 @@ function answerFor(q: QuestionView): string {
 
 // ── one form step ────────────────────────────────────────────────────────────────────────────
 const formPhone = new Phone();
-const { code: formCode } = await makeInvitation(db, { serviceId: service!.id, areaId: area!.id, caseId: child!.id, questionnaireId: eooq!.id, expiresAt: new Date(Date.now() + 86_400_000) });
+const formCode = await invite();
 const formDraft = (await formPhone.fetch(`/r/${formCode}?mode=form`)).res.headers.get('location')!;
 const firstStep = (await formPhone.fetch(`${formDraft}/next`)).res.headers.get('location')!;
 const before = formPhone.body;
@@ -85,7 +76,7 @@ const formStepRaw = Buffer.byteLength(formStep.text);
 
 // ── a whole EoOQ in chat mode, with JavaScript ──────────────────────────────────────────────────
 const phone = new Phone();
-const { code } = await makeInvitation(db, { serviceId: service!.id, areaId: area!.id, caseId: child!.id, questionnaireId: eooq!.id, expiresAt: new Date(Date.now() + 86_400_000) });
+const code = await invite();
 const draft = (await phone.fetch(`/r/${code}?mode=chat`)).res.headers.get('location')!;
 await phone.fetch(draft); // introduction
 const chatStart = (await phone.fetch(`${draft}/next`)).res.headers.get('location')!;

@@ -19,14 +19,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { buildClient } from '../../client/build.ts';
-import { migrate, openDatabase } from '../../db/index.ts';
-import { areas, cases, questionnaires, services } from '../../db/schema.ts';
+import { openDatabase } from '../../db/index.ts';
 import { EndOfOrderQuestionnaire } from '../../server/questionnaire/builtin/end-of-order.ts';
-import { installBuiltins } from '../../server/questionnaire/store.ts';
-import { makeInvitation } from '../support/respond.ts';
+import { benchService } from './support/bench-service.ts';
 import { startServer } from '../support/server-process.ts';
 
 const SLOW_3G = { latency: 400, bytesPerSecond: 400_000 / 8, cpuSlowdown: 4 };
@@ -50,18 +47,9 @@ if (!feelSafe || !('options' in feelSafe) || feelSafe.options?.[0]?.value !== 'y
 await buildClient();
 const dataDir = mkdtempSync(join(tmpdir(), 'heard-slow-3g-'));
 const open = await openDatabase({ kind: 'pglite', dataDir });
-await migrate(open);
-const { db } = open;
-const [service] = await db.insert(services).values({ slug: 'bench', name: 'Bench Youth Justice Service' }).returning();
-const [area] = await db.insert(areas).values({ serviceId: service!.id, slug: 'bench-north', name: 'North' }).returning();
-await installBuiltins(db, service!.id);
-const [eooq] = await db.select().from(questionnaires).where(and(eq(questionnaires.serviceId, service!.id), eq(questionnaires.slug, 'end-of-order')));
-const [child] = await db.insert(cases).values({ serviceId: service!.id, areaId: area!.id, kind: 'child', caseReference: 'BENCH-1' }).returning();
+const { invite } = await benchService(open);
 const codes: string[] = [];
-for (const _ of MODES) {
-  const { code } = await makeInvitation(db, { serviceId: service!.id, areaId: area!.id, caseId: child!.id, questionnaireId: eooq!.id, expiresAt: new Date(Date.now() + 86_400_000) });
-  codes.push(code);
-}
+for (const _ of MODES) codes.push(await invite());
 await open.close();
 const server = await startServer({ DATA_DIR: dataDir, DEMO_SEED: 'false', RUN_JOBS: 'false', LOG_LEVEL: 'warn' });
 const browser: Browser = await chromium.launch({

@@ -6,4 +6,3 @@ import { createHash } from 'node:crypto';
 import { RESPONDENT_CSS } from './styles.ts';
 
 export const STYLESHEET_URL = `/assets/respondent-${createHash('sha256').update(RESPONDENT_CSS).digest('hex').slice(0, 12)}.css`;
-export const STYLESHEET = RESPONDENT_CSS;
