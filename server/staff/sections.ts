@@ -39,7 +39,6 @@ const SECTIONS: { id: StaffSection; href: string; action?: Action }[] = [
   { id: 'admin', href: '/staff/admin', action: 'admin' },
 ];
 
-
 export interface NavSection {
   id: StaffSection;
   href: string;
