@@ -51,8 +51,12 @@ describe('handing the worker’s device to the child', () => {
     await go(page.getByRole('button', { name: 'Send my answers' }));
     await expect(heading()).resolves.toBe('Your answers have been sent');
 
-    // The worker takes the device back.
+    // The back button now shows the thank-you page again, never the answers (the questionnaire's
+    // script finds them sent and goes back to it); then the worker takes the device back.
     await page.goBack();
+    await page.waitForURL(/\/sent$/);
+    await page.waitForLoadState('load');
+    await expect(heading()).resolves.toBe('Your answers have been sent');
     await page.goto(`${s.server.url}/staff`);
     expect(path(page)).toBe('/staff/assisted/hand-back');
     await page.getByLabel('Your password').fill('not my password');
