@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { healthRoutes } from './health/routes.ts';
 import { ApiError, handleError, errorText } from './http/errors.ts';
 import { refuseNul } from './http/refuse-nul.ts';
+import { exceptPaths, limitBody } from './http/body-limit.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticAssets } from './http/static-assets.ts';
@@ -37,7 +37,6 @@ import { tellUsRoutes } from './tell-us/routes.tsx';
 import { complaintRoutes } from './complaints/routes.tsx';
 import { apiRoutes } from './api/routes.ts';
 import { questionnaireAdminRoutes } from './questionnaires-admin/routes.tsx';
-import { except } from 'hono/combine';
 import { exportRoutes } from './export/routes.tsx';
 import { importRoutes, LARGE_BODY_PATHS } from './import/routes.tsx';
 import { commentRoutes } from './comments/routes.tsx';
@@ -67,7 +66,7 @@ export function createApp(deps: AppDeps) {
   app.use(compress());
   // Bodies are small everywhere; CSV imports get their own larger limit on their route.
   app.use(
-    except(LARGE_BODY_PATHS, bodyLimit({
+    exceptPaths(LARGE_BODY_PATHS, limitBody({
       maxSize: 1024 * 1024,
       onError: () => {
         throw new ApiError(413, 'payload_too_large', errorText('tooLarge'));
@@ -76,7 +75,7 @@ export function createApp(deps: AppDeps) {
   );
   // PostgreSQL holds no NUL: a 400, not a 500 (respondent pages clean it instead). Imports read
   // their own body after their own, larger limit, and clean the file's text as they parse it.
-  app.use(except(LARGE_BODY_PATHS, refuseNul(['/staff', '/api/'])));
+  app.use(exceptPaths(LARGE_BODY_PATHS, refuseNul(['/staff', '/api/'])));
   app.onError((err, c) => handleError(err, c, errorPage));
 
   app.route('/', healthRoutes);

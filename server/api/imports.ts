@@ -4,7 +4,7 @@
 // good (imported, or ready to import on a dry run); 422 with every problem, by row and column,
 // when any row is not — and then nothing is imported.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../http/body-limit.ts';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { ApiError, errorText } from '../http/errors.ts';
@@ -20,7 +20,7 @@ export const importApi = new Hono<AppEnv>();
 
 importApi.post(
   '/responses/import',
-  bodyLimit({
+  limitBody({
     maxSize: MAX_IMPORT_BYTES,
     onError: () => {
       throw new ApiError(413, 'payload_too_large', errorText('fileTooLarge', { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }));

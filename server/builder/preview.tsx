@@ -23,6 +23,7 @@ import { BUILDER, draftPath } from './paths.ts';
 import { PreviewStartPage } from './pages/preview-page.tsx';
 import { draftOrThrow, markPreviewed } from './store.ts';
 import { completeLanguages } from './translations.ts';
+import { sendHtml } from '../http/compress.ts';
 
 type C = Context<AppEnv>;
 const t = pageTranslator('builder');
@@ -93,7 +94,7 @@ previewRoutes.get(`${BUILDER}/:slug/preview/step/:id`, async (c) => {
   } else {
     html = renderPage(<FormStepPage frame={frame} questionnaireTitle={title} view={view} backHref={back} fromCheck={false} errors={[]} concern={undefined} />);
   }
-  return c.html(forPreview(html, c.var.csrfToken, t('preview.banner'), `${base}`));
+  return sendHtml(c, forPreview(html, c.var.csrfToken, t('preview.banner'), `${base}`));
 });
 
 /** Continue in the preview: nothing is saved, the next question is shown. */

@@ -1,5 +1,5 @@
-// Compression without web streams. A respondent page or answer is a few kilobytes, already in
-// memory as one string: gzip it in one call (no CompressionStream, no stream plumbing per
+// Compression without web streams. A page or a respondent's answer is a few kilobytes, already
+// in memory as one string: gzip it in one call (no CompressionStream, no stream plumbing per
 // request). Bodies under a kilobyte go as they are — the gzip header would eat the saving.
 // Large or streamed bodies (exports, files) still go through Hono's compress middleware.
 import type { Context } from 'hono';
@@ -34,5 +34,10 @@ export function sendText(c: Context, body: string, contentType: string, status: 
   return c.body(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), status as 200, out);
 }
 
-export const HTML = 'text/html; charset=UTF-8';
+const HTML = 'text/html; charset=UTF-8';
+
+/** Sends a whole HTML page (every page, staff or respondent, goes out this way). */
+export function sendHtml(c: Context, body: string, status = 200, headers?: Record<string, string>): Response {
+  return sendText(c, body, HTML, status, headers);
+}
 export const JSON_TYPE = 'application/json; charset=UTF-8';

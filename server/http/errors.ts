@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { pageTranslator } from '../i18n/request-language.ts';
+import { sendHtml } from './compress.ts';
 
 /** Error messages, in the language of the request (a key in locales/{lang}/errors.json). */
 export const errorText = pageTranslator('errors');
@@ -68,7 +69,7 @@ export function handleError(err: Error, c: Context<AppEnv>, page: ErrorPage = pl
   } catch {
     body = plainErrorPage(c, status, message); // the layout itself failed: still say something plain
   }
-  return c.html(body, status);
+  return sendHtml(c, body, status);
 }
 
 function plainErrorPage(_c: Context<AppEnv>, status: number, message: string): string {

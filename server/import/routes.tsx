@@ -5,7 +5,7 @@
 // The checked file travels back to /run inside the report's form (gzip, base64), so the server
 // keeps nothing between the two steps; /run checks the file again before writing anything.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../http/body-limit.ts';
 import { z } from 'zod';
 import { checkedFileFields, packChecked, unpackChecked } from '../csv/checked-file.ts';
 import type { AppEnv } from '../deps.ts';
@@ -33,7 +33,7 @@ const t = pageTranslator('import');
 export const importRoutes = new Hono<AppEnv>();
 importRoutes.use(
   IMPORT_PATHS,
-  bodyLimit({
+  limitBody({
     maxSize: IMPORT_BODY_LIMIT,
     onError: () => {
       throw new ApiError(413, 'payload_too_large', t('upload.tooLarge'));

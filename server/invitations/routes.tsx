@@ -29,6 +29,7 @@ import { SendSection, type SendSectionProps } from './send-pages.tsx';
 import { queueSend, SendForm } from './send.ts';
 import { sendableFor } from './store.ts';
 import { bulkRoutes } from './bulk-routes.tsx';
+import { sendHtml } from '../http/compress.ts';
 
 type C = Context<AppEnv>;
 const gate = requireStaff('cases.read');
@@ -133,7 +134,7 @@ invitationRoutes.post('/staff/invitations/:id/slip', gate, async (c) => {
   const slip = await slipFor(db, c.var.staff, idParam(c), code);
   if (!slip) throw notFound();
   const slips = [{ code: slip.code, publicUrl: config.publicUrl, audience: slip.caseKind, questionnaireTitle: slip.questionnaireTitles[lang] ?? slip.questionnaireTitle, expiresAt: slip.expiresAt, lang }];
-  return c.html(invitationSlipsPage({ slips, lang, nonce: c.get('secureHeadersNonce') }));
+  return sendHtml(c, invitationSlipsPage({ slips, lang, nonce: c.get('secureHeadersNonce') }));
 });
 
 invitationRoutes.get('/staff/invitations/:id/withdraw', gate, async (c) => {

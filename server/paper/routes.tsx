@@ -19,6 +19,7 @@ import type { Queryable } from '../../db/index.ts';
 import { renderPrintDocument } from '../print/layout.tsx';
 import { PaperQuestionnaire } from './questionnaire.tsx';
 import { PAPER_CSS } from '../print/styles.ts';
+import { sendHtml } from '../http/compress.ts';
 
 const gate = requireStaff('responses.enter');
 const Query = z.object({ lang: z.enum(LANGUAGES).catch('en').default('en') });
@@ -85,5 +86,5 @@ paperRoutes.get('/staff/print/paper/:questionnaireId', gate, async (c) => {
   if (!def.languages.includes(lang)) throw new ApiError(404, 'not_found', errorText('notFound.paperLanguage'));
   const t = translator(lang, 'paper');
   const page = <PaperQuestionnaire t={t} respond={translator(lang, 'respond')} def={def} lang={lang} />;
-  return c.html(renderPrintDocument({ lang, title: t('paper.screenTitle', { title: def.title[lang] ?? def.title.en }), nonce: c.get('secureHeadersNonce'), css: PAPER_CSS, children: page }));
+  return sendHtml(c, renderPrintDocument({ lang, title: t('paper.screenTitle', { title: def.title[lang] ?? def.title.en }), nonce: c.get('secureHeadersNonce'), css: PAPER_CSS, children: page }));
 });

@@ -14,6 +14,7 @@ import { Poster } from './poster.tsx';
 import { CARD_CSS, POSTER_CSS } from './styles.ts';
 import { printTarget } from './target.ts';
 import { TellUsCard } from './tell-us-card.tsx';
+import { sendHtml } from '../http/compress.ts';
 
 const Query = z.object({ lang: z.enum(LANGUAGES).catch('en').default('en') });
 
@@ -30,11 +31,11 @@ printRoutes.route('/', qrRoutes);
 
 printRoutes.get('/print/card/:place/:questionnaire', async (c) => {
   const { lang, target, t } = await targetOf(c);
-  return c.html(renderPrintDocument({ lang, title: t('card.pageTitle', { title: target.title }), nonce: c.get('secureHeadersNonce'), css: CARD_CSS, children: <TellUsCard target={target} t={t} /> }));
+  return sendHtml(c, renderPrintDocument({ lang, title: t('card.pageTitle', { title: target.title }), nonce: c.get('secureHeadersNonce'), css: CARD_CSS, children: <TellUsCard target={target} t={t} /> }));
 });
 
 printRoutes.get('/print/poster/:place/:questionnaire', async (c) => {
   const { lang, target, t } = await targetOf(c);
   const poster = <Poster target={target} t={t} respond={translator(lang, 'respond')} />;
-  return c.html(renderPrintDocument({ lang, title: t('poster.pageTitle', { title: target.title }), nonce: c.get('secureHeadersNonce'), css: POSTER_CSS, children: poster }));
+  return sendHtml(c, renderPrintDocument({ lang, title: t('poster.pageTitle', { title: target.title }), nonce: c.get('secureHeadersNonce'), css: POSTER_CSS, children: poster }));
 });

@@ -18,7 +18,7 @@ import { localise } from '../questionnaire/options.ts';
 import { safeguardingPhrases } from '../questionnaire/phrases.ts';
 import { signalsOf } from '../questionnaire/signals.ts';
 import { assetUrl } from '../http/static-assets.ts';
-import { HTML, JSON_TYPE, sendText } from '../http/compress.ts';
+import { JSON_TYPE, sendHtml, sendText } from '../http/compress.ts';
 import { consumeRateLimit } from '../rate-limit/consume.ts';
 import { clientKey } from '../rate-limit/client.ts';
 import { RESPONDENT_LIMITS } from '../rate-limit/limits.ts';
@@ -103,7 +103,7 @@ export function frameOf(c: C, prefs: Preferences, journey = false, scripts: (str
 const afterTheFirstPage = (frame: Frame): Frame => ({ ...frame, stylesheet: 'linked' });
 
 export function html(c: C, node: VNode, status: 200 | 400 | 404 | 410 | 429 | 503 = 200, headers?: Record<string, string>) {
-  return sendText(c, renderPage(node), HTML, status, headers);
+  return sendHtml(c, renderPage(node), status, headers);
 }
 
 function json(c: C, body: unknown, status: 200 | 400 | 409 = 200) {

@@ -21,6 +21,7 @@ export interface StaffFrameParts {
   banner: (c: Context<AppEnv>, staff: StaffPrincipal) => Promise<VNode | null>;
 }
 import { STAFF_CSS } from './staff-styles.ts';
+import { sendHtml } from '../http/compress.ts';
 
 /** The hidden CSRF field every staff form carries. */
 export function CsrfField({ token }: { token: string }) {
@@ -158,5 +159,5 @@ export async function renderStaffPage(
         {page.body}
       </StaffFrame>,
     );
-  return c.html(html, page.status ?? 200);
+  return sendHtml(c, html, page.status ?? 200);
 }

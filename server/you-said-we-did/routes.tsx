@@ -35,6 +35,7 @@ import { preferencesOf } from '../respond/preferences.ts';
 import { ChangesPoster, CHANGES_POSTER_CSS } from './poster.tsx';
 import { TranslateForm } from './translate-page.tsx';
 import { parseTranslationForm, TRANSLATABLE, type FieldError as TranslationError } from './translations.ts';
+import { sendHtml } from '../http/compress.ts';
 
 type C = Context<AppEnv>;
 const t = pageTranslator('you-said-we-did');
@@ -52,7 +53,7 @@ youSaidWeDidRoutes.get('/you-said-we-did/:place', async (c) => {
   const { lang } = preferencesOf(c);
   // Unpublishing must take effect at once: caches revalidate every time.
   c.header('Cache-Control', 'no-cache');
-  return c.html(renderPublicPage({ t: translator(lang, 'you-said-we-did'), lang, place, nonce: c.get('secureHeadersNonce'), tellUsUrl: tellUs ? tellUs.path : null }));
+  return sendHtml(c, renderPublicPage({ t: translator(lang, 'you-said-we-did'), lang, place, nonce: c.get('secureHeadersNonce'), tellUsUrl: tellUs ? tellUs.path : null }));
 });
 
 const PosterQuery = z.object({ lang: z.enum(LANGUAGES).catch('en').default('en') });
@@ -65,7 +66,7 @@ youSaidWeDidRoutes.get('/print/you-said-we-did/:place', async (c) => {
   const t = translator(lang, 'you-said-we-did');
   const poster = <ChangesPoster t={t} lang={lang} place={place} url={youSaidWeDidUrl(config.publicUrl, place.slug, lang)} />;
   c.header('Cache-Control', 'no-cache');
-  return c.html(renderPrintDocument({ lang, title: t('poster.pageTitle', { place: place.name }), nonce: c.get('secureHeadersNonce'), css: POSTER_CSS + CHANGES_POSTER_CSS, children: poster }));
+  return sendHtml(c, renderPrintDocument({ lang, title: t('poster.pageTitle', { place: place.name }), nonce: c.get('secureHeadersNonce'), css: POSTER_CSS + CHANGES_POSTER_CSS, children: poster }));
 });
 
 // ── staff ───────────────────────────────────────────────────────────────────────────────────

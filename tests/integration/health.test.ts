@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedMigrationCount } from '../../db/index.ts';
 import { createApp } from '../../server/app.ts';
@@ -65,5 +68,32 @@ describe('request size', () => {
     });
     const chunked = await t.app.request('/api/v1/anything', { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'text/plain' } } as RequestInit);
     expect(chunked.status).toBe(413);
+  });
+
+  it('over a real socket, judges a declared length without reading the body, and counts a chunked one', async () => {
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await once(server, 'listening');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const post = (body: BodyInit, extra: Record<string, string> = {}) =>
+        fetch(`${base}/api/v1/anything`, { method: 'POST', body, headers: { 'content-type': 'text/plain', ...extra }, duplex: 'half' } as RequestInit);
+      const chunks = (n: number) =>
+        new ReadableStream({
+          start(controller) {
+            for (let i = 0; i < n; i++) controller.enqueue(new TextEncoder().encode('y'.repeat(64 * 1024)));
+            controller.close();
+          },
+        });
+      // Within the limit either way, the request goes on to the route (here: no token, so 401).
+      expect((await post('small')).status).toBe(401);
+      expect((await post(chunks(2))).status).toBe(401);
+      // Over it, refused. (Last: a refused body is left unread, so the connection is not reused.)
+      const declared = await post('x'.repeat(1024 * 1024 + 1));
+      expect(declared.status).toBe(413);
+      expect(await declared.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+      expect((await post(chunks(20))).status).toBe(413);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

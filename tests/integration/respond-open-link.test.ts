@@ -65,6 +65,25 @@ describe('open links', () => {
     expect(again).toContain('Carry on');
   });
 
+  it('moves an open-link draft on to a day from the last answer at most once an hour, never under 23 hours', async () => {
+    const child = visitor();
+    const started = await child.post(`/s/${areaSlug}/mini-tell-us`, { website: '' });
+    const base = location(started).replace(/\/step\/feedback_type$/, '');
+    const expiry = async () => (await t.deps.db.select().from(drafts).where(eq(drafts.id, base.split('/')[2]!)))[0]!.expiresAt.getTime();
+    const answer = async (minutesLater: number) => {
+      t.clock.advance(minutesLater * 60_000);
+      expect((await child.post(`${base}/step/feedback_type`, { answer: 'idea', action: 'continue' })).status).toBe(303);
+      const left = (await expiry()) - t.clock.now().getTime();
+      expect(left).toBeGreaterThanOrEqual(23 * 60 * 60_000);
+      return left;
+    };
+    const first = await expiry();
+    expect(await answer(0)).toBe(24 * 60 * 60_000); // a fresh draft is left as it is
+    await answer(40); // within the hour: the same expiry
+    expect(await expiry()).toBe(first);
+    expect(await answer(30)).toBe(24 * 60 * 60_000); // over the hour: a day from this answer
+  });
+
   it('answers 404 for an unknown place, an unknown questionnaire, or one without an open link', async () => {
     expect((await visitor().get(`/s/nowhere/mini-tell-us`)).status).toBe(404);
     expect((await visitor().get(`/s/${areaSlug}/nothing-here`)).status).toBe(404);
