@@ -258,7 +258,9 @@ function renderStep(c: C, prefs: Preferences, journey: Journey, questionId: stri
       personal,
       strings: chatStrings(t),
     };
-    const frame = afterTheFirstPage(frameOf(c, prefs, true, [assetUrl('chat'), assetUrl('read-aloud')], pathOf(headers)));
+    // The check page's script too, fetched now: the chat ends there, and its Send is then
+    // answered in place (one round trip) rather than posted and redirected.
+    const frame = { ...afterTheFirstPage(frameOf(c, prefs, true, [assetUrl('chat'), assetUrl('read-aloud')], pathOf(headers))), preload: [assetUrl('form')].filter((s): s is string => !!s) };
     return html(c, <ChatPage frame={frame} props={props} view={view} fromCheck={fromCheck} errors={errors} />, status, headers);
   }
   const prev = w.previous(questionId);

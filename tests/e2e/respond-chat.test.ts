@@ -159,8 +159,14 @@ describe('the chat island, JavaScript on, on a phone', () => {
     const mine = kept(`${draft}/step/q1`);
     const theirs = kept('/q/00000000-0000-4000-8000-000000000000/step/q1');
     await page.evaluate((items) => items.forEach((i) => localStorage.setItem(i.key, i.value)), [mine, theirs]);
+    // The check page's script was fetched while the child chatted (from the cache now), and its
+    // Send is answered in place: no redirect, no page load.
+    const scriptBytes = await page.evaluate(() => performance.getEntriesByType('resource').flatMap((e) => (e.name.includes('/assets/form.entry-') ? [(e as PerformanceResourceTiming).transferSize] : [])));
+    expect(scriptBytes).toEqual([0]);
+    await page.evaluate(() => ((window as unknown as { heardSamePage?: boolean }).heardSamePage = true));
     await Promise.all([page.waitForURL(/\/sent$/), page.getByRole('button', { name: 'Send my answers' }).click()]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Your answers have been sent');
+    await expect(samePage(page)).resolves.toBe(true);
     // Sent: the phone forgets what it kept for this questionnaire, and only for this one.
     await page.waitForFunction((key) => localStorage.getItem(key) === null, mine.key);
     await expect(page.evaluate((key) => localStorage.getItem(key), theirs.key)).resolves.not.toBeNull();
