@@ -3,7 +3,7 @@
 // the outbox rows that will tell people about them — so nothing can be half-written, and
 // nothing about an alert can be lost between "saved" and "emailed".
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/index.ts';
 import {
   alerts,
@@ -23,7 +23,7 @@ import {
 import type { Clock } from '../clock.ts';
 import type { Definition } from '../questionnaire/definition.ts';
 import { missingRequired, parseAnswer, routeOf, type Answers } from '../questionnaire/engine.ts';
-import { normaliseAnswers } from '../questionnaire/normalise.ts';
+import { normaliseAnswers, type AnswerRow } from '../questionnaire/normalise.ts';
 import { safeguardingPhrases } from '../questionnaire/phrases.ts';
 import { signalsOf } from '../questionnaire/signals.ts';
 import { loadVersion } from '../questionnaire/versions.ts';
@@ -145,6 +145,20 @@ function isUniqueViolation(e: unknown): boolean {
   return false;
 }
 
+/**
+ * A response's answers in one statement whose text is the same however many there are, so
+ * PostgreSQL keeps it prepared: one array per column, not a row of parameters per answer (a
+ * dozen answers as rows cost more to build than the rest of the submission).
+ */
+function insertAnswers(tx: Queryable, responseId: string, rows: AnswerRow[]) {
+  // Every array goes as text and is cast in SQL: postgres.js would take an array of booleans for
+  // a single boolean, and turns any boolean it does not recognise into false.
+  const column = <K extends keyof AnswerRow>(key: K) => sql.param(rows.map((r) => (r[key] === null ? null : String(r[key]))));
+  return tx.execute(sql`insert into ${answersTable} (response_id, question_id, option_value, numeric_value, text_value, positive, concern, domain)
+    select ${responseId}::uuid, * from unnest(${column('questionId')}::text[], ${column('optionValue')}::text[], ${column('numericValue')}::text[]::integer[],
+      ${column('textValue')}::text[], ${column('positive')}::text[]::boolean[], ${column('concern')}::text[]::boolean[], ${column('domain')}::text[])`);
+}
+
 /** Stores a submission exactly once. A replay of the same body returns the original result. */
 export async function submitResponse(deps: { db: Database; clock: Clock }, s: Submission): Promise<SubmitResult> {
   // Without an invitation a replay is rare and the insert itself finds it (the primary key), so
@@ -223,7 +237,7 @@ async function submitOnce({ db, clock }: { db: Database; clock: Clock }, s: Subm
         careStatus: demographics.careStatus ?? null,
         specialNeeds: demographics.specialNeeds ?? null,
       }),
-      rows.length > 0 ? tx.insert(answersTable).values(rows.map((r) => ({ ...r, responseId: s.responseId }))) : undefined,
+      rows.length > 0 ? insertAnswers(tx, s.responseId, rows) : undefined,
       contact ? tx.insert(contactDetails).values({ responseId: s.responseId, serviceId: s.serviceId, details: contact }) : undefined,
       tx.update(drafts).set({ submittedAt: now }).where(eq(drafts.responseId, s.responseId)),
     ]);

@@ -124,7 +124,8 @@ try {
     requests: [
       {
         method: 'POST',
-        headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+        // As a browser posts the Send form with no fields: an empty body of declared length.
+        headers: { origin, 'content-type': 'application/x-www-form-urlencoded', 'content-length': '0' },
         body: '',
         setupRequest: (request, context) => {
           const d = ready[next++ % count]!;
