@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     // Each PGlite is ~200 MB and a CPU-bound WASM engine; two cores run two files at once.
     maxWorkers: 2,
+    // Vitest keeps each module as it transformed it (TypeScript, JSX) between runs, keyed by its
+    // content and the configuration, so a run only transforms what changed since the last.
+    experimental: { fsModuleCache: true, fsModuleCachePath: 'tests/.tmp/vitest-module-cache' },
     projects: [
       {
         test: {

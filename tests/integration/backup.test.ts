@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe('backing up the embedded database', () => {
   it('refuses while Heard is running, and a backup taken after stopping restores into a working Heard', async () => {
-    const server = await startServer({ DATA_DIR: copyOfDataDir('demo') });
+    const server = await startServer({ DATA_DIR: await copyOfDataDir('demo') });
     running.push(server);
     const file = join(mkdtempSync(join(tmpdir(), 'heard-backup-')), 'heard.tar.gz');
     await expect(backupEmbedded(server.dataDir, file)).rejects.toThrow(/in use by another Heard process/);

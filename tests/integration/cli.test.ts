@@ -35,7 +35,7 @@ beforeAll(async () => {
     env = { DATABASE_URL: pg.database.url! };
   } else {
     // Start from a copy of the migrated data folder, rather than a fresh initdb.
-    dataDir = copyOfDataDir('migrated');
+    dataDir = await copyOfDataDir('migrated');
     env = { DATA_DIR: dataDir };
   }
   created = await cli(['create-service', '--name', 'Westfield Youth Justice Service', '--slug', slug]);

@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe('the embedded database killed with SIGKILL mid-submission', () => {
   it('reopens, and every response that was committed is whole: no half-written response, alert or email', async () => {
-    const dataDir = copyOfDataDir('migrated');
+    const dataDir = await copyOfDataDir('migrated');
     const child = spawn(process.execPath, [...nodeArgs('submit-forever'), dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -75,7 +75,7 @@ describe('the embedded database killed with SIGKILL mid-submission', () => {
 
 describe('stopping Heard under load', () => {
   it('answers every request it accepted (no 5xx) when sent SIGTERM, and the data folder opens again', async () => {
-    const server = await startServer({ DATA_DIR: copyOfDataDir('demo') });
+    const server = await startServer({ DATA_DIR: await copyOfDataDir('demo') });
     running.push(server);
     const statuses: number[] = [];
     let refused = 0;
@@ -115,7 +115,7 @@ describe('stopping Heard under load', () => {
 
 describe('slow clients', () => {
   it('still serves others while hundreds of connections dribble their headers', async () => {
-    const server = await startServer({ DATA_DIR: copyOfDataDir('demo') });
+    const server = await startServer({ DATA_DIR: await copyOfDataDir('demo') });
     running.push(server);
     const { hostname, port } = new URL(server.url.replace('localhost', '127.0.0.1'));
     const sockets: Socket[] = [];

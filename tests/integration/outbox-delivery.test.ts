@@ -248,7 +248,7 @@ describe('delivering safeguarding emails from the outbox', () => {
       raised = (await childSaysNotSafe(t.deps.db, t.clock, await safeguardingSetUp(t.deps.db)))[0];
     } else {
       // The embedded database in a folder, so a second start of the app opens the same data.
-      dir = copyOfDataDir('migrated');
+      dir = await copyOfDataDir('migrated');
       target = { DATA_DIR: dir };
       const seeded = await openDatabase({ kind: 'pglite', dataDir: dir, ...(await pgliteEngine()) });
       raised = (await childSaysNotSafe(seeded.db, t.clock, await safeguardingSetUp(seeded.db)))[0];

@@ -50,7 +50,7 @@ describe('starting Heard', () => {
 
   it('never seeds demo data in production, and prints a one-time set-up link on the console, never in the log', async () => {
     // An empty, migrated database: the first start itself (initdb, migrations) is the test above.
-    const server = await startServer({ DATA_DIR: copyOfDataDir('migrated'), NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40) });
+    const server = await startServer({ DATA_DIR: await copyOfDataDir('migrated'), NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40) });
     started.push(server);
     expect(server.output()).not.toContain('A demo service was created');
     for (let i = 0; i < 100 && !/\/staff\/setup\/\S+/.test(server.errors()); i++) await new Promise((r) => setTimeout(r, 50));

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../db/index.ts';
-import { pgliteEngine } from './pglite-engine.ts';
+import { BytesBlob, pgliteEngine } from './pglite-engine.ts';
 import { adminUrl, databaseUrlFor } from './postgres-admin.ts';
 
 export interface TestDatabase extends OpenDatabase {
@@ -39,6 +39,6 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 // engine compiled once per worker rather than once per file.
 let dump: Blob | undefined;
 function pgliteDump(): Blob {
-  return (dump ??= new Blob([readFileSync(inject('pgliteDump'))]));
+  return (dump ??= new BytesBlob(readFileSync(inject('pgliteDump')), { shared: true }));
 }
 
