@@ -324,7 +324,8 @@ export const drafts = pgTable(
     expiresAt: ts('expires_at').notNull(),
     submittedAt: ts('submitted_at'),
   },
-  (t) => [index('drafts_invitation_idx').on(t.invitationId), index('drafts_expires_idx').on(t.expiresAt)],
+  // By response id too: a submission marks its draft sent by the response id it carries.
+  (t) => [index('drafts_invitation_idx').on(t.invitationId), index('drafts_expires_idx').on(t.expiresAt), index('drafts_response_idx').on(t.responseId)],
 );
 
 export const responses = pgTable(

@@ -14,7 +14,7 @@ export const OPEN_LINK_DRAFT_MS = 24 * 60 * 60 * 1000;
 /**
  * How often an answer moves an open-link draft's expiry on. Between moves an answer leaves the
  * expiry, an indexed column, as it is, so PostgreSQL rewrites the row in place (a heap-only
- * update) instead of adding an entry to each of the draft's five indexes. A draft still has at
+ * update) instead of adding an entry to each of the draft's indexes. A draft still has at
  * least 23 hours from its last answer.
  */
 export const OPEN_LINK_RENEW_MS = 60 * 60 * 1000;
@@ -31,23 +31,30 @@ export interface Journey {
   walk: Walk;
 }
 
-/** Every step of every respondent runs this query: built once per database, not per request. */
-const journeyQueries = new WeakMap<Database, ReturnType<typeof prepareJourneyQuery>>();
-function prepareJourneyQuery(db: Database) {
-  return db
+/** A statement built and prepared once for each database it runs on, not once per request. */
+function oncePerDatabase<T>(build: (db: Database) => T): (db: Database) => T {
+  const built = new WeakMap<Database, T>();
+  return (db) => {
+    let made = built.get(db);
+    if (!made) built.set(db, (made = build(db)));
+    return made;
+  };
+}
+
+/** Every step of every respondent runs this query. */
+const journeyQuery = oncePerDatabase((db) =>
+  db
     .select({ draft: drafts, invitation: invitations })
     .from(drafts)
     .leftJoin(invitations, eq(invitations.id, drafts.invitationId))
     .where(and(eq(drafts.id, sql.placeholder('draftId')), eq(drafts.tokenHash, sql.placeholder('tokenHash'))))
-    .prepare('heard_find_journey');
-}
+    .prepare('heard_find_journey'),
+);
 
 /** The draft with this id, if the token (from the cookie) owns it. */
 export async function findJourney(db: Database, draftId: string, token: string | undefined): Promise<Journey | undefined> {
   if (!token || !isId(draftId)) return undefined;
-  let query = journeyQueries.get(db);
-  if (!query) journeyQueries.set(db, (query = prepareJourneyQuery(db)));
-  const [row] = await query.execute({ draftId, tokenHash: hashToken(token) });
+  const [row] = await journeyQuery(db).execute({ draftId, tokenHash: hashToken(token) });
   if (!row) return undefined;
   const version = await loadVersion(db, row.draft.questionnaireVersionId);
   if (!version) return undefined;
@@ -98,16 +105,15 @@ export async function rotateDraftToken(db: Queryable, draftId: string): Promise<
 /** A value given when a prepared statement runs, encoded as the column encodes it (JSON, a date). */
 const valueOf = (column: Column, name: string) => sql`${new Param(sql.placeholder(name), column)}`;
 
-/** Each answer runs this update: built once per database, like the journey query. */
-const saveQueries = new WeakMap<Database, ReturnType<typeof prepareSaveQuery>>();
-function prepareSaveQuery(db: Database) {
-  return db
+/** Each answer runs this update. */
+const saveQuery = oncePerDatabase((db) =>
+  db
     .update(drafts)
     .set({ answers: valueOf(drafts.answers, 'answers'), updatedAt: valueOf(drafts.updatedAt, 'now'), expiresAt: valueOf(drafts.expiresAt, 'expiresAt') })
     .where(and(eq(drafts.id, sql.placeholder('draftId')), isNull(drafts.submittedAt)))
     .returning({ id: drafts.id })
-    .prepare('heard_save_draft');
-}
+    .prepare('heard_save_draft'),
+);
 
 /**
  * Replaces the draft's answers. Saving the same answers again changes nothing but the time, so a
@@ -116,9 +122,7 @@ function prepareSaveQuery(db: Database) {
 export async function saveDraftAnswers(db: Database, journey: Journey, answers: Answers, now: Date): Promise<boolean> {
   const renew = journey.channel === 'open_link' && journey.draft.expiresAt.getTime() - now.getTime() < OPEN_LINK_DRAFT_MS - OPEN_LINK_RENEW_MS;
   const expiresAt = renew ? new Date(now.getTime() + OPEN_LINK_DRAFT_MS) : journey.draft.expiresAt;
-  let query = saveQueries.get(db);
-  if (!query) saveQueries.set(db, (query = prepareSaveQuery(db)));
-  const updated = await query.execute({ draftId: journey.draft.id, answers, now, expiresAt });
+  const updated = await saveQuery(db).execute({ draftId: journey.draft.id, answers, now, expiresAt });
   return updated.length === 1;
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "drafts_response_idx" ON "drafts" USING btree ("response_id");
